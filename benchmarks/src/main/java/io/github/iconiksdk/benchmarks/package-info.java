@@ -1,0 +1,2 @@
+/** JMH benchmarks of the SDK; run them as BENCHMARKS.md says. Not published. */
+package io.github.iconiksdk.benchmarks;

@@ -1,0 +1,9 @@
+/**
+ * Default implementations of the SDK's interfaces: pattern matcher, scanner and scan-state store, iconik REST
+ * client, uploader, sidecar reader and writer. Only the public packages are exported; {@code …internal} packages
+ * are implementation details.
+ */
+module io.github.iconiksdk.core {
+    requires transitive io.github.iconiksdk.api;
+    requires org.slf4j;
+}
