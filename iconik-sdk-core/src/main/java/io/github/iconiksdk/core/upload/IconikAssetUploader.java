@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -83,6 +84,21 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      */
     public List<String> unfinished() {
         return saga.unfinishedPaths();
+    }
+
+    /**
+     * Finishes a registration that {@link #unfinished()} lists, with the size, modification time and checksum
+     * recorded when it started (a file that changed since is then reported MODIFIED by the next scan).
+     *
+     * @param path     the file's path relative to the storage root
+     * @param metadata the file's sidecar values, or {@link MetadataValues#empty()}
+     * @return the registration, or empty when the path has no unfinished registration
+     * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses; progress is kept
+     */
+    public Optional<Registration> resume(String path, MetadataValues metadata) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(metadata, "metadata");
+        return saga.resume(path, metadata);
     }
 
     /**

@@ -124,6 +124,18 @@ public final class RegistrationSaga {
         return journal.unfinished().stream().map(JournalEntry::path).toList();
     }
 
+    /**
+     * Finishes an unfinished registration with the size, time and checksum the journal recorded for it.
+     *
+     * @param path     the file's path
+     * @param metadata sidecar values, possibly empty
+     * @return the registration, or empty when the journal has no unfinished entry for the path
+     */
+    public Optional<Registration> resume(String path, MetadataValues metadata) {
+        Optional<JournalEntry> entry = journal.find(path).filter(e -> e.step() != Step.DONE);
+        return entry.map(e -> runSaga(e, metadata, rules.get()));
+    }
+
     private Registration newOrModified(ScanEvent e, MetadataValues md, StorageRules r) {
         long mtime = e.modified() == null ? 0 : e.modified().toEpochMilli();
         Optional<JournalEntry> existing = journal.find(e.path());

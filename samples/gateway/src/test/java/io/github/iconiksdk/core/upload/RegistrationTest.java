@@ -186,7 +186,11 @@ class RegistrationTest {
         uploaders.remove(doomed);
         IconikAssetUploader restarted = uploader("j.db");
         assertEquals(List.of("x/y/clip.mov"), restarted.unfinished());
-        restarted.register(e, MetadataValues.empty());
+        if (crashAt.ordinal() % 2 == 0) {
+            restarted.register(e, MetadataValues.empty()); // the scanner delivers the event again
+        } else {
+            assertTrue(restarted.resume("x/y/clip.mov", MetadataValues.empty()).isPresent()); // or the journal
+        }
         assertEquals(1, fake.assets().size());
         assertEquals(Map.of("x/y/clip.mov", "title=clip.mov format=ORIGINAL fileset=x/y/clip.mov"
                 + " file=x/y/clip.mov:CLOSED:42:" + md5(3)), state());
@@ -286,6 +290,37 @@ class RegistrationTest {
         JsonNode asset = fake.asset(r.assetId()).orElseThrow();
         assertEquals("A001C003", asset.path("title").asText());
         assertEquals("A001C003.MOV", asset.path("external_id").asText());
+    }
+
+    @Test
+    void sidecarValues_goToTheStoragesView_andAreRewrittenOnlyWhenChanged() {
+        start(FakeIconik.builder());
+        client.send("POST", "/API/metadata/v1/fields/",
+                "{\"name\":\"project\",\"label\":\"Project\",\"field_type\":\"string\"}");
+        client.send("POST", "/API/metadata/v1/fields/",
+                "{\"name\":\"keywords\",\"label\":\"Keywords\",\"field_type\":\"string\",\"multi\":true}");
+        String view = client.send("POST", "/API/metadata/v1/views/", "{\"name\":\"Sidecar\",\"view_fields\":"
+                + "[{\"name\":\"project\"},{\"name\":\"keywords\"}]}");
+        String viewId = view.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        client.updateStorage(fake.storageId(), io.github.iconiksdk.core.client.model.StorageUpdate.builder()
+                .settings(Map.of("metadata_view_id", viewId)).build());
+        IconikAssetUploader u = uploader("j.db");
+        MetadataValues md = MetadataValues.builder().add("project", "Harbour Doc").add("keywords", "drone")
+                .add("keywords", "sunset").build();
+        Registration r = u.register(event(ScanEventType.NEW, "clip.mov", 1, md5(30)), md);
+        Map<String, JsonNode> values = fake.metadata(r.assetId());
+        assertEquals("Harbour Doc", values.get("project").path("field_values").get(0).path("value").asText());
+        assertEquals(2, values.get("keywords").path("field_values").size());
+
+        fake.clearRequests();
+        assertEquals(RegistrationOutcome.ALREADY_REGISTERED,
+                u.register(event(ScanEventType.MODIFIED, "clip.mov", 1, md5(30)), md).outcome());
+        assertEquals(0, fake.requests().size(), "unchanged sidecar values are not written again");
+        MetadataValues changed = md.toBuilder().remove("keywords").add("keywords", "night").build();
+        assertEquals(RegistrationOutcome.UPDATED,
+                u.register(event(ScanEventType.MODIFIED, "clip.mov", 1, md5(30)), changed).outcome());
+        assertEquals("night", fake.metadata(r.assetId()).get("keywords").path("field_values").get(0)
+                .path("value").asText());
     }
 
     @Test
