@@ -6,4 +6,9 @@
 module io.github.iconiksdk.core {
     requires transitive io.github.iconiksdk.api;
     requires org.slf4j;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+
+    exports io.github.iconiksdk.core.scan;
+    exports io.github.iconiksdk.core.state;
 }
