@@ -9,6 +9,8 @@ module io.github.iconiksdk.core {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
 
+    exports io.github.iconiksdk.core.config;
+    exports io.github.iconiksdk.core.pattern;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;
 }

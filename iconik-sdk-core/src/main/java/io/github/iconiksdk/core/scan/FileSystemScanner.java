@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.scan.StorageScanner;
+import io.github.iconiksdk.core.pattern.PatternSet;
 import io.github.iconiksdk.core.scan.internal.NodeFilter;
 import io.github.iconiksdk.core.scan.internal.ScanDirectories;
 import io.github.iconiksdk.core.scan.internal.ScanPass;
@@ -32,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>{@code
  * try (StorageScanner scanner = FileSystemScanner.builder()
  *         .root(Path.of("/mnt/media"))
- *         .ignore(Patterns.compile(Patterns.DEFAULT_SCAN_IGNORE))
+ *         .patterns(PatternSet.builder().scanIgnore(Patterns.DEFAULT_SCAN_IGNORE).build())
  *         .stateFile(Path.of("/var/lib/gateway/scan.db"))
  *         .build()) {
  *     ScanSummary s = scanner.scanOnce(event -> System.out.println(event));
@@ -337,6 +338,20 @@ public final class FileSystemScanner implements StorageScanner {
          */
         public Builder ignore(IgnoreMatcher ignore) {
             this.ignore = Objects.requireNonNull(ignore, "ignore");
+            return this;
+        }
+
+        /**
+         * Takes the ignore and include lists from a storage's pattern set ({@code scan_ignore},
+         * {@code scan_include}).
+         *
+         * @param patterns the storage's compiled patterns
+         * @return this builder
+         */
+        public Builder patterns(PatternSet patterns) {
+            Objects.requireNonNull(patterns, "patterns");
+            this.ignore = patterns.scanIgnore();
+            this.include = patterns.scanInclude();
             return this;
         }
 
