@@ -12,11 +12,14 @@ module io.github.iconiksdk.core {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
     requires java.sql;
+    requires org.xerial.sqlitejdbc;
 
     exports io.github.iconiksdk.core.config;
     exports io.github.iconiksdk.core.pattern;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
+    exports io.github.iconiksdk.core.scan;
+    exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.upload;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
