@@ -6,4 +6,12 @@
 module io.github.iconiksdk.core {
     requires transitive io.github.iconiksdk.api;
     requires org.slf4j;
+    requires java.net.http;
+    requires java.xml;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.xml;
+    requires com.fasterxml.jackson.dataformat.csv;
+
+    exports io.github.iconiksdk.core.sidecar;
 }
