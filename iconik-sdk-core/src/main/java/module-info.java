@@ -13,5 +13,7 @@ module io.github.iconiksdk.core {
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.dataformat.csv;
 
+    exports io.github.iconiksdk.core.config;
+    exports io.github.iconiksdk.core.pattern;
     exports io.github.iconiksdk.core.sidecar;
 }
