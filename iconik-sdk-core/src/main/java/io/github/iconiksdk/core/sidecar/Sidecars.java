@@ -7,6 +7,7 @@ import io.github.iconiksdk.api.sidecar.SidecarReader;
 import io.github.iconiksdk.api.sidecar.SidecarWriter;
 import io.github.iconiksdk.core.sidecar.internal.DefaultSidecarReader;
 import io.github.iconiksdk.core.sidecar.internal.DefaultSidecarWriter;
+import io.github.iconiksdk.core.sidecar.internal.JsonSidecarCodec;
 import io.github.iconiksdk.core.sidecar.internal.SidecarCodecs;
 import io.github.iconiksdk.core.sidecar.internal.SidecarNames;
 import io.github.iconiksdk.core.sidecar.internal.SidecarText;
@@ -116,6 +117,20 @@ public final class Sidecars {
         } catch (SidecarException e) {
             throw new IllegalArgumentException(e.reason(), e);
         }
+    }
+
+    /**
+     * iconik's metadata API body for a tree, on one line: {@code {"metadata_values":{"project":{"field_values":
+     * [{"value":"Harbour Doc"}]}}}}. The empty tree gives {@code {"metadata_values":{}}}.
+     *
+     * @param values the tree
+     * @return the compact JSON
+     * @throws IllegalArgumentException if a name or value holds a lone surrogate
+     */
+    public static String toJson(MetadataValues values) {
+        Objects.requireNonNull(values, "values");
+        encode(values, SidecarFormat.JSON); // the same checks as a written sidecar
+        return JsonSidecarCodec.write(values, false);
     }
 
     /**

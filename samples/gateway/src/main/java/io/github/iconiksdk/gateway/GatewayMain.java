@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
         description = "The iconik Storage Gateway, built from the iconik SDK for Java.",
         subcommands = {
                 PatternsCommand.class,
+                SidecarCommand.class,
         })
 public final class GatewayMain implements Runnable {
 

@@ -236,11 +236,23 @@ public final class JsonSidecarCodec {
      * @return the text
      */
     public static String write(MetadataValues values) {
+        return write(values, true) + "\n";
+    }
+
+    /**
+     * Encodes a tree as iconik's metadata body.
+     *
+     * @param values the tree
+     * @param pretty indented over several lines, or compact on one
+     * @return the text, with no final line break
+     */
+    public static String write(MetadataValues values, boolean pretty) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                    .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-            g.setPrettyPrinter(pretty);
+            if (pretty) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter()
+                        .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
+            }
             g.writeStartObject();
             g.writeObjectFieldStart("metadata_values");
             for (Map.Entry<String, List<FieldValue>> field : values.fields().entrySet()) {
@@ -262,6 +274,6 @@ public final class JsonSidecarCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.append('\n').toString();
+        return out.toString();
     }
 }
