@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * commas, semicolons, newlines, {@code <}, {@code &}, leading and trailing spaces, non-ASCII and astral characters,
  * and many values per field.
  */
-class SidecarRoundTripProperties {
+class SidecarRoundTripPropertiesTest {
 
     private static Path dir;
 
@@ -46,22 +46,22 @@ class SidecarRoundTripProperties {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 400)
     void json_roundTrip(@ForAll("jsonTrees") MetadataValues tree) {
         assertEquals(tree, reparse(tree, SidecarFormat.JSON));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 400)
     void xml_roundTrip(@ForAll("xmlTrees") MetadataValues tree) {
         assertEquals(tree, reparse(tree, SidecarFormat.XML));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 400)
     void csv_roundTrip(@ForAll("csvTrees") MetadataValues tree) {
         assertEquals(tree, reparse(tree, SidecarFormat.CSV));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 60)
     void writerThenReader_givesTheElementsWritten(@ForAll("xmlTrees") MetadataValues tree,
                                                    @ForAll SidecarFormat format) throws IOException {
         Path clip = Files.write(dir.resolve("clip" + System.nanoTime() + ".MOV"), new byte[] {1});
