@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
                 PatternsCommand.class,
                 ScanCommand.class,
+                SidecarCommand.class,
         })
 public final class GatewayMain implements Runnable {
 
