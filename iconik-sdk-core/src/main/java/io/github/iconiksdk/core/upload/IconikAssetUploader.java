@@ -102,6 +102,21 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     }
 
     /**
+     * Writes a registered file's sidecar values again, for when its sidecar changed but the media file did not.
+     *
+     * @param path     the media file's path relative to the storage root
+     * @param metadata the sidecar's values now
+     * @return the registration ({@code UPDATED} when values were written, {@code ALREADY_REGISTERED} when they were
+     *         unchanged), or empty when the file's registration is not finished (it applies the values itself)
+     * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses
+     */
+    public Optional<Registration> reapplyMetadata(String path, MetadataValues metadata) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(metadata, "metadata");
+        return saga.reapplyMetadata(path, metadata);
+    }
+
+    /**
      * Not available yet: rendition upload is planned (see the README's status table).
      *
      * @throws UnsupportedOperationException always

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
                 PatternsCommand.class,
                 ScanCommand.class,
                 SidecarCommand.class,
+                IngestCommand.class,
         })
 public final class GatewayMain implements Runnable {
 

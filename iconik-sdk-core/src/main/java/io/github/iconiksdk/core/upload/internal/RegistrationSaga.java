@@ -136,6 +136,20 @@ public final class RegistrationSaga {
         return entry.map(e -> runSaga(e, metadata, rules.get()));
     }
 
+    /**
+     * Writes a registered file's sidecar values again (its sidecar changed while the file did not).
+     *
+     * @param path     the media file's path
+     * @param metadata the sidecar values now
+     * @return the registration ({@code UPDATED} when values were written), or empty when the file is not (fully)
+     *         registered, in which case its registration will apply the values
+     */
+    public Optional<Registration> reapplyMetadata(String path, MetadataValues metadata) {
+        Optional<JournalEntry> done = journal.find(path).filter(e -> e.step() == Step.DONE);
+        return done.map(e -> registration(journal.find(path).orElse(e), applyMetadata(e, metadata, rules.get())
+                ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED));
+    }
+
     private Registration newOrModified(ScanEvent e, MetadataValues md, StorageRules r) {
         long mtime = e.modified() == null ? 0 : e.modified().toEpochMilli();
         Optional<JournalEntry> existing = journal.find(e.path());
