@@ -176,7 +176,7 @@ public final class FfmpegTranscoder implements Transcoder {
             }
             String task = "transcode " + source.getFileName();
             long total = media.duration().toNanos() / 1000;
-            ProcessRunner.Outcome out = runner.run(plan.command().arguments(), timeout,
+            ProcessRunner.Outcome out = runner.run(plan.command().arguments(), timeout, request.timeout(),
                     line -> report(line, task, total, listener), "ffmpeg on " + source);
             if (out.exitCode() != 0) {
                 throw new TranscodeException("ffmpeg failed on " + source + " (exit " + out.exitCode() + ")",

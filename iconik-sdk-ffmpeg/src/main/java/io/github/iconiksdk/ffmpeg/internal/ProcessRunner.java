@@ -64,6 +64,23 @@ public final class ProcessRunner {
      *                            (the interrupt flag is set again before throwing)
      */
     public Outcome run(List<String> arguments, Duration timeout, Consumer<String> stdout, String what) {
+        return run(arguments, timeout, timeout, stdout, what);
+    }
+
+    /**
+     * Runs a process to its end, with a timeout that is what is left of a larger budget.
+     *
+     * @param arguments      the executable and its arguments
+     * @param timeout        the longest it may run
+     * @param budget         the whole budget, named in the timeout message
+     * @param stdout         receives each stdout line, on a reader thread
+     * @param what           what is being done, for messages
+     * @return the exit code and stderr
+     * @throws TranscodeException if it cannot be started, times out, or the calling thread is interrupted
+     *                            (the interrupt flag is set again before throwing)
+     */
+    public Outcome run(List<String> arguments, Duration timeout, Duration budget, Consumer<String> stdout,
+                       String what) {
         LOG.debug("running {}", arguments);
         Process process;
         try {
@@ -97,7 +114,7 @@ public final class ProcessRunner {
             stop(process);
             join(outReader);
             join(errReader);
-            throw new TranscodeException(what + " timed out after " + timeout, -1,
+            throw new TranscodeException(what + " timed out after " + budget, -1,
                     FfmpegLog.errorLines(copy(stderr)), null);
         }
         join(outReader);
