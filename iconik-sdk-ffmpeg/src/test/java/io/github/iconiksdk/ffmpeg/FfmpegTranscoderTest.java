@@ -64,7 +64,7 @@ class FfmpegTranscoderTest {
         StreamInfo a = proxy.audio().orElseThrow();
         assertEquals("aac", a.codec());
         assertEquals(2, a.channels());
-        assertTrue(proxy.bitRate() <= 3_300_000, "proxy bit rate " + proxy.bitRate());
+        assertTrue(proxy.bitRate() <= 3_000_000, "proxy bit rate " + proxy.bitRate());
 
         List<Rendition> keyframes = result.all(RenditionKind.KEYFRAME);
         assertEquals(8, keyframes.size(), "two per second of a 4 s clip");

@@ -104,14 +104,16 @@ public final class RenditionPlanner {
 
         long audioBitrate = Math.min(AUDIO_BITRATE, request.proxyBitrate() / 4);
         boolean withAudio = media.audio().isPresent();
-        long videoBitrate = request.proxyBitrate() - (withAudio ? audioBitrate : 0);
+        // proxy-bitrate is a ceiling for the whole file: sound, and ~3 % for x264 overshoot and MP4 overhead,
+        // come out of the video's share.
+        long videoBitrate = (request.proxyBitrate() - (withAudio ? audioBitrate : 0)) * 97 / 100;
         List<String> proxyOptions = new ArrayList<>(List.of("-map", "[proxy]"));
         if (withAudio) {
             proxyOptions.addAll(List.of("-map", "0:a:0"));
         }
         proxyOptions.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
                 "-b:v", String.valueOf(videoBitrate), "-maxrate", String.valueOf(videoBitrate),
-                "-bufsize", String.valueOf(2 * videoBitrate)));
+                "-bufsize", String.valueOf(videoBitrate)));
         if (withAudio) {
             proxyOptions.addAll(aacStereo(audioBitrate));
         }

@@ -48,7 +48,7 @@ class CommandTest {
         assertEquals(1, args.stream().filter("-i"::equals).count(), "the source is decoded once");
         assertEquals(4, plan.command().outputs().size());
         assertEquals(24, plan.renditions().stream().filter(r -> r.kind() == RenditionKind.KEYFRAME).count());
-        assertEquals("2872000", args.get(args.indexOf("-b:v") + 1), "video gets the budget minus 128k of sound");
+        assertEquals("2785840", args.get(args.indexOf("-b:v") + 1), "video: 97 % of the budget minus 128k of sound");
         String graph = plan.command().filterGraph();
         assertTrue(graph.contains("tile=10x3"), graph);
         assertFalse(graph.contains("tonemap"), graph);
