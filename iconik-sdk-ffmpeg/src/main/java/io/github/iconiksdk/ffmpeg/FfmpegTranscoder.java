@@ -107,7 +107,8 @@ public final class FfmpegTranscoder implements Transcoder {
     private MediaInfo probe(Path source, Duration timeout) {
         StringBuilder json = new StringBuilder();
         List<String> args = List.of(tools.ffprobe().toString(), "-hide_banner", "-loglevel", "level+error",
-                "-print_format", "json", "-show_format", "-show_streams", source.toAbsolutePath().toString());
+                "-print_format", "json", "-show_format", "-show_streams", "-pattern_type", "none",
+                source.toAbsolutePath().toString());
         ProcessRunner.Outcome out = runner.run(args, timeout, line -> json.append(line).append('\n'),
                 "ffprobe on " + source);
         if (out.exitCode() != 0) {

@@ -182,6 +182,16 @@ class FfmpegTranscoderTest {
     }
 
     @Test
+    void imageNamedLikeASequencePattern_isReadAsOnePicture() throws IOException {
+        Path odd = Files.copy(TestMedia.png(640, 480), out.resolve("frame%d.png"));
+        Path dir = out.resolve("renditions");
+
+        ffmpeg.transcode(TranscodeRequest.builder(odd, dir).build(), null);
+
+        assertEquals(640, videoOf(dir.resolve("proxy.jpg")).width());
+    }
+
+    @Test
     void truncatedMp4_failsWithFfmpegsErrorLineAndLeavesNothing() {
         Path whole = TestMedia.video("640x360", "30", 2);
         Path cut = TestMedia.truncated(whole, 20_000, "cut.mp4");
