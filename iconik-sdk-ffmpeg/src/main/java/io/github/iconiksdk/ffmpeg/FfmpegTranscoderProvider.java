@@ -13,8 +13,9 @@ import io.github.iconiksdk.api.transcode.TranscoderProvider;
  */
 public final class FfmpegTranscoderProvider implements TranscoderProvider {
 
-    private volatile FfmpegTranscoder transcoder;
-    private volatile TranscodeException failure;
+    // ServiceLoader makes a new provider on every lookup; the tools are looked up once per JVM, not per lookup.
+    private static FfmpegTranscoder transcoder;
+    private static TranscodeException failure;
 
     /** Creates the provider; nothing is looked up until it is used. Called by {@link java.util.ServiceLoader}. */
     public FfmpegTranscoderProvider() {
@@ -47,8 +48,16 @@ public final class FfmpegTranscoderProvider implements TranscoderProvider {
         return media.kind() != MediaKind.OTHER;
     }
 
+    /**
+     * @return the shared transcoder, tools found on {@code PATH} on first use
+     * @throws TranscodeException if ffmpeg or ffprobe is missing (remembered: later calls fail the same way)
+     */
     @Override
-    public synchronized Transcoder transcoder() {
+    public Transcoder transcoder() {
+        return shared();
+    }
+
+    private static synchronized Transcoder shared() {
         if (transcoder == null) {
             if (failure != null) {
                 throw failure;

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -29,6 +31,13 @@ public final class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
     private static final int KEPT_STDERR_LINES = 400;
     private static final Duration TERM_WAIT = Duration.ofSeconds(2);
+
+    /** Processes running now; a shutdown hook terminates them, so no ffmpeg outlives the JVM (SIGTERM, exit). */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroy), "ffmpeg-reaper"));
+    }
 
     private final Duration gracePeriod;
 
@@ -89,6 +98,15 @@ public final class ProcessRunner {
             throw new TranscodeException("could not start " + what + " (" + arguments.get(0) + ")", -1, List.of(),
                     e);
         }
+        LIVE.add(process);
+        try {
+            return await(process, timeout, budget, stdout, what);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    private Outcome await(Process process, Duration timeout, Duration budget, Consumer<String> stdout, String what) {
         Deque<String> stderr = new ArrayDeque<>();
         Thread outReader = reader(process.getInputStream(), stdout, "stdout");
         Thread errReader = reader(process.getErrorStream(), line -> {
