@@ -120,30 +120,60 @@ public final class TranscodeBenchmark {
         });
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        variants.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        variants.keySet().forEach(name -> {
+            times.put(name, new ArrayList<>());
+            cpu.put(name, new ArrayList<>());
+        });
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, Variant> v : variants.entrySet()) {
                 Path out = Files.createDirectories(work.resolve(v.getKey() + "-" + round));
+                double cpuBefore = childCpuSeconds();
                 long start = System.nanoTime();
                 v.getValue().run(out);
                 double took = secondsSince(start);
+                double cpuTook = childCpuSeconds() - cpuBefore;
                 times.get(v.getKey()).add(took);
-                System.err.printf(Locale.ROOT, "round %d %-20s %6.2f s%n", round, v.getKey(), took);
+                cpu.get(v.getKey()).add(cpuTook);
+                System.err.printf(Locale.ROOT, "round %d %-20s %6.2f s wall %6.2f s cpu%n", round, v.getKey(), took,
+                        cpuTook);
                 delete(out);
             }
         }
 
-        System.out.printf(Locale.ROOT, "| variant | median wall time (s) | samples (s) |%n|---|---|---|%n");
-        for (Map.Entry<String, List<Double>> e : times.entrySet()) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %s |%n", e.getKey(), median(e.getValue()),
-                    e.getValue().stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).toList());
+        System.out.printf(Locale.ROOT, "| variant | median wall (s) | median ffmpeg CPU (s) | wall samples (s) "
+                + "| CPU samples (s) |%n|---|---|---|---|---|%n");
+        for (String name : times.keySet()) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %s | %s |%n", name, median(times.get(name)),
+                    median(cpu.get(name)), format(times.get(name)), format(cpu.get(name)));
         }
-        double sdkTime = median(times.get("sdk"));
-        System.out.printf(Locale.ROOT, "%nsdk / hand-one-command = %.3f (goal <= 1.05)%n",
-                sdkTime / median(times.get("hand-one-command")));
-        System.out.printf(Locale.ROOT, "sdk / hand-four-commands = %.3f%n", sdkTime / median(times.get("hand-four-commands")));
-        System.out.printf(Locale.ROOT, "keyframes: seek-each / one-pass = %.2f (%d keyframes)%n",
-                median(times.get("keyframes-seek-each")) / median(times.get("keyframes-one-pass")), keyframes);
+        System.out.println();
+        ratio("sdk / hand-one-command (goal <= 1.05)", times, cpu, "sdk", "hand-one-command");
+        ratio("sdk / hand-four-commands", times, cpu, "sdk", "hand-four-commands");
+        ratio("keyframes (" + keyframes + "): seek-each / one-pass", times, cpu, "keyframes-seek-each",
+                "keyframes-one-pass");
+    }
+
+    private static void ratio(String label, Map<String, List<Double>> wall, Map<String, List<Double>> cpu, String a,
+                              String b) {
+        System.out.printf(Locale.ROOT, "%s: wall %.3f, CPU %.3f%n", label, median(wall.get(a)) / median(wall.get(b)),
+                median(cpu.get(a)) / median(cpu.get(b)));
+    }
+
+    private static List<String> format(List<Double> values) {
+        return values.stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).toList();
+    }
+
+    /**
+     * CPU seconds (user + system) of every child process this JVM has waited for, from {@code /proc/self/stat}
+     * (Linux): the ffmpeg work itself, whatever else loads the machine.
+     */
+    private static double childCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields from index 0 = state (field 3); cutime is field 16, cstime field 17
+        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        return ticks / 100.0;
     }
 
     /** One way of making renditions into a folder. */
