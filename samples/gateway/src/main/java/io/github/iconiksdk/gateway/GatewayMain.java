@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
                 ScanCommand.class,
                 SidecarCommand.class,
                 IngestCommand.class,
+                TranscodeCommand.class,
         })
 public final class GatewayMain implements Runnable {
 
