@@ -14,6 +14,8 @@ module io.github.iconiksdk.core {
 
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
+    exports io.github.iconiksdk.core.config;
+    exports io.github.iconiksdk.core.pattern;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }
