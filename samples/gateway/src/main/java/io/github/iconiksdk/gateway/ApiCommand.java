@@ -127,9 +127,12 @@ final class ApiCommand implements Callable<Integer> {
             return GatewayMain.EXIT_USAGE;
         } catch (IconikServiceException e) {
             out.flush();
-            String detail = e.errors().isEmpty() ? e.getMessage() : String.join("; ", e.errors());
-            err.println("iconik answered " + e.status() + ": " + detail
-                    + e.requestId().map(r -> " (request id " + r + ")").orElse(""));
+            if (e.errors().isEmpty()) {
+                err.println(e.getMessage());
+            } else {
+                err.println("iconik answered " + e.status() + ": " + String.join("; ", e.errors())
+                        + e.requestId().map(r -> " (request id " + r + ")").orElse(""));
+            }
             return GatewayMain.EXIT_FAILED;
         } catch (IconikClientException e) {
             out.flush();
