@@ -51,7 +51,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -432,8 +431,7 @@ public final class DefaultIconikClient implements IconikClient {
     private static MetadataValues toValues(ApiRequest request, JsonNode root) {
         Map<String, List<FieldValue>> out = new LinkedHashMap<>();
         JsonNode fields = root.path("metadata_values");
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : fields.properties()) {
             List<FieldValue> vs = new ArrayList<>();
             for (JsonNode v : f.getValue().path("field_values")) {
                 JsonNode value = v.get("value");
