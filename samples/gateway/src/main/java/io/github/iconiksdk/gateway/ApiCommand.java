@@ -6,24 +6,28 @@ import io.github.iconiksdk.api.IconikServiceException;
 import io.github.iconiksdk.core.client.Endpoint;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.Paged;
+import io.github.iconiksdk.core.config.ConfigurationException;
+import io.github.iconiksdk.core.config.GatewayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code api [--paginate] METHOD PATH [--data JSON]}: one call of iconik's REST API through the SDK's client
  * (retries, rate limit, error mapping), like {@code gh api}. Prints the JSON body on stdout; with
  * {@code --paginate}, every object of every page, one per line. An error status prints iconik's message and the
  * status on stderr and exits 1. Credentials come from the flags, then {@code ICONIK_URL}, {@code APP_ID} and
- * {@code AUTH_TOKEN}; the token is never printed.
+ * {@code AUTH_TOKEN}, then {@code --config}'s file; the token is never printed.
  */
 @Command(name = "api", description = "Call iconik's REST API through the SDK's client and print the JSON answer.")
 final class ApiCommand implements Callable<Integer> {
@@ -47,6 +51,10 @@ final class ApiCommand implements Callable<Integer> {
             + "https://app.iconik.io).")
     String iconikUrl;
 
+    @Option(names = "--config", paramLabel = "PATH", description = "A config.ini to read iconik-url, app-id, "
+            + "auth-token and http-proxy from (flags and environment win).")
+    Path configFile;
+
     @Option(names = "--app-id", paramLabel = "ID", description = "The App-ID (env APP_ID).")
     String appId;
 
@@ -56,8 +64,8 @@ final class ApiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Where environment variables come from; tests replace it. */
-    Function<String, String> env = System::getenv;
+    /** The environment; tests replace it. */
+    Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() {
@@ -88,23 +96,35 @@ final class ApiCommand implements Callable<Integer> {
                 return GatewayMain.EXIT_USAGE;
             }
         }
-        String id = firstSet(appId, env.apply("APP_ID"));
-        String token = firstSet(authToken, env.apply("AUTH_TOKEN"));
-        if (id == null || token == null) {
-            err.println("credentials missing: give " + (id == null ? "--app-id (or APP_ID)" : "")
-                    + (id == null && token == null ? " and " : "")
-                    + (token == null ? "--auth-token (or AUTH_TOKEN)" : ""));
+        GatewayConfig config;
+        try {
+            config = GatewayConfig.builder().configFile(configFile).environment(env)
+                    .flag("iconik-url", blankToNull(iconikUrl))
+                    .flag("app-id", blankToNull(appId))
+                    .flag("auth-token", blankToNull(authToken))
+                    .build();
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
             return GatewayMain.EXIT_USAGE;
         }
-        String url = firstSet(iconikUrl, env.apply("ICONIK_URL"));
+        String id = config.appId().filter(v -> !v.isBlank()).orElse(null);
+        String token = config.authToken().filter(v -> !v.isBlank()).orElse(null);
+        if (id == null || token == null) {
+            err.println("credentials missing: give " + (id == null ? "--app-id (or APP_ID, or app-id in config.ini)"
+                    : "") + (id == null && token == null ? " and " : "")
+                    + (token == null ? "--auth-token (or AUTH_TOKEN, or auth-token in config.ini)" : ""));
+            return GatewayMain.EXIT_USAGE;
+        }
         IconikClient client;
         try {
-            client = IconikClient.builder()
-                    .endpoint(url == null ? Endpoint.APP : Endpoint.of(url))
-                    .credentials(id, token)
-                    .build();
+            IconikClient.Builder builder = IconikClient.builder()
+                    .endpoint(Endpoint.of(config.iconikUrl().toString()))
+                    .credentials(id, token);
+            config.httpProxy().ifPresent(proxy -> builder.proxy(InetSocketAddress.createUnresolved(proxy.getHost(),
+                    proxy.getPort() < 0 ? 80 : proxy.getPort())));
+            client = builder.build();
         } catch (IllegalArgumentException e) {
-            err.println((iconikUrl != null ? "--iconik-url" : "ICONIK_URL") + ": " + e.getMessage());
+            err.println("iconik-url (" + config.sourceOf("iconik-url") + "): " + e.getMessage());
             return GatewayMain.EXIT_USAGE;
         }
         try {
@@ -146,10 +166,7 @@ final class ApiCommand implements Callable<Integer> {
         }
     }
 
-    private static String firstSet(String flag, String envValue) {
-        if (flag != null && !flag.isBlank()) {
-            return flag.strip();
-        }
-        return envValue == null || envValue.isBlank() ? null : envValue.strip();
+    private static String blankToNull(String flag) {
+        return flag == null || flag.isBlank() ? null : flag.strip();
     }
 }

@@ -60,7 +60,7 @@ class ApiCommandTest {
 
     private int run(String... args) {
         CommandLine cl = GatewayMain.commandLine();
-        ((ApiCommand) cl.getSubcommands().get("api").getCommand()).env = env::get;
+        ((ApiCommand) cl.getSubcommands().get("api").getCommand()).env = env;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -131,7 +131,27 @@ class ApiCommandTest {
         env.remove("AUTH_TOKEN");
 
         assertEquals(2, run("api", "GET", ASSETS));
-        assertTrue(err.toString().contains("--auth-token (or AUTH_TOKEN)"), err.toString());
+        assertTrue(err.toString().contains("--auth-token (or AUTH_TOKEN"), err.toString());
+    }
+
+    @Test
+    void configFile_suppliesWhatFlagsAndEnvironmentLeaveOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        env.remove("APP_ID");
+        java.nio.file.Path ini = dir.resolve("config.ini");
+        java.nio.file.Files.writeString(ini, "[main]\napp-id = from-file\n");
+        server.stubFor(get(urlPathEqualTo(ASSETS + "a1/")).withHeader("App-ID", equalTo("from-file"))
+                .willReturn(okJson("{}")));
+
+        assertEquals(0, run("api", "--config", ini.toString(), "GET", ASSETS + "a1/"));
+    }
+
+    @Test
+    void badUrl_exit2NamingIt() {
+        env.put("ICONIK_URL", "ftp://example");
+
+        assertEquals(2, run("api", "GET", ASSETS));
+        assertTrue(err.toString().contains("iconik-url"), err.toString());
     }
 
     @Test
