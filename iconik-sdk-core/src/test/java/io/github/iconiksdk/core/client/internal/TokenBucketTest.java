@@ -66,8 +66,11 @@ class TokenBucketTest {
         assertEquals(20, bucket.currentRate(), 1e-9);
         assertTrue(bucket.reserve().compareTo(Duration.ofSeconds(2)) >= 0);
         bucket.onRateLimited(null);
-        bucket.onRateLimited(null);
-        bucket.onRateLimited(null);
+        assertEquals(20, bucket.currentRate(), 1e-9, "429s of the same second count once");
+        for (int i = 0; i < 3; i++) {
+            now.addAndGet(1_000_000_000L);
+            bucket.onRateLimited(null);
+        }
         assertEquals(5, bucket.currentRate(), 1e-9, "never below the floor");
         for (int i = 0; i < 100; i++) {
             bucket.onSuccess();
