@@ -25,6 +25,8 @@ import io.github.iconiksdk.core.client.model.KeyframeCreate;
 import io.github.iconiksdk.core.client.model.KeyframeUpdate;
 import io.github.iconiksdk.core.client.model.MetadataField;
 import io.github.iconiksdk.core.client.model.MetadataView;
+import io.github.iconiksdk.core.client.model.MultipartUrls;
+import io.github.iconiksdk.core.client.model.PartUploadUrl;
 import io.github.iconiksdk.core.client.model.Proxy;
 import io.github.iconiksdk.core.client.model.ProxyCreate;
 import io.github.iconiksdk.core.client.model.ProxyUpdate;
@@ -310,6 +312,38 @@ public interface IconikClient {
      */
     Paged<AssetFile> storageFiles(String storageId, String directoryPath, String name);
 
+    /**
+     * Asks whether a file exists on a storage, as iconik sees it.
+     *
+     * @param storageId     the storage
+     * @param directoryPath the directory relative to the storage root
+     * @param fileName      the file name
+     * @return whether iconik found it (its 404 means no)
+     */
+    boolean fileExistsOnStorage(String storageId, String directoryPath, String fileName);
+
+    /**
+     * The complete and abort URLs of an S3-style multipart upload of a file's bytes.
+     *
+     * @param assetId  the asset
+     * @param fileId   the file
+     * @param uploadId the upload id the storage returned when the upload started
+     * @return the URLs
+     */
+    MultipartUrls multipartUrls(String assetId, String fileId, String uploadId);
+
+    /**
+     * The pre-signed URLs of the parts of a multipart upload of a file's bytes.
+     *
+     * @param assetId  the asset
+     * @param fileId   the file
+     * @param uploadId the upload id
+     * @param parts    how many parts, at least 1
+     * @return one URL per part, lazily paged
+     * @throws IllegalArgumentException if {@code parts} is below 1
+     */
+    Paged<PartUploadUrl> multipartPartUrls(String assetId, String fileId, String uploadId, int parts);
+
     // ---- proxies and keyframes --------------------------------------------------------------------------------
 
     /**
@@ -337,6 +371,28 @@ public interface IconikClient {
      * @return the asset's proxies (no signed URLs)
      */
     Paged<Proxy> listProxies(String assetId);
+
+    /**
+     * The complete and abort URLs of an S3-style multipart upload of a proxy.
+     *
+     * @param assetId  the asset
+     * @param proxyId  the proxy
+     * @param uploadId the upload id the storage returned when the upload started
+     * @return the URLs
+     */
+    MultipartUrls proxyMultipartUrls(String assetId, String proxyId, String uploadId);
+
+    /**
+     * The pre-signed URLs of the parts of a multipart upload of a proxy.
+     *
+     * @param assetId  the asset
+     * @param proxyId  the proxy
+     * @param uploadId the upload id
+     * @param parts    how many parts, at least 1
+     * @return one URL per part, lazily paged
+     * @throws IllegalArgumentException if {@code parts} is below 1
+     */
+    Paged<PartUploadUrl> proxyMultipartPartUrls(String assetId, String proxyId, String uploadId, int parts);
 
     /**
      * Creates a keyframe record; the answer carries its upload URL.

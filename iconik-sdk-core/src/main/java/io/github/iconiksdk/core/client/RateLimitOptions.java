@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * The client-side rate limit: a token bucket shared by every client of this JVM that uses the same credentials
  * against the same endpoint. iconik allows about 50 requests per second per credential pair (1,000 per 20
- * seconds); the default, 45 per second with bursts of 45, stays just under that. Every 429 halves the rate
- * (never below {@link #minRequestsPerSecond()}) and pauses the whole bucket for iconik's {@code Retry-After};
+ * seconds); the default, 45 per second with bursts of 45, stays just under that. A 429 halves the rate (once a
+ * second at most; never below {@link #minRequestsPerSecond()}) and pauses the whole bucket for iconik's
+ * {@code Retry-After};
  * each successful answer then wins a little of the rate back.
  */
 public final class RateLimitOptions {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
                 SidecarCommand.class,
                 IngestCommand.class,
                 TranscodeCommand.class,
+                ApiCommand.class,
         })
 public final class GatewayMain implements Runnable {
 

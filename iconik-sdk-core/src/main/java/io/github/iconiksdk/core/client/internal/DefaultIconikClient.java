@@ -36,6 +36,8 @@ import io.github.iconiksdk.core.client.model.KeyframeCreate;
 import io.github.iconiksdk.core.client.model.KeyframeUpdate;
 import io.github.iconiksdk.core.client.model.MetadataField;
 import io.github.iconiksdk.core.client.model.MetadataView;
+import io.github.iconiksdk.core.client.model.MultipartUrls;
+import io.github.iconiksdk.core.client.model.PartUploadUrl;
 import io.github.iconiksdk.core.client.model.Proxy;
 import io.github.iconiksdk.core.client.model.ProxyCreate;
 import io.github.iconiksdk.core.client.model.ProxyUpdate;
@@ -49,7 +51,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -292,6 +293,56 @@ public final class DefaultIconikClient implements IconikClient {
                 AssetFile.class);
     }
 
+    @Override
+    public boolean fileExistsOnStorage(String storageId, String directoryPath, String fileName) {
+        Objects.requireNonNull(directoryPath, "directoryPath");
+        Objects.requireNonNull(fileName, "fileName");
+        // A lookup sent as POST: safe to repeat.
+        ApiRequest request = new ApiRequest("POST", FILES + "files/storages/" + segment(storageId) + "/",
+                bytes(Map.of("directory_path", directoryPath, "file_name", fileName)), true);
+        try {
+            transport.execute(request);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public MultipartUrls multipartUrls(String assetId, String fileId, String uploadId) {
+        return get(Query.with(FILES + "assets/" + segment(assetId) + "/files/" + segment(fileId) + "/multipart_url/",
+                Map.of("upload_id", Objects.requireNonNull(uploadId, "uploadId"))), MultipartUrls.class);
+    }
+
+    @Override
+    public Paged<PartUploadUrl> multipartPartUrls(String assetId, String fileId, String uploadId, int parts) {
+        return partUrls(FILES + "assets/" + segment(assetId) + "/files/" + segment(fileId), uploadId, parts);
+    }
+
+    @Override
+    public MultipartUrls proxyMultipartUrls(String assetId, String proxyId, String uploadId) {
+        return get(Query.with(FILES + "assets/" + segment(assetId) + "/proxies/" + segment(proxyId)
+                + "/multipart_url/", Map.of("upload_id", Objects.requireNonNull(uploadId, "uploadId"))),
+                MultipartUrls.class);
+    }
+
+    @Override
+    public Paged<PartUploadUrl> proxyMultipartPartUrls(String assetId, String proxyId, String uploadId, int parts) {
+        return partUrls(FILES + "assets/" + segment(assetId) + "/proxies/" + segment(proxyId), uploadId, parts);
+    }
+
+    private Paged<PartUploadUrl> partUrls(String objectPath, String uploadId, int parts) {
+        Objects.requireNonNull(uploadId, "uploadId");
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1, was " + parts);
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("upload_id", uploadId);
+        q.put("parts_num", Integer.toString(parts));
+        return list(Query.with(objectPath + "/multipart_url/part/", q), PageStyle.PAGE, PER_PAGE,
+                PartUploadUrl.class);
+    }
+
     // ---- proxies, keyframes ----
 
     @Override
@@ -380,8 +431,7 @@ public final class DefaultIconikClient implements IconikClient {
     private static MetadataValues toValues(ApiRequest request, JsonNode root) {
         Map<String, List<FieldValue>> out = new LinkedHashMap<>();
         JsonNode fields = root.path("metadata_values");
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : fields.properties()) {
             List<FieldValue> vs = new ArrayList<>();
             for (JsonNode v : f.getValue().path("field_values")) {
                 JsonNode value = v.get("value");

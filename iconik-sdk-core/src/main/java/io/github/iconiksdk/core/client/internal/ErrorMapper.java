@@ -12,7 +12,6 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,8 +116,7 @@ public final class ErrorMapper {
         if (list != null && list.isArray()) {
             list.forEach(e -> errors.add(e.isTextual() ? e.asText() : e.toString()));
         } else if (list != null && list.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : list.properties()) {
                 JsonNode v = f.getValue();
                 String text = v.isTextual() ? v.asText()
                         : v.isArray() && v.size() == 1 && v.get(0).isTextual() ? v.get(0).asText() : v.toString();

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket that refills continuously at the current rate, holds at most {@code burst} tokens, and hands out
  * tokens in order of arrival. A caller that finds it empty reserves the next token (the balance goes negative)
- * and waits outside the lock, so waiting callers never spin. A 429 halves the rate and pauses the bucket; each
- * success wins back 2 % of the configured rate (additive increase, multiplicative decrease).
+ * and waits outside the lock, so waiting callers never spin. A 429 halves the rate (once a second at most) and
+ * pauses the bucket; each success wins back 2 % of the configured rate (additive increase, multiplicative decrease).
  */
 public final class TokenBucket {
 
@@ -24,6 +24,7 @@ public final class TokenBucket {
     private double tokens;
     private long lastRefill;
     private long pausedUntil;
+    private long lastDecrease;
 
     /**
      * @param options   the enabled options
@@ -41,6 +42,7 @@ public final class TokenBucket {
         this.tokens = capacity;
         this.lastRefill = nanoClock.getAsLong();
         this.pausedUntil = lastRefill;
+        this.lastDecrease = lastRefill - NANOS_PER_SECOND;
     }
 
     /**
@@ -64,14 +66,18 @@ public final class TokenBucket {
     }
 
     /**
-     * iconik answered 429: halve the rate and stop handing out tokens for {@code retryAfter}.
+     * iconik answered 429: halve the rate (at most once a second, since concurrent callers receive their 429s for
+     * the same overload together) and stop handing out tokens for {@code retryAfter}.
      *
      * @param retryAfter iconik's wait, or {@code null} when it sent none
      */
     public synchronized void onRateLimited(Duration retryAfter) {
         long now = nanoClock.getAsLong();
         refill(now);
-        rate = Math.max(minRate, rate / 2);
+        if (now - lastDecrease >= NANOS_PER_SECOND) {
+            rate = Math.max(minRate, rate / 2);
+            lastDecrease = now;
+        }
         tokens = Math.min(tokens, 0);
         if (retryAfter != null && !retryAfter.isNegative()) {
             long until = now + Math.min(retryAfter.toNanos(), Long.MAX_VALUE / 4);

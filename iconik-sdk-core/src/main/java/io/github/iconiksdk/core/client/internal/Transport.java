@@ -118,7 +118,7 @@ public final class Transport {
             }
 
             int status = answer.statusCode();
-            if (limiter != null && status != 429) {
+            if (limiter != null && status != 429 && status < 500) {
                 limiter.onSuccess();
             }
             if (status >= 200 && status < 300) {
