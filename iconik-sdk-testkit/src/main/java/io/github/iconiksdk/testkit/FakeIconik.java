@@ -106,9 +106,18 @@ public final class FakeIconik implements AutoCloseable {
 
     /** Stops serving; a persistent fake has saved every change already. Does nothing when not started. */
     public synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
+        WireMockServer s = server;
+        server = null;
+        if (s != null) {
+            // WireMock waits for Jetty to stop; a pending interrupt would abort that wait half way
+            boolean interrupted = Thread.interrupted();
+            try {
+                s.stop();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "The iconik Storage Gateway, built from the iconik SDK for Java.",
         subcommands = {
                 PatternsCommand.class,
+                FakeIconikCommand.class,
         })
 public final class GatewayMain implements Runnable {
 
