@@ -114,6 +114,18 @@ class FidelityTest {
         ok(http.put(F + "/storages/" + storageId + "/gateway/report/", m("status", "LIVE", "version", "0.1",
                 "log_lines", List.of("started"), "total_files_number", 3, "last_scan_time", 12)), 200);
         ok(http.get(F + "/storages/" + storageId + "/gateway/report/"), 200);
+        ok(http.get(F + "/storages/isg/latest_version/"), 200);
+        JsonNode event = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "RESTART")), 201);
+        JsonNode event2 = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "TRANSCODE",
+                "data", m("asset_id", "x"))), 201);
+        JsonNode events = ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201);
+        assertEquals(2, events.get("objects").size());
+        assertEquals(1, ok(http.get(F + "/storages/" + storageId + "/gateway/events/?last_id="
+                + event.get("id").asText()), 201).get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/gateway/events/" + event.get("id").asText() + "/"), 204);
+        ok(http.post(F + "/storages/" + storageId + "/gateway/events/purge/", m("event_ids",
+                List.of(event2.get("id").asText()))), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201).get("objects").size());
         // assets and collections
         JsonNode collection = ok(http.post(A + "/collections/", m("title", "Root")), 201);
         String colId = collection.get("id").asText();

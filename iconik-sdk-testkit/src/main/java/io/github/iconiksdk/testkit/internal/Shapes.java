@@ -38,6 +38,14 @@ final class Shapes {
             + " total_files_number:i? total_folders_number:i? waiting_preview_transcode_jobs_number:i?"
             + " waiting_transcode_jobs_number:i?");
 
+    static final Shape GATEWAY_EVENT = Shape.of("type:e(RESTART|DOWNLOAD|DOWNLOAD_ABORT|DOWNLOAD_CHANGE_PRIORITY|UPLOAD"
+            + "|UPLOAD_ABORT|UPLOAD_CHANGE_PRIORITY|INGEST_UPLOAD|DELETE|TRANSCODE|ASSET_MERGED|TRANSCODE_ABORT"
+            + "|TRANSCODE_CHANGE_PRIORITY|REQUEST_COLLECTION_MAP|ABORT_COLLECTION_MAP|COLLECTION_DELETED"
+            + "|RESET_INGEST_VALIDATION|SCHEDULE_CHECKSUM_CALCULATION|ABORT_JOBS_BULK|MARK_MISSING_OUTSIDE_SCAN_DIRS)"
+            + " data:o");
+
+    static final Shape EVENTS_PURGE = Shape.of("event_ids:[u]");
+
     static final Shape ASSET = Shape.of("title:s external_id:s? category:s?"
             + " type:e(ASSET|SEQUENCE|NLE_PROJECT|PLACEHOLDER|CUSTOM|LINK|SUBCLIP) status:e(ACTIVE|DELETED)"
             + " is_online:b is_blocked:b analyze_status:" + ANALYZE + " archive_status:" + ARCHIVE

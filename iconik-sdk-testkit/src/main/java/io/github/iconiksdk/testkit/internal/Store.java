@@ -55,13 +55,15 @@ public final class Store {
     public static final String CONTENTS = "collection_contents";
     /** Jobs by id. */
     public static final String JOBS = "jobs";
+    /** Gateway events by id. */
+    public static final String EVENTS = "gateway_events";
     /** Upload targets by token. */
     public static final String UPLOADS = "upload_urls";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
-            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, UPLOADS);
+            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, UPLOADS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
