@@ -342,7 +342,7 @@ public final class FakeIconik implements AutoCloseable {
         return read(s -> {
             Map<String, JsonNode> out = new LinkedHashMap<>();
             s.get(Store.VALUES, "assets/" + assetId)
-                    .ifPresent(v -> v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().deepCopy())));
+                    .ifPresent(v -> v.properties().forEach(e -> out.put(e.getKey(), e.getValue().deepCopy())));
             return out;
         });
     }

@@ -116,7 +116,7 @@ class FakeIconikFlowTest {
         String assetId = asset.get("id").asText();
         String a = F + "/assets/" + assetId;
         JsonNode format = ok(http.post(a + "/formats/", m("name", "ORIGINAL")), 201);
-        assertEquals(List.of(), List.copyOf(Http.JSON.convertValue(format.get("metadata"), List.class)));
+        assertEquals(0, format.get("metadata").size());
         assertTrue(format.get("storage_methods").isArray());
         JsonNode fileSet = ok(http.post(a + "/file_sets/", m("format_id", format.get("id").asText(),
                 "name", "clip.mov", "storage_id", fake.storageId())), 201);

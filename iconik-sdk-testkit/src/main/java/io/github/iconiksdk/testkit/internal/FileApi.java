@@ -96,7 +96,7 @@ final class FileApi {
             ArrayNode fixed = format.putArray("metadata");
             for (JsonNode m : metadata) {
                 ObjectNode strings = fixed.addObject();
-                m.fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().isTextual()
+                m.properties().forEach(e -> strings.put(e.getKey(), e.getValue().isTextual()
                         ? e.getValue().asText() : e.getValue().toString()));
             }
         }
@@ -116,7 +116,7 @@ final class FileApi {
         comp.putObject("metadata");
         comp.setAll(in);
         ObjectNode strings = Json.object();
-        comp.get("metadata").fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().isTextual()
+        comp.get("metadata").properties().forEach(e -> strings.put(e.getKey(), e.getValue().isTextual()
                 ? e.getValue().asText() : e.getValue().toString()));
         comp.set("metadata", strings);
         return comp;
@@ -169,7 +169,7 @@ final class FileApi {
     private Reply addComponent(Call c) {
         ObjectNode f = format(c.param("asset_id"), c.param("format_id"));
         ObjectNode comp = component(c.json());
-        ((ArrayNode) f.withArray("components")).add(comp);
+        f.withArray("components").add(comp);
         Context.touch(f);
         return Reply.json(200, comp);
     }

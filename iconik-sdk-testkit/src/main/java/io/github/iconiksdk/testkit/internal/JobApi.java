@@ -125,7 +125,7 @@ final class JobApi {
         if (!body.path("steps").isArray()) {
             throw ApiError.fields(Map.of("steps", "Missing data for required field."));
         }
-        ArrayNode current = (ArrayNode) j.withArray("steps");
+        ArrayNode current = j.withArray("steps");
         for (JsonNode s : body.get("steps")) {
             ObjectNode step = Shapes.JOB_STEP.accept(s, "label", "status");
             step.put("date_updated", Json.now());

@@ -201,7 +201,7 @@ public final class Store {
             rows.clear();
             JsonNode t = root.get(name);
             if (t != null) {
-                t.fields().forEachRemaining(e -> rows.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
+                t.properties().forEach(e -> rows.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
             }
         }
     }
