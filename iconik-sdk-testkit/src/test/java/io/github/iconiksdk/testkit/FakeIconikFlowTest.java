@@ -348,6 +348,40 @@ class FakeIconikFlowTest {
     }
 
     @Test
+    void concurrentCreatesUnderRandomFaults_journalMatchesWhatWasApplied() throws Exception {
+        fake.faults(new Faults(0.1, 0.1, 0.3, Duration.ZERO));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            http.sendChecked("POST", A + "/assets/", m("title", thread + "-" + i),
+                                    Duration.ofSeconds(10));
+                        } catch (IOException lost) {
+                            // a reset: the asset may or may not have been made
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        fake.clearFaults();
+        long applied = fake.requests().stream().filter(r -> r.method().equals("POST") && r.applied()).count();
+        assertEquals(120, fake.requests().size());
+        assertEquals(applied, fake.assets().size());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.fault() == FaultKind.RESET_AFTER_APPLY));
+        assertTrue(fake.requests().stream().anyMatch(r -> r.fault() == null));
+    }
+
+    @Test
     void stateDir_keepsCredentialsAndEverythingAcrossARestart(@TempDir Path dir) throws IOException {
         String appId;
         String token;

@@ -110,6 +110,19 @@ class FakeIconikCommandTest {
     }
 
     @Test
+    void faultOptions_reachTheFake() throws Exception {
+        Running r = run("--fault-429", "1");
+        try {
+            HttpResponse<String> limited = get(r.vars().get("ICONIK_URL") + "/API/assets/v1/assets/",
+                    r.vars().get("APP_ID"), r.vars().get("AUTH_TOKEN"));
+            assertEquals(429, limited.statusCode());
+            assertEquals("1", limited.headers().firstValue("Retry-After").orElseThrow());
+        } finally {
+            assertEquals(0, r.stop());
+        }
+    }
+
+    @Test
     void badOptions_exit2NamingTheOption() {
         for (String[] args : new String[][] {
                 {"fake-iconik", "--fault-5xx", "1.5"},
