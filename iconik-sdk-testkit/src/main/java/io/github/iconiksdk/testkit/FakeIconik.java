@@ -374,6 +374,14 @@ public final class FakeIconik implements AutoCloseable {
         return out;
     }
 
+    /**
+     * @param storageId a storage id
+     * @return the deletions queued for the gateway of that storage and not yet acknowledged
+     */
+    public List<JsonNode> pendingDeletions(String storageId) {
+        return rows(Store.DELETIONS, "storage_id", storageId);
+    }
+
     /** @return every job */
     public List<JsonNode> jobs() {
         return rows(Store.JOBS, null, null);

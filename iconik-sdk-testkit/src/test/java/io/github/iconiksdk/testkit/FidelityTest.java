@@ -186,6 +186,23 @@ class FidelityTest {
                 "file_set_id", fsId, "type", "FILE", "status", "CLOSED", "checksum", "abc123")), 200);
         ok(http.get(a + "/file_sets/" + fsId + "/files/"), 200);
         ok(http.get(F + "/files/checksum/abc123/"), 200);
+        // a file set deleted without keep_source queues its gateway files for deletion
+        JsonNode doomedSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "doomed",
+                "storage_id", storageId)), 201);
+        for (String name : List.of("d1.mov", "d2.mov")) {
+            ok(http.post(a + "/files/", m("original_name", name, "directory_path", "old",
+                    "file_set_id", doomedSet.get("id").asText(), "storage_id", storageId)), 201);
+        }
+        ok(http.delete(a + "/file_sets/" + doomedSet.get("id").asText() + "/"), 204);
+        JsonNode deletions = ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200);
+        assertEquals(2, deletions.get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/deletions/" + deletions.get("objects").get(0).get("id")
+                .asText() + "/"), 204);
+        ok(http.delete(F + "/files/" + deletions.get("objects").get(1).get("file_id").asText() + "/deletions_from/"
+                + storageId + "/"), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200).get("objects").size());
+        String deleteJob = deletions.get("objects").get(0).get("job_id").asText();
+        assertEquals("FINISHED", ok(http.get(J + "/jobs/" + deleteJob + "/"), 200).get("status").asText());
         ok(http.get(F + "/storages/" + storageId + "/files/?path=media/clip.mov"), 200);
         ok(http.post(F + "/storages/" + storageId + "/files/", m("original_name", "folder", "type", "DIRECTORY",
                 "directory_path", "")), 201);

@@ -240,6 +240,10 @@ final class FileApi {
         return Reply.json(200, withCount(fs));
     }
 
+    /**
+     * Marks a file set deleted. Unless {@code keep_source=true}, the files it has on a gateway's File storage are
+     * queued for that gateway ({@code storages/{id}/deletions_from/}) under one DELETE job, as iconik does.
+     */
     private Reply deleteFileSet(Call c) {
         String assetId = c.param("asset_id");
         fileSet(assetId, c.param("file_set_id"));
@@ -247,6 +251,31 @@ final class FileApi {
         fs.put("status", "DELETED");
         fs.put("date_deleted", Json.now());
         fs.put("deleted_by_user", ctx.userId());
+        boolean keepSource = c.boolQuery("keep_source", false);
+        String jobId = null;
+        for (ObjectNode f : ctx.store.where(Store.FILES, "file_set_id", Json.text(fs, "id"))) {
+            String storageId = Json.text(f, "storage_id");
+            if (keepSource || storageId == null || !"FILE".equals(Json.text(f, "storage_method"))) {
+                continue;
+            }
+            if (jobId == null) {
+                jobId = JobApi.deleteJob(ctx, ctx.asset(assetId));
+            }
+            ObjectNode d = Json.object();
+            d.put("id", Context.newId());
+            d.put("file_id", Json.text(f, "id"));
+            d.put("filename", Json.text(f, "original_name"));
+            d.put("directory_path", Json.text(f, "directory_path"));
+            d.put("storage_id", storageId);
+            d.put("job_id", jobId);
+            d.put("keep_source", false);
+            d.put("asset_id", assetId);
+            d.put("format_id", Json.text(fs, "format_id"));
+            if (fs.has("version_id")) {
+                d.put("version_id", Json.text(fs, "version_id"));
+            }
+            ctx.store.table(Store.DELETIONS).put(Json.text(d, "id"), d);
+        }
         return Reply.empty(204);
     }
 

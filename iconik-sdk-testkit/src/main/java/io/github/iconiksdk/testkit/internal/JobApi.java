@@ -32,6 +32,49 @@ final class JobApi {
         r.add("PUT", JOBS + "/jobs/{job_id}/steps/", this::steps);
     }
 
+    /**
+     * Starts the DELETE job iconik makes when a gateway must delete files.
+     *
+     * @return its id
+     */
+    static String deleteJob(Context ctx, ObjectNode asset) {
+        ObjectNode j = Json.object();
+        String now = Json.now();
+        String assetId = Json.text(asset, "id");
+        j.put("id", Context.newId());
+        j.put("title", "Delete files of " + Json.text(asset, "title"));
+        j.put("type", "DELETE");
+        j.put("status", "STARTED");
+        j.put("object_type", "assets");
+        j.put("object_id", assetId);
+        ObjectNode related = j.putArray("related_objects").addObject();
+        related.put("object_type", "assets");
+        related.put("object_id", assetId);
+        j.put("created_by", ctx.userId());
+        j.put("priority", 5);
+        j.put("progress", 0);
+        j.put("has_children", false);
+        j.putArray("steps");
+        j.put("started_at", now);
+        j.put("date_created", now);
+        j.put("date_modified", now);
+        ctx.store.table(Store.JOBS).put(Json.text(j, "id"), j);
+        return Json.text(j, "id");
+    }
+
+    /** Finishes a DELETE job once its gateway has acknowledged every deletion. */
+    static void deletionDone(Context ctx, String jobId) {
+        if (!ctx.store.where(Store.DELETIONS, "job_id", jobId).isEmpty()) {
+            return;
+        }
+        ctx.store.get(Store.JOBS, jobId).ifPresent(j -> {
+            j.put("status", "FINISHED");
+            j.put("progress", 100);
+            j.put("completed_at", Json.now());
+            Context.touch(j);
+        });
+    }
+
     private ObjectNode job(String id) {
         return ctx.store.get(Store.JOBS, id).orElseThrow(() -> ApiError.notFound("Job", id));
     }

@@ -49,6 +49,11 @@ final class StorageApi {
             v.put("version", ISG_VERSION);
             return Reply.json(200, v);
         });
+        r.add("GET", FILES + "/storages/{storage_id}/deletions_from/", this::deletions);
+        r.add("DELETE", FILES + "/storages/{storage_id}/deletions/{deletion_id}/", c -> ackDeletion(
+                c.param("storage_id"), "id", c.param("deletion_id")));
+        r.add("DELETE", FILES + "/files/{file_id}/deletions_from/{storage_id}/", c -> ackDeletion(
+                c.param("storage_id"), "file_id", c.param("file_id")));
         r.add("GET", FILES + "/storages/{storage_id}/files/", this::listStorageFiles);
         r.add("POST", FILES + "/storages/{storage_id}/files/", this::createStorageFile);
         r.add("PATCH", FILES + "/storages/{storage_id}/files/", this::updateStorageFile);
@@ -274,6 +279,31 @@ final class StorageApi {
         in.get("event_ids").forEach(eid -> ctx.store.get(Store.EVENTS, eid.asText())
                 .filter(x -> id.equals(Json.text(x, "storage_id")))
                 .ifPresent(x -> ctx.store.table(Store.EVENTS).remove(eid.asText())));
+        return Reply.empty(204);
+    }
+
+    private Reply deletions(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        return Reply.json(200, Pages.cursor(c, ctx.store.where(Store.DELETIONS, "storage_id", id), 10, 1000));
+    }
+
+    /** The gateway deleted a file: forget the deletion and the file record, finish the job when all are done. */
+    private Reply ackDeletion(String storageId, String field, String value) {
+        ctx.storage(storageId);
+        ObjectNode found = null;
+        for (ObjectNode d : ctx.store.where(Store.DELETIONS, "storage_id", storageId)) {
+            if (value.equals(Json.text(d, field))) {
+                found = d;
+                break;
+            }
+        }
+        if (found == null) {
+            throw ApiError.of(404, "No deletion " + value + " for storage " + storageId);
+        }
+        ctx.store.table(Store.DELETIONS).remove(Json.text(found, "id"));
+        ctx.store.table(Store.FILES).remove(Json.text(found, "file_id"));
+        JobApi.deletionDone(ctx, Json.text(found, "job_id"));
         return Reply.empty(204);
     }
 
