@@ -6,4 +6,7 @@
 module io.github.iconiksdk.core {
     requires transitive io.github.iconiksdk.api;
     requires org.slf4j;
+
+    exports io.github.iconiksdk.core.config;
+    exports io.github.iconiksdk.core.pattern;
 }

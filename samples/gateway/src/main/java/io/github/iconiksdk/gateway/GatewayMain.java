@@ -3,6 +3,10 @@ package io.github.iconiksdk.gateway;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The sample gateway's entry point: one picocli command per sub-command of {@code shared/spec/gateway.md}.
  * Exit codes: 0 success, 1 the work failed, 2 bad usage or configuration.
@@ -39,12 +43,21 @@ public final class GatewayMain implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     /** @return the configured picocli command line */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GatewayMain());
+        // Names and paths are printed as UTF-8 whatever the platform default, so non-ASCII names survive pipes.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExitCodeExceptionMapper(e -> EXIT_FAILED);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
