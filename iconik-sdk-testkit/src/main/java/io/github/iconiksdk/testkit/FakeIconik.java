@@ -397,7 +397,7 @@ public final class FakeIconik implements AutoCloseable {
         return store.upload(objectId);
     }
 
-    /** @return the request journal (the latest 20,000 requests), oldest first */
+    /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
     public List<RecordedRequest> requests() {
         return engine.journal();
     }

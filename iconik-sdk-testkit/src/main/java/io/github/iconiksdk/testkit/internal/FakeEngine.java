@@ -32,11 +32,13 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeEngine.class);
     private static final int JOURNAL_LIMIT = 20_000;
+    private static final long JOURNAL_BYTES_LIMIT = 64L * 1024 * 1024;
 
     private final Store store;
     private final Router router = new Router();
     private final FaultPlan faults;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private long journalChars;
 
     /**
      * Creates the engine.
@@ -92,6 +94,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     public void clearJournal() {
         synchronized (journal) {
             journal.clear();
+            journalChars = 0;
         }
     }
 
@@ -199,6 +202,10 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 expected.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static long size(RecordedRequest r) {
+        return r.requestBody().length() + r.responseBody().length() + r.path().length() + r.query().length();
+    }
+
     private void record(Call call, Request req, String route, int status, FaultKind fault, boolean applied,
                         Reply reply) {
         String url = req.getUrl();
@@ -219,8 +226,9 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 q < 0 ? "" : url.substring(q + 1), route, status, fault, applied, requestBody, responseBody);
         synchronized (journal) {
             journal.addLast(r);
-            while (journal.size() > JOURNAL_LIMIT) {
-                journal.removeFirst();
+            journalChars += size(r);
+            while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {
+                journalChars -= size(journal.removeFirst());
             }
         }
     }
