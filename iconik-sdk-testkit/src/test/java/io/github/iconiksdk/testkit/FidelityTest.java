@@ -145,6 +145,9 @@ class FidelityTest {
         ok(http.put(A + "/assets/" + assetId + "/", m("title", "clip.mov", "external_id", "ext-1")), 200);
         ok(http.post(A + "/collections/" + colId + "/contents", m("object_id", assetId, "object_type", "assets")),
                 201);
+        ok(http.post(A + "/assets/" + assetId + "/history/", m("operation_type", "ADD_FORMAT",
+                "operation_description", "original registered")), 201);
+        ok(http.get(A + "/assets/" + assetId + "/history/"), 200);
         ok(http.get(A + "/collections/" + colId + "/contents/"), 200);
         JsonNode other = ok(http.post(A + "/assets", m("title", "other")), 201);
         ok(http.post(A + "/collections/" + colId + "/contents/", m("object_id", other.get("id").asText(),
@@ -219,6 +222,9 @@ class FidelityTest {
         ok(http.get(a + "/files/" + cloudFile.get("id").asText() + "/?generate_signed_post_url=true"), 200);
         ok(http.delete(a + "/files/" + cloudFile.get("id").asText() + "/"), 204);
         ok(http.delete(a + "/file_sets/" + cloudSet.get("id").asText() + "/"), 204);
+        JsonNode versions = ok(http.post(A + "/assets/" + assetId + "/versions/", m("source_version_id",
+                asset.get("versions").get(0).get("id").asText(), "copy_metadata", true)), 200);
+        assertEquals(2, versions.get("versions").size());
         // proxies and keyframes
         JsonNode proxy = ok(http.post(a + "/proxies/", m("name", "proxy.mp4", "filename", "proxy.mp4",
                 "codec", "h264", "frame_rate", "25", "resolution", m("width", 640, "height", 360), "size", 3)), 201);

@@ -54,6 +54,15 @@ final class Shapes {
             + " time_start_milliseconds:l time_end_milliseconds:l warning:s? has_unconfirmed_persons:b"
             + " collection_id:u?");
 
+    static final Shape ASSET_VERSION = Shape.of("copy_metadata:b copy_persons:b copy_segments:b"
+            + " include_segment_types:[s] source_version_id:u");
+
+    static final Shape ASSET_HISTORY = Shape.of("operation_type:e(EXPORT|TRANSCODE|ANALYZE|ADD_FORMAT|DELETE_FORMAT"
+            + "|RESTORE_FORMAT|DELETE_FILESET|DELETE_FILE|RESTORE_FILESET|MODIFY_FILESET|APPROVE|REJECT|DOWNLOAD"
+            + "|METADATA|CUSTOM|TRANSCRIPTION|VERSION_CREATE|VERSION_DELETE|VERSION_UPDATE|VERSION_PROMOTE|RESTORE"
+            + "|RESTORE_FROM_GLACIER|ARCHIVE|RESTORE_ARCHIVE|DELETE|TRANSFER|UNLINK_SUBCLIP|FACE_RECOGNITION)"
+            + " job_id:u? operation_description:s? share_id:u? share_user_id:u?");
+
     static final Shape FORMAT = Shape.of("name:s archive_status:" + ARCHIVE + " is_online:b metadata:[o]"
             + " status:e(ACTIVE|DELETED) storage_methods:[s] user_id:u version_id:u components:[o]");
 

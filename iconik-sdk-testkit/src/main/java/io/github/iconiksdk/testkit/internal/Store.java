@@ -57,6 +57,8 @@ public final class Store {
     public static final String JOBS = "jobs";
     /** Deletions a gateway must perform on its storage, by id. */
     public static final String DELETIONS = "deletions";
+    /** Asset history entries by id. */
+    public static final String HISTORY = "asset_history";
     /** Gateway events by id. */
     public static final String EVENTS = "gateway_events";
     /** Upload targets by token. */
@@ -65,7 +67,7 @@ public final class Store {
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
-            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, UPLOADS);
+            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
