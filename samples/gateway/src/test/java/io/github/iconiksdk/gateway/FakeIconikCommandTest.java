@@ -123,6 +123,19 @@ class FakeIconikCommandTest {
     }
 
     @Test
+    void portInUse_exits1WithTheReason() {
+        try (io.github.iconiksdk.testkit.FakeIconik busy = io.github.iconiksdk.testkit.FakeIconik.builder().build()
+                .start()) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = GatewayMain.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            assertEquals(GatewayMain.EXIT_FAILED, cl.execute("fake-iconik", "--port", String.valueOf(busy.port())));
+            assertTrue(err.toString().contains("cannot start"), err.toString());
+        }
+    }
+
+    @Test
     void badOptions_exit2NamingTheOption() {
         for (String[] args : new String[][] {
                 {"fake-iconik", "--fault-5xx", "1.5"},
