@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.github.iconiksdk.testkit.internal.Context.FILES;
@@ -393,13 +392,7 @@ final class FileApi {
         return Reply.json(200, Pages.cursor(c, out, 10, 1000));
     }
 
-    /** The file as FileElasticSchema (storage file lists). */
-    static ObjectNode elastic(ObjectNode f) {
-        ObjectNode out = base(f);
-        return out;
-    }
-
-    /** The file as FileBaseSchema: without the fields only FileSchema has. */
+    /** The file as FileBaseSchema or FileElasticSchema: without the fields only FileSchema has. */
     static ObjectNode base(ObjectNode f) {
         ObjectNode out = f.deepCopy();
         for (String k : List.of("storage_method", "system_domain_id")) {

@@ -319,7 +319,7 @@ final class StorageApi {
             }
             if (matches(f, c, "directory_path") && matches(f, c, "checksum") && matches(f, c, "name")
                     && matches(f, c, "type") && matches(f, c, "status") && matches(f, c, "id")) {
-                out.add(FileApi.elastic(f));
+                out.add(FileApi.base(f));
             }
         }
         return Reply.json(200, Pages.page(c, out, 10, 100));
