@@ -66,6 +66,7 @@ public final class FakeIconik implements AutoCloseable {
 
     /**
      * Starts serving on 127.0.0.1. Loads the saved state when a state folder holds one, else seeds a fresh iconik.
+     * Started again after {@link #stop()}, it serves what it held before.
      *
      * @return this fake
      * @throws IllegalStateException when already started
@@ -77,7 +78,7 @@ public final class FakeIconik implements AutoCloseable {
             throw new IllegalStateException("the fake iconik is already started");
         }
         synchronized (store) {
-            boolean loaded = store.load();
+            boolean loaded = store.meta("app_id") != null || store.load();
             if (!loaded) {
                 Seeder.seed(store, config.appId, config.authToken,
                         config.mountPoint != null ? config.mountPoint

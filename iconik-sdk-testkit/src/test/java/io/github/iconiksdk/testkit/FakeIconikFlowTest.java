@@ -406,6 +406,16 @@ class FakeIconikFlowTest {
     }
 
     @Test
+    void stopAndStartAgain_keepsWhatItHeld() {
+        String id = ok(http.post(A + "/assets/", m("title", "x")), 201).get("id").asText();
+        fake.stop();
+        fake.start();
+        assertEquals(4, fake.storages().size());
+        assertEquals("x", ok(Http.of(fake).get(A + "/assets/" + id + "/"), 200).get("title").asText());
+        assertThrows(IllegalStateException.class, fake::start);
+    }
+
+    @Test
     void reset_forgetsWhatTestsMade_keepsCredentialsAndStorages() {
         String storage = fake.storageId();
         ok(http.post(A + "/assets/", m("title", "x")), 201);
