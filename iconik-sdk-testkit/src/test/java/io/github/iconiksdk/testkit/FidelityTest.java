@@ -188,6 +188,11 @@ class FidelityTest {
         ok(http.put(a + "/files/" + fileId + "/", m("original_name", "clip.mov", "directory_path", "media",
                 "file_set_id", fsId, "type", "FILE", "status", "CLOSED", "checksum", "abc123")), 200);
         ok(http.get(a + "/file_sets/" + fsId + "/files/"), 200);
+        String mediainfoJob = ok(http.post(a + "/files/" + fileId + "/mediainfo/", m("priority", 3)), 200)
+                .get("job_id").asText();
+        assertEquals("MEDIAINFO", ok(http.get(J + "/jobs/" + mediainfoJob + "/"), 200).get("type").asText());
+        ok(http.post(a + "/files/" + fileId + "/keyframes/", m()), 200);
+        assertEquals(400, http.post(a + "/files/" + fileId + "/keyframes/", m("priority", 11)).status());
         ok(http.get(F + "/files/checksum/abc123/"), 200);
         // a file set deleted without keep_source queues its gateway files for deletion
         JsonNode doomedSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "doomed",
@@ -233,6 +238,7 @@ class FidelityTest {
         ok(http.get(a + "/proxies/"), 200);
         ok(http.get(a + "/proxies/" + proxyId + "/"), 200);
         ok(http.patch(a + "/proxies/" + proxyId + "/", m("status", "CLOSED")), 200);
+        ok(http.post(a + "/proxies/" + proxyId + "/keyframes/", m()), 200);
         ok(http.put(a + "/proxies/" + proxyId + "/", m("status", "CLOSED", "size", 3)), 200);
         JsonNode kf = ok(http.post(a + "/keyframes/", m("type", "POSTER", "filename", "poster.jpg",
                 "time_code", m("frames_number", 10, "time_base", m("numerator", 1, "denominator", 25)))), 201);

@@ -48,6 +48,8 @@ final class FileApi {
         r.add("PATCH", a + "/files/{file_id}/", c -> updateFile(c, true));
         r.add("PUT", a + "/files/{file_id}/", c -> updateFile(c, false));
         r.add("DELETE", a + "/files/{file_id}/", this::deleteFile);
+        r.add("POST", a + "/files/{file_id}/mediainfo/", c -> transcode(c, "MEDIAINFO", "Mediainfo"));
+        r.add("POST", a + "/files/{file_id}/keyframes/", c -> transcode(c, "KEYFRAMES", "Keyframes"));
         r.add("GET", FILES + "/files/checksum/{checksum}/", this::byChecksum);
     }
 
@@ -376,6 +378,21 @@ final class FileApi {
         ObjectNode f = ctx.owned(Store.FILES, "File", c.param("asset_id"), c.param("file_id"));
         ctx.store.table(Store.FILES).remove(Json.text(f, "id"));
         return Reply.empty(204);
+    }
+
+    /** Asks iconik to read or transcode a file: answers a job id; the fake queues the job but never runs it. */
+    private Reply transcode(Call c, String type, String what) {
+        ObjectNode f = ctx.owned(Store.FILES, "File", c.param("asset_id"), c.param("file_id"));
+        ObjectNode in = Shapes.TRANSCODE_REQUEST.accept(c.json());
+        JsonNode priority = in.get("priority");
+        if (priority != null && !priority.isNull() && (priority.asInt() < 1 || priority.asInt() > 10)) {
+            throw ApiError.fields(java.util.Map.of("priority", "Must be greater than or equal to 1 and less than or"
+                    + " equal to 10."));
+        }
+        ObjectNode out = Json.object();
+        out.put("job_id", JobApi.queuedJob(ctx, ctx.asset(c.param("asset_id")), type, what + " of "
+                + Json.text(f, "original_name"), priority == null || priority.isNull() ? null : priority.asInt()));
+        return Reply.json(200, out);
     }
 
     private Reply byChecksum(Call c) {

@@ -63,6 +63,9 @@ final class Shapes {
             + "|RESTORE_FROM_GLACIER|ARCHIVE|RESTORE_ARCHIVE|DELETE|TRANSFER|UNLINK_SUBCLIP|FACE_RECOGNITION)"
             + " job_id:u? operation_description:s? share_id:u? share_user_id:u?");
 
+    static final Shape TRANSCODE_REQUEST = Shape.of("priority:i? set_as_custom_keyframe:b? update_proxy_mediainfo:b"
+            + " use_storage_transcode_ignore_pattern:b?");
+
     static final Shape FORMAT = Shape.of("name:s archive_status:" + ARCHIVE + " is_online:b metadata:[o]"
             + " status:e(ACTIVE|DELETED) storage_methods:[s] user_id:u version_id:u components:[o]");
 
