@@ -1,5 +1,7 @@
 package io.github.iconiksdk.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -7,7 +9,6 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.iconiksdk.testkit.FaultKind;
 import io.github.iconiksdk.testkit.RecordedRequest;
 import org.slf4j.Logger;
@@ -133,7 +134,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         record(call, req, route, reset ? 0 : reply.status(), fault, applied, reset ? null : reply);
         long delay = decision.latency().toMillis();
         if (reset) {
-            var b = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+            var b = ResponseDefinitionBuilder.responseDefinition()
                     .withFault(Fault.CONNECTION_RESET_BY_PEER);
             if (delay > 0) {
                 b.withFixedDelay((int) delay);
@@ -144,7 +145,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition toDefinition(Reply reply, long delay) {
-        var b = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+        var b = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(reply.status());
         List<HttpHeader> headers = new ArrayList<>();
         reply.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
