@@ -56,6 +56,7 @@ public final class FakeIconik implements AutoCloseable {
         this.store = new Store(b.stateDir);
         this.faults = new FaultPlan(b.seed);
         this.faults.global(b.faults);
+        this.store.searchDelay(b.searchDelay.toMillis());
         this.engine = new FakeEngine(store, faults, this::url);
     }
 
@@ -449,6 +450,7 @@ public final class FakeIconik implements AutoCloseable {
         private String authToken;
         private Faults faults = Faults.none();
         private long seed = System.nanoTime();
+        private java.time.Duration searchDelay = java.time.Duration.ZERO;
 
         private Builder() {
         }
@@ -532,6 +534,22 @@ public final class FakeIconik implements AutoCloseable {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Keeps each new asset and collection out of search results for a while, as iconik's search index lags
+         * behind its writes (default: found at once). Reads by id and lists are never delayed.
+         *
+         * @param delay how long
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder searchDelay(java.time.Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("searchDelay must not be negative: " + delay);
+            }
+            this.searchDelay = delay;
             return this;
         }
 

@@ -240,6 +240,31 @@ class FakeIconikFlowTest {
     }
 
     @Test
+    void searchDelay_hidesNewAssetsFromSearchOnly_untilIndexed() throws InterruptedException {
+        Map<String, Object> query = m("filter", m("operator", "AND", "terms",
+                List.of(m("name", "external_id", "value", "late-1"))));
+        try (FakeIconik lagging = FakeIconik.builder().searchDelay(Duration.ofHours(1)).build().start()) {
+            Http h = Http.of(lagging);
+            String id = ok(h.post(A + "/assets/", m("title", "late", "external_id", "late-1")), 201).get("id")
+                    .asText();
+            assertEquals(0, ok(h.post("/API/search/v1/search/", query), 200).get("objects").size(),
+                    "not indexed yet");
+            assertEquals(200, h.get(A + "/assets/" + id + "/").status(), "reads by id are never delayed");
+            assertEquals(1, ok(h.get(A + "/assets/"), 200).get("objects").size(), "lists are never delayed");
+        }
+        try (FakeIconik lagging = FakeIconik.builder().searchDelay(Duration.ofMillis(200)).build().start()) {
+            Http h = Http.of(lagging);
+            ok(h.post(A + "/assets/", m("title", "late", "external_id", "late-1")), 201);
+            JsonNode found = ok(h.post("/API/search/v1/search/", query), 200);
+            for (int i = 0; i < 200 && found.get("objects").size() == 0; i++) {
+                Thread.sleep(50);
+                found = ok(h.post("/API/search/v1/search/", query), 200);
+            }
+            assertEquals(1, found.get("objects").size(), "indexed after the delay");
+        }
+    }
+
+    @Test
     void requestsAreAcceptedAsRealClientsSendThem() {
         // both slash forms, never a redirect
         assertEquals(201, http.post(A + "/assets", m("title", "a")).status());

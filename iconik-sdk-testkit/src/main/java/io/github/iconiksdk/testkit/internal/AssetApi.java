@@ -66,6 +66,7 @@ final class AssetApi {
         a.setAll(in);
         a.put("status", "ACTIVE");
         ctx.store.table(Store.ASSETS).put(id, a);
+        ctx.store.indexed(id);
         newVersion(a, now);
         if (assign && collectionId != null) {
             collections.addContent(collectionId, id, "assets");

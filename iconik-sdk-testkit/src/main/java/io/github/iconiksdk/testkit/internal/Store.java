@@ -72,6 +72,8 @@ public final class Store {
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
+    private volatile long searchDelayMillis;
     private final Path stateDir;
 
     /**
@@ -176,6 +178,42 @@ public final class Store {
     public Optional<byte[]> upload(String objectId) {
         byte[] b = uploaded.get(objectId);
         return Optional.ofNullable(b == null ? null : b.clone());
+    }
+
+    /**
+     * Sets how long a new asset or collection stays out of search results, as iconik's indexing delay.
+     *
+     * @param millis the delay in milliseconds (0 for none)
+     */
+    public void searchDelay(long millis) {
+        this.searchDelayMillis = millis;
+    }
+
+    /**
+     * Records that an object was just created, for the search delay.
+     *
+     * @param id its id
+     */
+    public void indexed(String id) {
+        if (searchDelayMillis > 0) {
+            searchableFrom.put(id, System.currentTimeMillis() + searchDelayMillis);
+        }
+    }
+
+    /**
+     * @param id an object id
+     * @return whether search finds it yet
+     */
+    public boolean searchable(String id) {
+        Long from = searchableFrom.get(id);
+        if (from == null) {
+            return true;
+        }
+        if (System.currentTimeMillis() >= from) {
+            searchableFrom.remove(id);
+            return true;
+        }
+        return false;
     }
 
     /** @return whether this store persists to a folder */
