@@ -56,6 +56,7 @@ public final class FakeIconik implements AutoCloseable {
         this.store = new Store(b.stateDir);
         this.faults = new FaultPlan(b.seed);
         this.faults.global(b.faults);
+        this.store.searchDelay(b.searchDelay.toMillis());
         this.engine = new FakeEngine(store, faults, this::url);
     }
 
@@ -66,6 +67,7 @@ public final class FakeIconik implements AutoCloseable {
 
     /**
      * Starts serving on 127.0.0.1. Loads the saved state when a state folder holds one, else seeds a fresh iconik.
+     * Started again after {@link #stop()}, it serves what it held before.
      *
      * @return this fake
      * @throws IllegalStateException when already started
@@ -77,7 +79,7 @@ public final class FakeIconik implements AutoCloseable {
             throw new IllegalStateException("the fake iconik is already started");
         }
         synchronized (store) {
-            boolean loaded = store.load();
+            boolean loaded = store.meta("app_id") != null || store.load();
             if (!loaded) {
                 Seeder.seed(store, config.appId, config.authToken,
                         config.mountPoint != null ? config.mountPoint
@@ -106,9 +108,18 @@ public final class FakeIconik implements AutoCloseable {
 
     /** Stops serving; a persistent fake has saved every change already. Does nothing when not started. */
     public synchronized void stop() {
-        if (server != null) {
-            server.stop();
-            server = null;
+        WireMockServer s = server;
+        server = null;
+        if (s != null) {
+            // WireMock waits for Jetty to stop; a pending interrupt would abort that wait half way
+            boolean interrupted = Thread.interrupted();
+            try {
+                s.stop();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -333,7 +344,7 @@ public final class FakeIconik implements AutoCloseable {
         return read(s -> {
             Map<String, JsonNode> out = new LinkedHashMap<>();
             s.get(Store.VALUES, "assets/" + assetId)
-                    .ifPresent(v -> v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().deepCopy())));
+                    .ifPresent(v -> v.properties().forEach(e -> out.put(e.getKey(), e.getValue().deepCopy())));
             return out;
         });
     }
@@ -365,6 +376,14 @@ public final class FakeIconik implements AutoCloseable {
         return out;
     }
 
+    /**
+     * @param storageId a storage id
+     * @return the deletions queued for the gateway of that storage and not yet acknowledged
+     */
+    public List<JsonNode> pendingDeletions(String storageId) {
+        return rows(Store.DELETIONS, "storage_id", storageId);
+    }
+
     /** @return every job */
     public List<JsonNode> jobs() {
         return rows(Store.JOBS, null, null);
@@ -380,7 +399,7 @@ public final class FakeIconik implements AutoCloseable {
         return store.upload(objectId);
     }
 
-    /** @return the request journal (the latest 20,000 requests), oldest first */
+    /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
     public List<RecordedRequest> requests() {
         return engine.journal();
     }
@@ -431,6 +450,7 @@ public final class FakeIconik implements AutoCloseable {
         private String authToken;
         private Faults faults = Faults.none();
         private long seed = System.nanoTime();
+        private java.time.Duration searchDelay = java.time.Duration.ZERO;
 
         private Builder() {
         }
@@ -514,6 +534,22 @@ public final class FakeIconik implements AutoCloseable {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Keeps each new asset and collection out of search results for a while, as iconik's search index lags
+         * behind its writes (default: found at once). Reads by id and lists are never delayed.
+         *
+         * @param delay how long
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder searchDelay(java.time.Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("searchDelay must not be negative: " + delay);
+            }
+            this.searchDelay = delay;
             return this;
         }
 

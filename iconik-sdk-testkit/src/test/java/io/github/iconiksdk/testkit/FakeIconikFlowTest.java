@@ -116,7 +116,7 @@ class FakeIconikFlowTest {
         String assetId = asset.get("id").asText();
         String a = F + "/assets/" + assetId;
         JsonNode format = ok(http.post(a + "/formats/", m("name", "ORIGINAL")), 201);
-        assertEquals(List.of(), List.copyOf(Http.JSON.convertValue(format.get("metadata"), List.class)));
+        assertEquals(0, format.get("metadata").size());
         assertTrue(format.get("storage_methods").isArray());
         JsonNode fileSet = ok(http.post(a + "/file_sets/", m("format_id", format.get("id").asText(),
                 "name", "clip.mov", "storage_id", fake.storageId())), 201);
@@ -240,6 +240,31 @@ class FakeIconikFlowTest {
     }
 
     @Test
+    void searchDelay_hidesNewAssetsFromSearchOnly_untilIndexed() throws InterruptedException {
+        Map<String, Object> query = m("filter", m("operator", "AND", "terms",
+                List.of(m("name", "external_id", "value", "late-1"))));
+        try (FakeIconik lagging = FakeIconik.builder().searchDelay(Duration.ofHours(1)).build().start()) {
+            Http h = Http.of(lagging);
+            String id = ok(h.post(A + "/assets/", m("title", "late", "external_id", "late-1")), 201).get("id")
+                    .asText();
+            assertEquals(0, ok(h.post("/API/search/v1/search/", query), 200).get("objects").size(),
+                    "not indexed yet");
+            assertEquals(200, h.get(A + "/assets/" + id + "/").status(), "reads by id are never delayed");
+            assertEquals(1, ok(h.get(A + "/assets/"), 200).get("objects").size(), "lists are never delayed");
+        }
+        try (FakeIconik lagging = FakeIconik.builder().searchDelay(Duration.ofMillis(200)).build().start()) {
+            Http h = Http.of(lagging);
+            ok(h.post(A + "/assets/", m("title", "late", "external_id", "late-1")), 201);
+            JsonNode found = ok(h.post("/API/search/v1/search/", query), 200);
+            for (int i = 0; i < 200 && found.get("objects").size() == 0; i++) {
+                Thread.sleep(50);
+                found = ok(h.post("/API/search/v1/search/", query), 200);
+            }
+            assertEquals(1, found.get("objects").size(), "indexed after the delay");
+        }
+    }
+
+    @Test
     void requestsAreAcceptedAsRealClientsSendThem() {
         // both slash forms, never a redirect
         assertEquals(201, http.post(A + "/assets", m("title", "a")).status());
@@ -348,6 +373,40 @@ class FakeIconikFlowTest {
     }
 
     @Test
+    void concurrentCreatesUnderRandomFaults_journalMatchesWhatWasApplied() throws Exception {
+        fake.faults(new Faults(0.1, 0.1, 0.3, Duration.ZERO));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            http.sendChecked("POST", A + "/assets/", m("title", thread + "-" + i),
+                                    Duration.ofSeconds(10));
+                        } catch (IOException lost) {
+                            // a reset: the asset may or may not have been made
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        fake.clearFaults();
+        long applied = fake.requests().stream().filter(r -> r.method().equals("POST") && r.applied()).count();
+        assertEquals(120, fake.requests().size());
+        assertEquals(applied, fake.assets().size());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.fault() == FaultKind.RESET_AFTER_APPLY));
+        assertTrue(fake.requests().stream().anyMatch(r -> r.fault() == null));
+    }
+
+    @Test
     void stateDir_keepsCredentialsAndEverythingAcrossARestart(@TempDir Path dir) throws IOException {
         String appId;
         String token;
@@ -369,6 +428,16 @@ class FakeIconikFlowTest {
             assertEquals("kept", ok(Http.of(second).get(A + "/assets/" + assetId + "/"), 200).get("title").asText());
             assertArrayEquals(new byte[] {4, 2}, second.uploadedBytes(proxyId).orElseThrow());
         }
+    }
+
+    @Test
+    void stopAndStartAgain_keepsWhatItHeld() {
+        String id = ok(http.post(A + "/assets/", m("title", "x")), 201).get("id").asText();
+        fake.stop();
+        fake.start();
+        assertEquals(4, fake.storages().size());
+        assertEquals("x", ok(Http.of(fake).get(A + "/assets/" + id + "/"), 200).get("title").asText());
+        assertThrows(IllegalStateException.class, fake::start);
     }
 
     @Test

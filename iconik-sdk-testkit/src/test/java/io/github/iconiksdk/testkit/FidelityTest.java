@@ -114,6 +114,18 @@ class FidelityTest {
         ok(http.put(F + "/storages/" + storageId + "/gateway/report/", m("status", "LIVE", "version", "0.1",
                 "log_lines", List.of("started"), "total_files_number", 3, "last_scan_time", 12)), 200);
         ok(http.get(F + "/storages/" + storageId + "/gateway/report/"), 200);
+        ok(http.get(F + "/storages/isg/latest_version/"), 200);
+        JsonNode event = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "RESTART")), 201);
+        JsonNode event2 = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "TRANSCODE",
+                "data", m("asset_id", "x"))), 201);
+        JsonNode events = ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201);
+        assertEquals(2, events.get("objects").size());
+        assertEquals(1, ok(http.get(F + "/storages/" + storageId + "/gateway/events/?last_id="
+                + event.get("id").asText()), 201).get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/gateway/events/" + event.get("id").asText() + "/"), 204);
+        ok(http.post(F + "/storages/" + storageId + "/gateway/events/purge/", m("event_ids",
+                List.of(event2.get("id").asText()))), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201).get("objects").size());
         // assets and collections
         JsonNode collection = ok(http.post(A + "/collections/", m("title", "Root")), 201);
         String colId = collection.get("id").asText();
@@ -133,6 +145,9 @@ class FidelityTest {
         ok(http.put(A + "/assets/" + assetId + "/", m("title", "clip.mov", "external_id", "ext-1")), 200);
         ok(http.post(A + "/collections/" + colId + "/contents", m("object_id", assetId, "object_type", "assets")),
                 201);
+        ok(http.post(A + "/assets/" + assetId + "/history/", m("operation_type", "ADD_FORMAT",
+                "operation_description", "original registered")), 201);
+        ok(http.get(A + "/assets/" + assetId + "/history/"), 200);
         ok(http.get(A + "/collections/" + colId + "/contents/"), 200);
         JsonNode other = ok(http.post(A + "/assets", m("title", "other")), 201);
         ok(http.post(A + "/collections/" + colId + "/contents/", m("object_id", other.get("id").asText(),
@@ -173,7 +188,29 @@ class FidelityTest {
         ok(http.put(a + "/files/" + fileId + "/", m("original_name", "clip.mov", "directory_path", "media",
                 "file_set_id", fsId, "type", "FILE", "status", "CLOSED", "checksum", "abc123")), 200);
         ok(http.get(a + "/file_sets/" + fsId + "/files/"), 200);
+        String mediainfoJob = ok(http.post(a + "/files/" + fileId + "/mediainfo/", m("priority", 3)), 200)
+                .get("job_id").asText();
+        assertEquals("MEDIAINFO", ok(http.get(J + "/jobs/" + mediainfoJob + "/"), 200).get("type").asText());
+        ok(http.post(a + "/files/" + fileId + "/keyframes/", m()), 200);
+        assertEquals(400, http.post(a + "/files/" + fileId + "/keyframes/", m("priority", 11)).status());
         ok(http.get(F + "/files/checksum/abc123/"), 200);
+        // a file set deleted without keep_source queues its gateway files for deletion
+        JsonNode doomedSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "doomed",
+                "storage_id", storageId)), 201);
+        for (String name : List.of("d1.mov", "d2.mov")) {
+            ok(http.post(a + "/files/", m("original_name", name, "directory_path", "old",
+                    "file_set_id", doomedSet.get("id").asText(), "storage_id", storageId)), 201);
+        }
+        ok(http.delete(a + "/file_sets/" + doomedSet.get("id").asText() + "/"), 204);
+        JsonNode deletions = ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200);
+        assertEquals(2, deletions.get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/deletions/" + deletions.get("objects").get(0).get("id")
+                .asText() + "/"), 204);
+        ok(http.delete(F + "/files/" + deletions.get("objects").get(1).get("file_id").asText() + "/deletions_from/"
+                + storageId + "/"), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200).get("objects").size());
+        String deleteJob = deletions.get("objects").get(0).get("job_id").asText();
+        assertEquals("FINISHED", ok(http.get(J + "/jobs/" + deleteJob + "/"), 200).get("status").asText());
         ok(http.get(F + "/storages/" + storageId + "/files/?path=media/clip.mov"), 200);
         ok(http.post(F + "/storages/" + storageId + "/files/", m("original_name", "folder", "type", "DIRECTORY",
                 "directory_path", "")), 201);
@@ -190,6 +227,9 @@ class FidelityTest {
         ok(http.get(a + "/files/" + cloudFile.get("id").asText() + "/?generate_signed_post_url=true"), 200);
         ok(http.delete(a + "/files/" + cloudFile.get("id").asText() + "/"), 204);
         ok(http.delete(a + "/file_sets/" + cloudSet.get("id").asText() + "/"), 204);
+        JsonNode versions = ok(http.post(A + "/assets/" + assetId + "/versions/", m("source_version_id",
+                asset.get("versions").get(0).get("id").asText(), "copy_metadata", true)), 200);
+        assertEquals(2, versions.get("versions").size());
         // proxies and keyframes
         JsonNode proxy = ok(http.post(a + "/proxies/", m("name", "proxy.mp4", "filename", "proxy.mp4",
                 "codec", "h264", "frame_rate", "25", "resolution", m("width", 640, "height", 360), "size", 3)), 201);
@@ -198,6 +238,7 @@ class FidelityTest {
         ok(http.get(a + "/proxies/"), 200);
         ok(http.get(a + "/proxies/" + proxyId + "/"), 200);
         ok(http.patch(a + "/proxies/" + proxyId + "/", m("status", "CLOSED")), 200);
+        ok(http.post(a + "/proxies/" + proxyId + "/keyframes/", m()), 200);
         ok(http.put(a + "/proxies/" + proxyId + "/", m("status", "CLOSED", "size", 3)), 200);
         JsonNode kf = ok(http.post(a + "/keyframes/", m("type", "POSTER", "filename", "poster.jpg",
                 "time_code", m("frames_number", 10, "time_base", m("numerator", 1, "denominator", 25)))), 201);

@@ -27,6 +27,9 @@ final class AssetApi {
         r.add("PATCH", ASSETS + "/assets/{asset_id}/", c -> update(c, true));
         r.add("PUT", ASSETS + "/assets/{asset_id}/", c -> update(c, false));
         r.add("DELETE", ASSETS + "/assets/{asset_id}/", this::delete);
+        r.add("POST", ASSETS + "/assets/{asset_id}/versions/", this::addVersion);
+        r.add("POST", ASSETS + "/assets/{asset_id}/history/", this::addHistory);
+        r.add("GET", ASSETS + "/assets/{asset_id}/history/", this::history);
     }
 
     /** @return the id of the asset's current version */
@@ -62,10 +65,20 @@ final class AssetApi {
         a.put("date_imported", now);
         a.setAll(in);
         a.put("status", "ACTIVE");
-        ArrayNode versions = a.putArray("versions");
+        ctx.store.table(Store.ASSETS).put(id, a);
+        ctx.store.indexed(id);
+        newVersion(a, now);
+        if (assign && collectionId != null) {
+            collections.addContent(collectionId, id, "assets");
+        }
+        return Reply.json(201, view(a));
+    }
+
+    private ObjectNode newVersion(ObjectNode a, String now) {
+        ArrayNode versions = a.withArray("versions");
         ObjectNode v = versions.addObject();
         v.put("id", Context.newId());
-        v.put("version_number", 1);
+        v.put("version_number", versions.size());
         v.put("status", "ACTIVE");
         v.put("is_online", true);
         v.put("analyze_status", "N/A");
@@ -76,11 +89,53 @@ final class AssetApi {
         v.putArray("person_ids");
         v.put("created_by_user", ctx.userId());
         v.put("date_created", now);
-        ctx.store.table(Store.ASSETS).put(id, a);
-        if (assign && collectionId != null) {
-            collections.addContent(collectionId, id, "assets");
+        return v;
+    }
+
+    /** A new version of the asset becomes its current one; formats made from now on belong to it. */
+    private Reply addVersion(Call c) {
+        ObjectNode a = ctx.asset(c.param("asset_id"));
+        ObjectNode in = Shapes.ASSET_VERSION.accept(c.json());
+        String source = Json.text(in, "source_version_id");
+        if (source != null) {
+            boolean known = false;
+            for (JsonNode v : a.path("versions")) {
+                known |= source.equals(Json.text(v, "id"));
+            }
+            if (!known) {
+                throw ApiError.fields(java.util.Map.of("source_version_id", "No version " + source
+                        + " of this asset."));
+            }
         }
-        return Reply.json(201, view(a));
+        newVersion(a, Json.now());
+        Context.touch(a);
+        ObjectNode out = Json.object();
+        out.put("asset_id", Json.text(a, "id"));
+        out.set("versions", a.get("versions").deepCopy());
+        return Reply.json(200, out);
+    }
+
+    private Reply addHistory(Call c) {
+        ObjectNode a = ctx.asset(c.param("asset_id"));
+        ObjectNode in = Shapes.ASSET_HISTORY.accept(c.json(), "operation_type");
+        ObjectNode h = Json.object();
+        String now = Json.now();
+        h.put("id", Context.newId());
+        h.put("asset_id", Json.text(a, "id"));
+        h.put("user_id", ctx.userId());
+        h.put("system_domain_id", ctx.systemDomainId());
+        h.put("version_id", versionId(a));
+        h.put("date_created", now);
+        h.put("date_modified", now);
+        h.setAll(in);
+        ctx.store.table(Store.HISTORY).put(Json.text(h, "id"), h);
+        return Reply.json(201, h);
+    }
+
+    private Reply history(Call c) {
+        ObjectNode a = ctx.asset(c.param("asset_id"));
+        return Reply.json(200, Pages.page(c, ctx.store.where(Store.HISTORY, "asset_id", Json.text(a, "id")), 10,
+                1000));
     }
 
     /** The asset as AssetSchema: stored fields plus the collections it is in. */

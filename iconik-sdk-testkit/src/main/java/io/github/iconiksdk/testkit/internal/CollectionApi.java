@@ -100,6 +100,7 @@ final class CollectionApi {
         col.setAll(in);
         col.put("status", "ACTIVE");
         ctx.store.table(Store.COLLECTIONS).put(Json.text(col, "id"), col);
+        ctx.store.indexed(Json.text(col, "id"));
         return Reply.json(201, view(col));
     }
 

@@ -1,5 +1,7 @@
 package io.github.iconiksdk.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -7,7 +9,6 @@ import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.iconiksdk.testkit.FaultKind;
 import io.github.iconiksdk.testkit.RecordedRequest;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeEngine.class);
     private static final int JOURNAL_LIMIT = 20_000;
+    private static final long JOURNAL_BYTES_LIMIT = 64L * 1024 * 1024;
 
     private final Store store;
     private final Router router = new Router();
     private final FaultPlan faults;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private long journalChars;
 
     /**
      * Creates the engine.
@@ -92,6 +95,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     public void clearJournal() {
         synchronized (journal) {
             journal.clear();
+            journalChars = 0;
         }
     }
 
@@ -130,7 +134,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         record(call, req, route, reset ? 0 : reply.status(), fault, applied, reset ? null : reply);
         long delay = decision.latency().toMillis();
         if (reset) {
-            var b = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+            var b = ResponseDefinitionBuilder.responseDefinition()
                     .withFault(Fault.CONNECTION_RESET_BY_PEER);
             if (delay > 0) {
                 b.withFixedDelay((int) delay);
@@ -141,7 +145,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition toDefinition(Reply reply, long delay) {
-        var b = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+        var b = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(reply.status());
         List<HttpHeader> headers = new ArrayList<>();
         reply.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
@@ -199,6 +203,10 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 expected.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static long size(RecordedRequest r) {
+        return r.requestBody().length() + r.responseBody().length() + r.path().length() + r.query().length();
+    }
+
     private void record(Call call, Request req, String route, int status, FaultKind fault, boolean applied,
                         Reply reply) {
         String url = req.getUrl();
@@ -219,8 +227,9 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 q < 0 ? "" : url.substring(q + 1), route, status, fault, applied, requestBody, responseBody);
         synchronized (journal) {
             journal.addLast(r);
-            while (journal.size() > JOURNAL_LIMIT) {
-                journal.removeFirst();
+            journalChars += size(r);
+            while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {
+                journalChars -= size(journal.removeFirst());
             }
         }
     }

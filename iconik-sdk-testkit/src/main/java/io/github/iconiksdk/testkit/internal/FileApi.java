@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.github.iconiksdk.testkit.internal.Context.FILES;
@@ -49,6 +48,8 @@ final class FileApi {
         r.add("PATCH", a + "/files/{file_id}/", c -> updateFile(c, true));
         r.add("PUT", a + "/files/{file_id}/", c -> updateFile(c, false));
         r.add("DELETE", a + "/files/{file_id}/", this::deleteFile);
+        r.add("POST", a + "/files/{file_id}/mediainfo/", c -> transcode(c, "MEDIAINFO", "Mediainfo"));
+        r.add("POST", a + "/files/{file_id}/keyframes/", c -> transcode(c, "KEYFRAMES", "Keyframes"));
         r.add("GET", FILES + "/files/checksum/{checksum}/", this::byChecksum);
     }
 
@@ -96,7 +97,7 @@ final class FileApi {
             ArrayNode fixed = format.putArray("metadata");
             for (JsonNode m : metadata) {
                 ObjectNode strings = fixed.addObject();
-                m.fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().isTextual()
+                m.properties().forEach(e -> strings.put(e.getKey(), e.getValue().isTextual()
                         ? e.getValue().asText() : e.getValue().toString()));
             }
         }
@@ -116,7 +117,7 @@ final class FileApi {
         comp.putObject("metadata");
         comp.setAll(in);
         ObjectNode strings = Json.object();
-        comp.get("metadata").fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().isTextual()
+        comp.get("metadata").properties().forEach(e -> strings.put(e.getKey(), e.getValue().isTextual()
                 ? e.getValue().asText() : e.getValue().toString()));
         comp.set("metadata", strings);
         return comp;
@@ -169,7 +170,7 @@ final class FileApi {
     private Reply addComponent(Call c) {
         ObjectNode f = format(c.param("asset_id"), c.param("format_id"));
         ObjectNode comp = component(c.json());
-        ((ArrayNode) f.withArray("components")).add(comp);
+        f.withArray("components").add(comp);
         Context.touch(f);
         return Reply.json(200, comp);
     }
@@ -240,6 +241,10 @@ final class FileApi {
         return Reply.json(200, withCount(fs));
     }
 
+    /**
+     * Marks a file set deleted. Unless {@code keep_source=true}, the files it has on a gateway's File storage are
+     * queued for that gateway ({@code storages/{id}/deletions_from/}) under one DELETE job, as iconik does.
+     */
     private Reply deleteFileSet(Call c) {
         String assetId = c.param("asset_id");
         fileSet(assetId, c.param("file_set_id"));
@@ -247,6 +252,31 @@ final class FileApi {
         fs.put("status", "DELETED");
         fs.put("date_deleted", Json.now());
         fs.put("deleted_by_user", ctx.userId());
+        boolean keepSource = c.boolQuery("keep_source", false);
+        String jobId = null;
+        for (ObjectNode f : ctx.store.where(Store.FILES, "file_set_id", Json.text(fs, "id"))) {
+            String storageId = Json.text(f, "storage_id");
+            if (keepSource || storageId == null || !"FILE".equals(Json.text(f, "storage_method"))) {
+                continue;
+            }
+            if (jobId == null) {
+                jobId = JobApi.deleteJob(ctx, ctx.asset(assetId));
+            }
+            ObjectNode d = Json.object();
+            d.put("id", Context.newId());
+            d.put("file_id", Json.text(f, "id"));
+            d.put("filename", Json.text(f, "original_name"));
+            d.put("directory_path", Json.text(f, "directory_path"));
+            d.put("storage_id", storageId);
+            d.put("job_id", jobId);
+            d.put("keep_source", false);
+            d.put("asset_id", assetId);
+            d.put("format_id", Json.text(fs, "format_id"));
+            if (fs.has("version_id")) {
+                d.put("version_id", Json.text(fs, "version_id"));
+            }
+            ctx.store.table(Store.DELETIONS).put(Json.text(d, "id"), d);
+        }
         return Reply.empty(204);
     }
 
@@ -350,6 +380,21 @@ final class FileApi {
         return Reply.empty(204);
     }
 
+    /** Asks iconik to read or transcode a file: answers a job id; the fake queues the job but never runs it. */
+    private Reply transcode(Call c, String type, String what) {
+        ObjectNode f = ctx.owned(Store.FILES, "File", c.param("asset_id"), c.param("file_id"));
+        ObjectNode in = Shapes.TRANSCODE_REQUEST.accept(c.json());
+        JsonNode priority = in.get("priority");
+        if (priority != null && !priority.isNull() && (priority.asInt() < 1 || priority.asInt() > 10)) {
+            throw ApiError.fields(java.util.Map.of("priority", "Must be greater than or equal to 1 and less than or"
+                    + " equal to 10."));
+        }
+        ObjectNode out = Json.object();
+        out.put("job_id", JobApi.queuedJob(ctx, ctx.asset(c.param("asset_id")), type, what + " of "
+                + Json.text(f, "original_name"), priority == null || priority.isNull() ? null : priority.asInt()));
+        return Reply.json(200, out);
+    }
+
     private Reply byChecksum(Call c) {
         String checksum = c.param("checksum");
         List<ObjectNode> out = new ArrayList<>();
@@ -364,13 +409,7 @@ final class FileApi {
         return Reply.json(200, Pages.cursor(c, out, 10, 1000));
     }
 
-    /** The file as FileElasticSchema (storage file lists). */
-    static ObjectNode elastic(ObjectNode f) {
-        ObjectNode out = base(f);
-        return out;
-    }
-
-    /** The file as FileBaseSchema: without the fields only FileSchema has. */
+    /** The file as FileBaseSchema or FileElasticSchema: without the fields only FileSchema has. */
     static ObjectNode base(ObjectNode f) {
         ObjectNode out = f.deepCopy();
         for (String k : List.of("storage_method", "system_domain_id")) {

@@ -32,6 +32,76 @@ final class JobApi {
         r.add("PUT", JOBS + "/jobs/{job_id}/steps/", this::steps);
     }
 
+    /**
+     * Queues a job for work iconik would do itself (mediainfo, keyframes); the fake never runs it.
+     *
+     * @return its id
+     */
+    static String queuedJob(Context ctx, ObjectNode asset, String type, String title, Integer priority) {
+        ObjectNode j = Json.object();
+        String now = Json.now();
+        String assetId = Json.text(asset, "id");
+        j.put("id", Context.newId());
+        j.put("title", title);
+        j.put("type", type);
+        j.put("status", "READY");
+        j.put("object_type", "assets");
+        j.put("object_id", assetId);
+        j.putArray("related_objects").addObject().put("object_type", "assets").put("object_id", assetId);
+        j.put("created_by", ctx.userId());
+        j.put("priority", priority == null ? 5 : priority);
+        j.put("progress", 0);
+        j.put("has_children", false);
+        j.putArray("steps");
+        j.put("date_created", now);
+        j.put("date_modified", now);
+        ctx.store.table(Store.JOBS).put(Json.text(j, "id"), j);
+        return Json.text(j, "id");
+    }
+
+    /**
+     * Starts the DELETE job iconik makes when a gateway must delete files.
+     *
+     * @return its id
+     */
+    static String deleteJob(Context ctx, ObjectNode asset) {
+        ObjectNode j = Json.object();
+        String now = Json.now();
+        String assetId = Json.text(asset, "id");
+        j.put("id", Context.newId());
+        j.put("title", "Delete files of " + Json.text(asset, "title"));
+        j.put("type", "DELETE");
+        j.put("status", "STARTED");
+        j.put("object_type", "assets");
+        j.put("object_id", assetId);
+        ObjectNode related = j.putArray("related_objects").addObject();
+        related.put("object_type", "assets");
+        related.put("object_id", assetId);
+        j.put("created_by", ctx.userId());
+        j.put("priority", 5);
+        j.put("progress", 0);
+        j.put("has_children", false);
+        j.putArray("steps");
+        j.put("started_at", now);
+        j.put("date_created", now);
+        j.put("date_modified", now);
+        ctx.store.table(Store.JOBS).put(Json.text(j, "id"), j);
+        return Json.text(j, "id");
+    }
+
+    /** Finishes a DELETE job once its gateway has acknowledged every deletion. */
+    static void deletionDone(Context ctx, String jobId) {
+        if (!ctx.store.where(Store.DELETIONS, "job_id", jobId).isEmpty()) {
+            return;
+        }
+        ctx.store.get(Store.JOBS, jobId).ifPresent(j -> {
+            j.put("status", "FINISHED");
+            j.put("progress", 100);
+            j.put("completed_at", Json.now());
+            Context.touch(j);
+        });
+    }
+
     private ObjectNode job(String id) {
         return ctx.store.get(Store.JOBS, id).orElseThrow(() -> ApiError.notFound("Job", id));
     }
@@ -125,7 +195,7 @@ final class JobApi {
         if (!body.path("steps").isArray()) {
             throw ApiError.fields(Map.of("steps", "Missing data for required field."));
         }
-        ArrayNode current = (ArrayNode) j.withArray("steps");
+        ArrayNode current = j.withArray("steps");
         for (JsonNode s : body.get("steps")) {
             ObjectNode step = Shapes.JOB_STEP.accept(s, "label", "status");
             step.put("date_updated", Json.now());

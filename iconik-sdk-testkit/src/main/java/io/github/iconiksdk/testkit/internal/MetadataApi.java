@@ -174,7 +174,7 @@ final class MetadataApi {
             if (def == null) {
                 continue;
             }
-            vf.fields().forEachRemaining(e -> {
+            vf.properties().forEach(e -> {
                 if (!e.getValue().isNull() && !e.getKey().equals("source_url")) {
                     def.set(e.getKey(), e.getValue());
                 }
@@ -282,7 +282,7 @@ final class MetadataApi {
         ObjectNode in = Shapes.METADATA_VALUES.accept(c.json(), "metadata_values");
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, ObjectNode> accepted = new LinkedHashMap<>();
-        in.get("metadata_values").fields().forEachRemaining(e -> {
+        in.get("metadata_values").properties().forEach(e -> {
             String name = e.getKey();
             if (!inView.contains(name)) {
                 errors.put(name, "Field is not in view " + Json.text(view, "name") + ".");

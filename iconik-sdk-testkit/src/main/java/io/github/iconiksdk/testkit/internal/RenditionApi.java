@@ -30,6 +30,7 @@ final class RenditionApi {
         r.add("PATCH", a + "/proxies/{proxy_id}/", this::updateProxy);
         r.add("PUT", a + "/proxies/{proxy_id}/", this::updateProxy);
         r.add("DELETE", a + "/proxies/{proxy_id}/", c -> delete(c, Store.PROXIES, "Proxy", "proxy_id"));
+        r.add("POST", a + "/proxies/{proxy_id}/keyframes/", this::keyframesFromProxy);
         r.add("POST", a + "/keyframes/", c -> createKeyframe(c, null));
         r.add("POST", a + "/method/{storage_method}/keyframes/", c -> createKeyframe(c, c.param("storage_method")));
         r.add("GET", a + "/keyframes/", c -> Reply.json(200, Pages.cursor(c, list(Store.KEYFRAMES,
@@ -115,6 +116,17 @@ final class RenditionApi {
         p.setAll(in);
         Context.touch(p);
         return Reply.json(200, p);
+    }
+
+    /** Asks iconik to make keyframes from a proxy: answers a job id; the fake queues the job but never runs it. */
+    private Reply keyframesFromProxy(Call c) {
+        ObjectNode p = ctx.owned(Store.PROXIES, "Proxy", c.param("asset_id"), c.param("proxy_id"));
+        ObjectNode in = Shapes.TRANSCODE_REQUEST.accept(c.json());
+        JsonNode priority = in.get("priority");
+        ObjectNode out = Json.object();
+        out.put("job_id", JobApi.queuedJob(ctx, ctx.asset(c.param("asset_id")), "KEYFRAMES", "Keyframes of proxy "
+                + Json.text(p, "id"), priority == null || priority.isNull() ? null : priority.asInt()));
+        return Reply.json(200, out);
     }
 
     private static ObjectNode checkTimeCode(ObjectNode in) {

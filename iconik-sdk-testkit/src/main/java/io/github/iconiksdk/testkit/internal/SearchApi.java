@@ -15,7 +15,8 @@ import static io.github.iconiksdk.testkit.internal.Context.SEARCH;
  * iconik's search ({@code POST /API/search/v1/search/}) over assets and collections: filter terms by any field
  * ({@code external_id}, {@code title}, {@code id}, {@code status}, ...) with {@code value}, {@code value_in},
  * {@code exists} or {@code missing}, nested {@code AND}/{@code OR} filters, a free-text {@code query} on the title,
- * and {@code sort}. Every change is visible at once (iconik indexes with a delay).
+ * and {@code sort}. New assets and collections are found at once, or after the configured search delay (iconik
+ * indexes with a short delay); changes to existing ones are found at once.
  */
 final class SearchApi {
 
@@ -65,7 +66,8 @@ final class SearchApi {
                 hits.add(collections.view(col));
             }
         }
-        hits.removeIf(h -> (!statusFiltered && "DELETED".equals(Json.text(h, "status")))
+        hits.removeIf(h -> !ctx.store.searchable(Json.text(h, "id"))
+                || (!statusFiltered && "DELETED".equals(Json.text(h, "status")))
                 || (filter != null && !matches(filter, h))
                 || (query != null && !query.isBlank() && !matchesQuery(query, h)));
         JsonNode sort = in.get("sort");

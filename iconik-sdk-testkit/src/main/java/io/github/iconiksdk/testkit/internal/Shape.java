@@ -75,7 +75,7 @@ public final class Shape {
                 errors.put(r, "Missing data for required field.");
             }
         }
-        body.fields().forEachRemaining(e -> {
+        body.properties().forEach(e -> {
             Field f = fields.get(e.getKey());
             if (f == null || errors.containsKey(e.getKey())) {
                 return;

@@ -38,6 +38,14 @@ final class Shapes {
             + " total_files_number:i? total_folders_number:i? waiting_preview_transcode_jobs_number:i?"
             + " waiting_transcode_jobs_number:i?");
 
+    static final Shape GATEWAY_EVENT = Shape.of("type:e(RESTART|DOWNLOAD|DOWNLOAD_ABORT|DOWNLOAD_CHANGE_PRIORITY|UPLOAD"
+            + "|UPLOAD_ABORT|UPLOAD_CHANGE_PRIORITY|INGEST_UPLOAD|DELETE|TRANSCODE|ASSET_MERGED|TRANSCODE_ABORT"
+            + "|TRANSCODE_CHANGE_PRIORITY|REQUEST_COLLECTION_MAP|ABORT_COLLECTION_MAP|COLLECTION_DELETED"
+            + "|RESET_INGEST_VALIDATION|SCHEDULE_CHECKSUM_CALCULATION|ABORT_JOBS_BULK|MARK_MISSING_OUTSIDE_SCAN_DIRS)"
+            + " data:o");
+
+    static final Shape EVENTS_PURGE = Shape.of("event_ids:[u]");
+
     static final Shape ASSET = Shape.of("title:s external_id:s? category:s?"
             + " type:e(ASSET|SEQUENCE|NLE_PROJECT|PLACEHOLDER|CUSTOM|LINK|SUBCLIP) status:e(ACTIVE|DELETED)"
             + " is_online:b is_blocked:b analyze_status:" + ANALYZE + " archive_status:" + ARCHIVE
@@ -45,6 +53,18 @@ final class Shapes {
             + " original_asset_id:u original_segment_id:u original_version_id:u person_ids:[u]? site_name:s?"
             + " time_start_milliseconds:l time_end_milliseconds:l warning:s? has_unconfirmed_persons:b"
             + " collection_id:u?");
+
+    static final Shape ASSET_VERSION = Shape.of("copy_metadata:b copy_persons:b copy_segments:b"
+            + " include_segment_types:[s] source_version_id:u");
+
+    static final Shape ASSET_HISTORY = Shape.of("operation_type:e(EXPORT|TRANSCODE|ANALYZE|ADD_FORMAT|DELETE_FORMAT"
+            + "|RESTORE_FORMAT|DELETE_FILESET|DELETE_FILE|RESTORE_FILESET|MODIFY_FILESET|APPROVE|REJECT|DOWNLOAD"
+            + "|METADATA|CUSTOM|TRANSCRIPTION|VERSION_CREATE|VERSION_DELETE|VERSION_UPDATE|VERSION_PROMOTE|RESTORE"
+            + "|RESTORE_FROM_GLACIER|ARCHIVE|RESTORE_ARCHIVE|DELETE|TRANSFER|UNLINK_SUBCLIP|FACE_RECOGNITION)"
+            + " job_id:u? operation_description:s? share_id:u? share_user_id:u?");
+
+    static final Shape TRANSCODE_REQUEST = Shape.of("priority:i? set_as_custom_keyframe:b? update_proxy_mediainfo:b"
+            + " use_storage_transcode_ignore_pattern:b?");
 
     static final Shape FORMAT = Shape.of("name:s archive_status:" + ARCHIVE + " is_online:b metadata:[o]"
             + " status:e(ACTIVE|DELETED) storage_methods:[s] user_id:u version_id:u components:[o]");

@@ -18,6 +18,9 @@ final class StorageApi {
     static final List<String> DEFAULT_SCAN_IGNORE = List.of("*.iconikagent", "*.fcpcache", "*.cfa", "*.pek", "*.ims",
             "media cache", "media cache files", "adobe premiere pro auto-save");
 
+    /** The ISG version the fake reports as the latest. */
+    static final String ISG_VERSION = "2.0.0";
+
     private final Context ctx;
 
     StorageApi(Context ctx) {
@@ -37,6 +40,20 @@ final class StorageApi {
         r.add("PUT", FILES + "/storages/{storage_id}/gateway/status/", this::putStatus);
         r.add("PUT", FILES + "/storages/{storage_id}/gateway/report/", this::putReport);
         r.add("GET", FILES + "/storages/{storage_id}/gateway/report/", this::getReport);
+        r.add("GET", FILES + "/storages/{storage_id}/gateway/events/", this::events);
+        r.add("POST", FILES + "/storages/{storage_id}/gateway/events/", this::postEvent);
+        r.add("DELETE", FILES + "/storages/{storage_id}/gateway/events/{event_id}/", this::deleteEvent);
+        r.add("POST", FILES + "/storages/{storage_id}/gateway/events/purge/", this::purgeEvents);
+        r.add("GET", FILES + "/storages/isg/latest_version/", c -> {
+            ObjectNode v = Json.object();
+            v.put("version", ISG_VERSION);
+            return Reply.json(200, v);
+        });
+        r.add("GET", FILES + "/storages/{storage_id}/deletions_from/", this::deletions);
+        r.add("DELETE", FILES + "/storages/{storage_id}/deletions/{deletion_id}/", c -> ackDeletion(
+                c.param("storage_id"), "id", c.param("deletion_id")));
+        r.add("DELETE", FILES + "/files/{file_id}/deletions_from/{storage_id}/", c -> ackDeletion(
+                c.param("storage_id"), "file_id", c.param("file_id")));
         r.add("GET", FILES + "/storages/{storage_id}/files/", this::listStorageFiles);
         r.add("POST", FILES + "/storages/{storage_id}/files/", this::createStorageFile);
         r.add("PATCH", FILES + "/storages/{storage_id}/files/", this::updateStorageFile);
@@ -203,6 +220,93 @@ final class StorageApi {
                 .orElseThrow(() -> ApiError.of(404, "No gateway report for storage " + id)));
     }
 
+    private static ObjectNode eventView(ObjectNode e) {
+        ObjectNode out = e.deepCopy();
+        out.remove("storage_id");
+        return out;
+    }
+
+    private Reply events(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        String last = c.query("last_id");
+        ObjectNode env = Json.object();
+        var objects = env.putArray("objects");
+        boolean after = last == null || last.isEmpty();
+        for (ObjectNode e : ctx.store.where(Store.EVENTS, "storage_id", id)) {
+            if (after) {
+                objects.add(eventView(e));
+            } else if (last.equals(Json.text(e, "id"))) {
+                after = true;
+            }
+        }
+        // iconik documents 201 for this GET
+        return Reply.json(201, env);
+    }
+
+    private Reply postEvent(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        ObjectNode in = Shapes.GATEWAY_EVENT.accept(c.json(), "type");
+        ObjectNode e = Json.object();
+        e.put("id", Context.newId());
+        e.put("storage_id", id);
+        e.put("date_created", Json.now());
+        e.putObject("data");
+        e.setAll(in);
+        ctx.store.table(Store.EVENTS).put(Json.text(e, "id"), e);
+        return Reply.json(201, eventView(e));
+    }
+
+    private Reply deleteEvent(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        ObjectNode e = ctx.store.get(Store.EVENTS, c.param("event_id"))
+                .filter(x -> id.equals(Json.text(x, "storage_id")))
+                .orElseThrow(() -> ApiError.notFound("Gateway event", c.param("event_id")));
+        ctx.store.table(Store.EVENTS).remove(Json.text(e, "id"));
+        return Reply.empty(204);
+    }
+
+    private Reply purgeEvents(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        ObjectNode in = Shapes.EVENTS_PURGE.accept(c.json(), "event_ids");
+        int n = in.get("event_ids").size();
+        if (n < 1 || n > 100) {
+            throw ApiError.fields(Map.of("event_ids", "Length must be between 1 and 100."));
+        }
+        in.get("event_ids").forEach(eid -> ctx.store.get(Store.EVENTS, eid.asText())
+                .filter(x -> id.equals(Json.text(x, "storage_id")))
+                .ifPresent(x -> ctx.store.table(Store.EVENTS).remove(eid.asText())));
+        return Reply.empty(204);
+    }
+
+    private Reply deletions(Call c) {
+        String id = c.param("storage_id");
+        ctx.storage(id);
+        return Reply.json(200, Pages.cursor(c, ctx.store.where(Store.DELETIONS, "storage_id", id), 10, 1000));
+    }
+
+    /** The gateway deleted a file: forget the deletion and the file record, finish the job when all are done. */
+    private Reply ackDeletion(String storageId, String field, String value) {
+        ctx.storage(storageId);
+        ObjectNode found = null;
+        for (ObjectNode d : ctx.store.where(Store.DELETIONS, "storage_id", storageId)) {
+            if (value.equals(Json.text(d, field))) {
+                found = d;
+                break;
+            }
+        }
+        if (found == null) {
+            throw ApiError.of(404, "No deletion " + value + " for storage " + storageId);
+        }
+        ctx.store.table(Store.DELETIONS).remove(Json.text(found, "id"));
+        ctx.store.table(Store.FILES).remove(Json.text(found, "file_id"));
+        JobApi.deletionDone(ctx, Json.text(found, "job_id"));
+        return Reply.empty(204);
+    }
+
     private Reply listStorageFiles(Call c) {
         String id = c.param("storage_id");
         ctx.storage(id);
@@ -215,7 +319,7 @@ final class StorageApi {
             }
             if (matches(f, c, "directory_path") && matches(f, c, "checksum") && matches(f, c, "name")
                     && matches(f, c, "type") && matches(f, c, "status") && matches(f, c, "id")) {
-                out.add(FileApi.elastic(f));
+                out.add(FileApi.base(f));
             }
         }
         return Reply.json(200, Pages.page(c, out, 10, 100));

@@ -55,17 +55,25 @@ public final class Store {
     public static final String CONTENTS = "collection_contents";
     /** Jobs by id. */
     public static final String JOBS = "jobs";
+    /** Deletions a gateway must perform on its storage, by id. */
+    public static final String DELETIONS = "deletions";
+    /** Asset history entries by id. */
+    public static final String HISTORY = "asset_history";
+    /** Gateway events by id. */
+    public static final String EVENTS = "gateway_events";
     /** Upload targets by token. */
     public static final String UPLOADS = "upload_urls";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
-            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, UPLOADS);
+            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
+    private volatile long searchDelayMillis;
     private final Path stateDir;
 
     /**
@@ -172,6 +180,42 @@ public final class Store {
         return Optional.ofNullable(b == null ? null : b.clone());
     }
 
+    /**
+     * Sets how long a new asset or collection stays out of search results, as iconik's indexing delay.
+     *
+     * @param millis the delay in milliseconds (0 for none)
+     */
+    public void searchDelay(long millis) {
+        this.searchDelayMillis = millis;
+    }
+
+    /**
+     * Records that an object was just created, for the search delay.
+     *
+     * @param id its id
+     */
+    public void indexed(String id) {
+        if (searchDelayMillis > 0) {
+            searchableFrom.put(id, System.currentTimeMillis() + searchDelayMillis);
+        }
+    }
+
+    /**
+     * @param id an object id
+     * @return whether search finds it yet
+     */
+    public boolean searchable(String id) {
+        Long from = searchableFrom.get(id);
+        if (from == null) {
+            return true;
+        }
+        if (System.currentTimeMillis() >= from) {
+            searchableFrom.remove(id);
+            return true;
+        }
+        return false;
+    }
+
     /** @return whether this store persists to a folder */
     public boolean persistent() {
         return stateDir != null;
@@ -199,7 +243,7 @@ public final class Store {
             rows.clear();
             JsonNode t = root.get(name);
             if (t != null) {
-                t.fields().forEachRemaining(e -> rows.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
+                t.properties().forEach(e -> rows.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
             }
         }
     }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
                 IngestCommand.class,
                 TranscodeCommand.class,
                 ApiCommand.class,
+                FakeIconikCommand.class,
         })
 public final class GatewayMain implements Runnable {
 
