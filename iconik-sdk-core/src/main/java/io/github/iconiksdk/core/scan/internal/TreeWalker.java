@@ -75,6 +75,8 @@ public final class TreeWalker {
         final BasicFileAttributes attributes;
         final String reason;
         final boolean directory;
+        /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
+        final String sortKey;
         Future<Listing> readAhead;
 
         Entry(String name, Kind kind, BasicFileAttributes attributes, String reason, boolean directory) {
@@ -83,10 +85,7 @@ public final class TreeWalker {
             this.attributes = attributes;
             this.reason = reason;
             this.directory = directory;
-        }
-
-        String sortKey() {
-            return kind == Kind.DIR ? name + "/" : name;
+            this.sortKey = kind == Kind.DIR ? name + "/" : name;
         }
     }
 
@@ -100,7 +99,7 @@ public final class TreeWalker {
         }
     }
 
-    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey(), b.sortKey());
+    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey, b.sortKey);
 
     private final Path root;
     private final List<String> scanDirectories;
