@@ -1,0 +1,72 @@
+package io.github.iconiksdk.benchmarks;
+
+import io.github.iconiksdk.api.scan.FileState;
+import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.core.scan.FileSystemScanner;
+import io.github.iconiksdk.core.state.SqliteScanStateStore;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a no-change rescan spends its time, in one warm JVM: reading the whole state store page by page, a plain
+ * JDK walk with {@code lstat} of every file, and the full rescan pass. Usage:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.iconiksdk.benchmarks.ScanPhases TREE STATE.db}
+ * (STATE.db must hold a finished scan of TREE).
+ */
+public final class ScanPhases {
+
+    private ScanPhases() {
+    }
+
+    /**
+     * Runs each phase three times and prints the times.
+     *
+     * @param args the tree and the state file
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        Path tree = Path.of(args[0]);
+        Path state = Path.of(args[1]);
+        for (int run = 1; run <= 3; run++) {
+            long t0 = System.nanoTime();
+            long rows = 0;
+            try (SqliteScanStateStore store = SqliteScanStateStore.open(state)) {
+                String after = null;
+                while (true) {
+                    List<FileState> page = store.list(after, 2000);
+                    rows += page.size();
+                    if (page.size() < 2000) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).path();
+                }
+            }
+            long t1 = System.nanoTime();
+            long files = 0;
+            try (Stream<Path> s = Files.walk(tree)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile()) {
+                        files++;
+                    }
+                }
+            }
+            long t2 = System.nanoTime();
+            long scanned;
+            try (FileSystemScanner scanner = FileSystemScanner.builder().root(tree).stateFile(state)
+                    .checksums(false).growingThreshold(Duration.ZERO).build()) {
+                scanned = scanner.scanOnce(ScanListener.NONE).filesScanned();
+            }
+            long t3 = System.nanoTime();
+            System.out.printf("run %d: store read %d rows %.2f s | JDK walk+lstat %d files %.2f s | rescan pass %d files %.2f s%n",
+                    run, rows, (t1 - t0) / 1e9, files, (t2 - t1) / 1e9, scanned, (t3 - t2) / 1e9);
+        }
+    }
+}
