@@ -23,7 +23,7 @@ find "$tree" -printf '%s %T@ %p\n' > /dev/null   # warm the cache
 for run in 1 2 3; do
   echo "== run $run"
   /usr/bin/time -f "find:         $fmt" find "$tree" -printf '%s %T@ %p\n' > /dev/null
-  /usr/bin/time -f "rclone lsf:   $fmt" rclone lsf -R --format pst "$tree" > /dev/null 2> /dev/null
+  /usr/bin/time -f "rclone lsf:   $fmt" sh -c 'rclone lsf -R --format pst "$1" > /dev/null 2> /dev/null' sh "$tree"
   rm -f "$work/state.db" "$work/state.db-wal" "$work/state.db-shm"
   /usr/bin/time -f "scan (first): $fmt" java -jar "$jar" scan "$tree" --state "$work/state.db" --no-checksum > /dev/null
   /usr/bin/time -f "scan (again): $fmt" java -jar "$jar" scan "$tree" --state "$work/state.db" --no-checksum > /dev/null
