@@ -423,6 +423,27 @@ class FileSystemScannerTest {
     }
 
     @Test
+    void boundedQueueListener_holdsTheScanBackUntilTheConsumerTakes() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            write("f" + i + ".mov", "x" + i);
+        }
+        java.util.concurrent.BlockingQueue<ScanEvent> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        try (FileSystemScanner s = builder().build()) {
+            java.util.concurrent.CompletableFuture<ScanSummary> pass = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> s.scanOnce(io.github.iconiksdk.api.scan.ScanListener.toQueue(queue)));
+            Thread.sleep(300);
+            assertEquals(2, queue.size());
+            assertFalse(pass.isDone(), "the scan waits for the consumer");
+            List<String> taken = new ArrayList<>();
+            while (taken.size() < 10) {
+                taken.add(queue.take().path());
+            }
+            assertEquals(10, pass.get(20, java.util.concurrent.TimeUnit.SECONDS).added());
+            assertEquals(10, taken.size());
+        }
+    }
+
+    @Test
     void missingRoot_failsThePassNamingIt() {
         try (StorageScanner s = FileSystemScanner.builder().root(tmp.resolve("nope")).stateFile(state).build()) {
             Exception e = assertThrows(io.github.iconiksdk.api.IconikException.class, () -> s.scanOnce(ev -> { }));

@@ -109,7 +109,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             FileSystemScanner.Builder builder;
             try {
-                builder = FileSystemScanner.builder().root(root).scanDirectories(scanDirs).patterns(patterns)
+                builder = FileSystemScanner.builder().root(root).scanDirectories(relativeScanDirs()).patterns(patterns)
                         .growingThreshold(Duration.ofMillis(growingThreshold.movePointRight(3).longValue()))
                         .checksums(!noChecksum).stateFile(stateFile);
             } catch (IllegalArgumentException e) {
@@ -134,6 +134,25 @@ final class ScanCommand implements Callable<Integer> {
                 deleteTree(tempDir);
             }
         }
+    }
+
+    /** Scan directories may be given relative to ROOT or as absolute paths below it. */
+    private List<String> relativeScanDirs() {
+        Path base = root.toAbsolutePath().normalize();
+        List<String> out = new ArrayList<>();
+        for (String d : scanDirs) {
+            Path p = Path.of(d);
+            if (p.isAbsolute()) {
+                Path n = p.normalize();
+                if (!n.startsWith(base)) {
+                    throw new IllegalArgumentException("scan directory '" + d + "' is not below ROOT " + base);
+                }
+                out.add(base.relativize(n).toString());
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     static String summaryLine(ScanSummary s) {

@@ -206,6 +206,18 @@ class ScanCommandTest {
     }
 
     @Test
+    void absoluteScanDirBelowRoot_isAccepted_andOneOutsideIsRefused() throws IOException {
+        settled("in/a.mov", "1");
+        settled("out/b.mov", "2");
+
+        CommandRun run = CommandRun.run("scan", root.toString(), "--scan-dir", root.resolve("in").toString());
+        assertEquals(List.of("NEW\tin/a.mov\t1"), lines(run));
+        CommandRun outside = CommandRun.run("scan", root.toString(), "--scan-dir", tmp.toString());
+        assertEquals(2, outside.exitCode());
+        assertTrue(outside.err().contains(tmp.toString()), outside.err());
+    }
+
+    @Test
     void negativeThreshold_exitsTwo() {
         CommandRun run = CommandRun.run("scan", root.toString(), "--growing-threshold", "-1");
         assertEquals(2, run.exitCode());

@@ -75,6 +75,8 @@ public final class TreeWalker {
         final BasicFileAttributes attributes;
         final String reason;
         final boolean directory;
+        /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
+        final String sortKey;
         Future<Listing> readAhead;
 
         Entry(String name, Kind kind, BasicFileAttributes attributes, String reason, boolean directory) {
@@ -83,10 +85,7 @@ public final class TreeWalker {
             this.attributes = attributes;
             this.reason = reason;
             this.directory = directory;
-        }
-
-        String sortKey() {
-            return kind == Kind.DIR ? name + "/" : name;
+            this.sortKey = kind == Kind.DIR ? name + "/" : name;
         }
     }
 
@@ -100,7 +99,7 @@ public final class TreeWalker {
         }
     }
 
-    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey(), b.sortKey());
+    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey, b.sortKey);
 
     private final Path root;
     private final List<String> scanDirectories;
@@ -155,7 +154,7 @@ public final class TreeWalker {
                 if (listing.failure != null) {
                     throw new IconikException("storage root " + root + " cannot be listed: " + listing.failure);
                 }
-                ancestors.push(keyOf(rootAttributes));
+                ancestors.push(identity(rootAttributes));
                 walkFolder("", listing, ancestors, visitor);
                 ancestors.pop();
                 continue;
@@ -175,7 +174,7 @@ public final class TreeWalker {
                 visitor.unreadable(dir, "scan directory is not a folder");
                 continue;
             }
-            ancestors.push(keyOf(attributes));
+            ancestors.push(identity(attributes));
             walkFolder(dir, list(folder, dir), ancestors, visitor);
             ancestors.pop();
         }
@@ -242,7 +241,7 @@ public final class TreeWalker {
                     }
                     sub = e.readAhead != null ? await(e.readAhead, path) : list(root.resolve(path), path);
                     e.readAhead = null;
-                    ancestors.push(key == null ? new Object() : key);
+                    ancestors.push(identity(e.attributes));
                     walkFolder(path, sub, ancestors, visitor);
                     ancestors.pop();
                     break;
@@ -320,6 +319,12 @@ public final class TreeWalker {
                     : new Entry(name, Kind.IGNORED, null, null, false);
         }
         return null; // sockets, pipes, devices: not media
+    }
+
+    /** The file key, or a fresh object where the file system has none (which then never matches a loop). */
+    private static Object identity(BasicFileAttributes a) {
+        Object key = keyOf(a);
+        return key == null ? new Object() : key;
     }
 
     private static Object keyOf(BasicFileAttributes a) {
