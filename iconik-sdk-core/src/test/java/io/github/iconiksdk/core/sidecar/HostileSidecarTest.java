@@ -74,6 +74,14 @@ class HostileSidecarTest {
     }
 
     @Test
+    void jsonEscapedLoneSurrogate_isRefused() throws IOException {
+        SidecarException e = refused("clip.json", "{\"metadata_values\": {\"p\": {\"field_values\": [\n"
+                + "  {\"value\": \"a\\ud800b\"}]}}}");
+        assertEquals(2, e.line().orElse(-1), e.getMessage());
+        assertTrue(e.reason().contains("surrogate"), e.reason());
+    }
+
+    @Test
     void jsonDuplicateField_isRefused() throws IOException {
         SidecarException e = refused("clip.json", "{\"metadata_values\": {\"p\": {\"field_values\": []},"
                 + " \"p\": {\"field_values\": []}}}");

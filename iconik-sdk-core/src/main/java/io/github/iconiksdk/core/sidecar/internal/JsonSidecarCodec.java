@@ -101,7 +101,7 @@ public final class JsonSidecarCodec {
             }
             MetadataValues.Builder builder = MetadataValues.builder();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
+                String field = text("(name)", p.currentName());
                 if (field.isEmpty()) {
                     throw shape("a field name is empty");
                 }
@@ -175,6 +175,7 @@ public final class JsonSidecarCodec {
         private String scalar(String field, JsonToken token) throws IOException {
             switch (token) {
                 case VALUE_STRING:
+                    return text(field, p.getText());
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                 case VALUE_TRUE:
@@ -185,6 +186,20 @@ public final class JsonSidecarCodec {
                 default:
                     throw shape("a value of field \"" + field + "\" must be text, found " + describe(token));
             }
+        }
+
+        /** A JSON string may escape half a surrogate pair ("\\ud800"), which no UTF-8 file or iconik can hold. */
+        private String text(String field, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw shape("a value of field \"" + field + "\" escapes a lone UTF-16 surrogate");
+                }
+            }
+            return text;
         }
 
         private Double score(String field, JsonToken token) throws IOException {
