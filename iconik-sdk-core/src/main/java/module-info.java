@@ -6,7 +6,7 @@
 module io.github.iconiksdk.core {
     requires transitive io.github.iconiksdk.api;
     requires org.slf4j;
-    requires java.net.http;
+    requires transitive java.net.http; // ConversionHook.Builder.httpClient takes a JDK HttpClient
     requires java.xml;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

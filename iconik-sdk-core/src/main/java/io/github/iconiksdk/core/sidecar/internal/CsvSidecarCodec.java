@@ -42,7 +42,7 @@ public final class CsvSidecarCodec {
      */
     public static MetadataValues parse(Path file, String text) {
         List<List<Cell>> rows = new ArrayList<>();
-        try (CsvParser p = (CsvParser) FACTORY.createParser(text)) {
+        try (CsvParser p = FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SidecarException(file, 1, 1, "no header row", null);
             }
