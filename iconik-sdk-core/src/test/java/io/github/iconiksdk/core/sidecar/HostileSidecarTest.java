@@ -102,6 +102,16 @@ class HostileSidecarTest {
     }
 
     @Test
+    void xmlWithExternalDtd_isRefusedWithoutFetchingIt() throws IOException {
+        Path dtd = Files.writeString(dir.resolve("evil.dtd"), "<!ENTITY x \"FROM-DTD\">");
+        SidecarException e = refused("clip.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE metadata_view SYSTEM \""
+                + dtd.toUri() + "\">\n<metadata_view><metadata_values><p><field_values><value>&x;</value>"
+                + "</field_values></p></metadata_values></metadata_view>");
+        assertTrue(e.reason().contains("DOCTYPE"), e.reason());
+        assertFalse(e.getMessage().contains("FROM-DTD"));
+    }
+
+    @Test
     void xmlEntityWithoutDoctype_isRefused() throws IOException {
         SidecarException e = refused("clip.xml", "<metadata_view><metadata_values><p><field_values>"
                 + "<value>&lol;</value></field_values></p></metadata_values></metadata_view>");
