@@ -112,6 +112,14 @@ class HostileSidecarTest {
     }
 
     @Test
+    void xmlBareAmpersandInText_isASidecarException_notAParserRuntimeException() throws IOException {
+        SidecarException e = refused("clip.xml", "<metadata_view><metadata_values><p><field_values>\n"
+                + "<value>Fish & Chips</value></field_values></p></metadata_values></metadata_view>");
+        assertEquals(2, e.line().orElse(-1), e.getMessage());
+        assertTrue(e.reason().startsWith("malformed XML"), e.reason());
+    }
+
+    @Test
     void xmlEntityWithoutDoctype_isRefused() throws IOException {
         SidecarException e = refused("clip.xml", "<metadata_view><metadata_values><p><field_values>"
                 + "<value>&lol;</value></field_values></p></metadata_values></metadata_view>");
