@@ -82,6 +82,20 @@ class HostileSidecarTest {
     }
 
     @Test
+    void nonFiniteScores_areRefused() throws IOException {
+        assertTrue(refused("a.json", "{\"metadata_values\": {\"t\": {\"field_values\": [{\"value\": \"x\","
+                + " \"score\": \"NaN\"}]}}}").reason().contains("finite"));
+        assertTrue(refused("b.json", "{\"metadata_values\": {\"t\": {\"field_values\": [{\"value\": \"x\","
+                + " \"score\": 1e999}]}}}").reason().contains("range"));
+        assertTrue(refused("c.xml", "<metadata_view><metadata_values><t><field_values><value>x</value>"
+                + "<score>Infinity</score></field_values></t></metadata_values></metadata_view>").reason()
+                .contains("finite"));
+        assertThrows(IllegalArgumentException.class, () -> Sidecars.encode(io.github.iconiksdk.api.metadata
+                .MetadataValues.builder().add("t", new io.github.iconiksdk.api.metadata.FieldValue("x", Double.NaN))
+                .build(), SidecarFormat.JSON));
+    }
+
+    @Test
     void jsonDuplicateField_isRefused() throws IOException {
         SidecarException e = refused("clip.json", "{\"metadata_values\": {\"p\": {\"field_values\": []},"
                 + " \"p\": {\"field_values\": []}}}");

@@ -207,14 +207,24 @@ public final class JsonSidecarCodec {
                 return null;
             }
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDoubleValue();
+                double number = p.getDoubleValue();
+                if (!Double.isFinite(number)) { // 1e999
+                    throw shape("the score of a value of field \"" + field + "\" is out of range: " + p.getText());
+                }
+                return number;
             }
             if (token == JsonToken.VALUE_STRING) {
+                double number;
                 try {
-                    return Double.valueOf(p.getText().trim());
+                    number = Double.parseDouble(p.getText().trim());
                 } catch (NumberFormatException e) {
-                    throw shape("the score of a value of field \"" + field + "\" is not a number: " + p.getText());
+                    number = Double.NaN;
                 }
+                if (!Double.isFinite(number)) {
+                    throw shape("the score of a value of field \"" + field + "\" is not a finite number: "
+                            + p.getText());
+                }
+                return number;
             }
             throw shape("the score of a value of field \"" + field + "\" must be a number, found "
                     + describe(token));

@@ -178,11 +178,16 @@ public final class XmlSidecarCodec {
                         throw shape("<score> of field <" + field + "> must follow a <value>");
                     }
                     String score = text(field).trim();
+                    double number;
                     try {
-                        add(field, pending, Double.valueOf(score), builder);
+                        number = Double.parseDouble(score);
                     } catch (NumberFormatException e) {
-                        throw shape("the score of a value of field <" + field + "> is not a number: " + score);
+                        number = Double.NaN;
                     }
+                    if (!Double.isFinite(number)) {
+                        throw shape("the score of a value of field <" + field + "> is not a finite number: " + score);
+                    }
+                    add(field, pending, number, builder);
                     pending = null;
                 } else {
                     throw shape("<field_values> of field <" + field + "> may only hold <value> and <score>, found <"
