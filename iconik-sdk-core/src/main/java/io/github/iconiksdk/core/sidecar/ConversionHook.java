@@ -18,7 +18,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -168,8 +167,10 @@ public final class ConversionHook {
                 throw new IllegalArgumentException("metadata_conversion_url_headers: malformed JSON at line "
                         + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("metadata_conversion_url_headers: expected a JSON object");
+            }
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!e.getValue().isValueNode()) {
                     throw new IllegalArgumentException("metadata_conversion_url_headers: header \"" + e.getKey()
                             + "\" must have a text value");

@@ -193,6 +193,19 @@ public final class Sidecars {
     }
 
     /**
+     * The media files whose chosen sidecar is the given file: when the scanner reports that sidecar MODIFIED (or
+     * NEW), these are the files whose metadata is read and applied again. A pure function of the names.
+     *
+     * @param sidecarName  the sidecar's name
+     * @param siblingNames the names of the regular files in its folder
+     * @return the media file names; empty when no media file beside it reads this sidecar
+     */
+    public static List<String> mediaFilesOf(String sidecarName, Collection<String> siblingNames) {
+        return SidecarNames.mediaFilesOf(Objects.requireNonNull(sidecarName, "sidecarName"),
+                Objects.requireNonNull(siblingNames, "siblingNames"));
+    }
+
+    /**
      * Whether a file on disk is the sidecar of a media file beside it; lists its folder.
      *
      * @param file the file

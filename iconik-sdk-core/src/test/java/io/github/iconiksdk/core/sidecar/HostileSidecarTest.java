@@ -74,6 +74,28 @@ class HostileSidecarTest {
     }
 
     @Test
+    void jsonEscapedLoneSurrogate_isRefused() throws IOException {
+        SidecarException e = refused("clip.json", "{\"metadata_values\": {\"p\": {\"field_values\": [\n"
+                + "  {\"value\": \"a\\ud800b\"}]}}}");
+        assertEquals(2, e.line().orElse(-1), e.getMessage());
+        assertTrue(e.reason().contains("surrogate"), e.reason());
+    }
+
+    @Test
+    void nonFiniteScores_areRefused() throws IOException {
+        assertTrue(refused("a.json", "{\"metadata_values\": {\"t\": {\"field_values\": [{\"value\": \"x\","
+                + " \"score\": \"NaN\"}]}}}").reason().contains("finite"));
+        assertTrue(refused("b.json", "{\"metadata_values\": {\"t\": {\"field_values\": [{\"value\": \"x\","
+                + " \"score\": 1e999}]}}}").reason().contains("range"));
+        assertTrue(refused("c.xml", "<metadata_view><metadata_values><t><field_values><value>x</value>"
+                + "<score>Infinity</score></field_values></t></metadata_values></metadata_view>").reason()
+                .contains("finite"));
+        assertThrows(IllegalArgumentException.class, () -> Sidecars.encode(io.github.iconiksdk.api.metadata
+                .MetadataValues.builder().add("t", new io.github.iconiksdk.api.metadata.FieldValue("x", Double.NaN))
+                .build(), SidecarFormat.JSON));
+    }
+
+    @Test
     void jsonDuplicateField_isRefused() throws IOException {
         SidecarException e = refused("clip.json", "{\"metadata_values\": {\"p\": {\"field_values\": []},"
                 + " \"p\": {\"field_values\": []}}}");
@@ -91,6 +113,24 @@ class HostileSidecarTest {
         assertTrue(e.line().isPresent() && e.column().isPresent(), e.getMessage());
         assertFalse(e.getMessage().contains("TOP-SECRET"));
         assertTrue(e.reason().contains("DOCTYPE"), e.reason());
+    }
+
+    @Test
+    void xmlWithExternalDtd_isRefusedWithoutFetchingIt() throws IOException {
+        Path dtd = Files.writeString(dir.resolve("evil.dtd"), "<!ENTITY x \"FROM-DTD\">");
+        SidecarException e = refused("clip.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE metadata_view SYSTEM \""
+                + dtd.toUri() + "\">\n<metadata_view><metadata_values><p><field_values><value>&x;</value>"
+                + "</field_values></p></metadata_values></metadata_view>");
+        assertTrue(e.reason().contains("DOCTYPE"), e.reason());
+        assertFalse(e.getMessage().contains("FROM-DTD"));
+    }
+
+    @Test
+    void xmlBareAmpersandInText_isASidecarException_notAParserRuntimeException() throws IOException {
+        SidecarException e = refused("clip.xml", "<metadata_view><metadata_values><p><field_values>\n"
+                + "<value>Fish & Chips</value></field_values></p></metadata_values></metadata_view>");
+        assertEquals(2, e.line().orElse(-1), e.getMessage());
+        assertTrue(e.reason().startsWith("malformed XML"), e.reason());
     }
 
     @Test

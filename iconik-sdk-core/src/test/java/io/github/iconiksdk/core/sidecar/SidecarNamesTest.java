@@ -50,6 +50,17 @@ class SidecarNamesTest {
     }
 
     @Test
+    void changedSidecar_mapsBackToTheMediaFilesThatReadIt() {
+        List<String> folder = List.of("clip.MOV", "clip.mp4", "clip.MOV.json", "clip.json", "clip.xml", "data.csv",
+                "data.csv.json");
+        assertEquals(List.of("clip.MOV"), Sidecars.mediaFilesOf("clip.MOV.json", folder));
+        assertEquals(List.of("clip.mp4"), Sidecars.mediaFilesOf("clip.json", folder));
+        assertEquals(List.of(), Sidecars.mediaFilesOf("clip.xml", folder)); // passed over by both clips
+        assertEquals(List.of("data.csv"), Sidecars.mediaFilesOf("data.csv.json", folder));
+        assertEquals(List.of(), Sidecars.mediaFilesOf("clip.MOV", folder));
+    }
+
+    @Test
     void sidecarsOfNeighbours_agreesWithCandidatesAmong() {
         List<String> folder = List.of("a.MOV", "a.MOV.JSON", "a.csv", "b", "b.xml", "c.json", "c.json.csv",
                 ".json", "d.tar.gz", "d.tar.json", "e.mp4.xml.json");

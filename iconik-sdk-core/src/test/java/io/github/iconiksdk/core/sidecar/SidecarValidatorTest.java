@@ -129,6 +129,28 @@ class SidecarValidatorTest {
     }
 
     @Test
+    void viewFromIconikJson_validatesLikeTheBuiltView() {
+        MetadataView view = MetadataViews.fromJson("{\"id\": \"v9\", \"name\": \"Sidecar view\","
+                + " \"date_created\": \"2024-01-01T00:00:00Z\", \"view_fields\": ["
+                + "{\"name\": \"camera\", \"label\": \"Camera\", \"field_type\": \"drop_down\", \"multi\": true,"
+                + " \"options\": [{\"label\": \"A camera\", \"value\": \"a_cam\"}]},"
+                + "{\"name\": \"takes\", \"label\": \"Takes\", \"field_type\": \"integer\", \"max_value\": 9},"
+                + "{\"name\": \"where\", \"label\": \"Where\", \"field_type\": \"geo\", \"read_only\": null}]}");
+
+        assertEquals("v9", view.id());
+        assertEquals(FieldType.DROP_DOWN, view.field("camera").orElseThrow().type());
+        assertEquals(FieldType.UNKNOWN, view.field("where").orElseThrow().type());
+        ValidationResult r = SidecarValidator.of(view).validate(MetadataValues.builder().add("camera", "a_cam")
+                .add("camera", "A camera").add("takes", "12").add("where", "x").build());
+        assertEquals(List.of("a_cam"), kept(r, "camera"));
+        assertEquals(List.of("x"), kept(r, "where"));
+        assertEquals(2, r.problems().size());
+        assertThrows(IllegalArgumentException.class, () -> MetadataViews.fromJson("{\"id\": \"v\","
+                + " \"view_fields\": [{\"label\": \"no name\"}]}"));
+        assertThrows(IllegalArgumentException.class, () -> MetadataViews.fromJson("{\"id\": "));
+    }
+
+    @Test
     void viewFromASource_andItsFailuresPassThrough() {
         MetadataViewSource source = id -> {
             if (id.equals("view-1")) {

@@ -42,7 +42,7 @@ public final class CsvSidecarCodec {
      */
     public static MetadataValues parse(Path file, String text) {
         List<List<Cell>> rows = new ArrayList<>();
-        try (CsvParser p = (CsvParser) FACTORY.createParser(text)) {
+        try (CsvParser p = FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SidecarException(file, 1, 1, "no header row", null);
             }
@@ -71,12 +71,12 @@ public final class CsvSidecarCodec {
         }
         List<Cell> header = rows.get(0);
         if (rows.size() < 2) {
-            Cell last = header.get(header.size() - 1);
-            throw new SidecarException(file, last.line() + 1, 1,
-                    "no row of values after the header row", null);
+            int line = header.isEmpty() ? 1 : header.get(header.size() - 1).line() + 1;
+            throw new SidecarException(file, line, 1, "no row of values after the header row", null);
         }
         if (rows.size() > 2) {
-            Cell first = rows.get(2).get(0);
+            List<Cell> third = rows.get(2);
+            Cell first = third.isEmpty() ? new Cell("", -1, -1) : third.get(0);
             throw new SidecarException(file, first.line(), first.column(),
                     "more than one row of values; a CSV sidecar holds one header row and one row of values", null);
         }
@@ -87,6 +87,9 @@ public final class CsvSidecarCodec {
             }
         }
         List<Cell> values = rows.get(1);
+        if (header.isEmpty() || values.isEmpty()) {
+            throw new SidecarException(file, 1, 1, "an empty header row or row of values", null);
+        }
         if (values.size() != header.size()) {
             Cell at = values.size() > header.size() ? values.get(header.size()) : values.get(values.size() - 1);
             throw new SidecarException(file, at.line(), at.column(), "ragged CSV: the header has " + header.size()

@@ -101,7 +101,7 @@ public final class JsonSidecarCodec {
             }
             MetadataValues.Builder builder = MetadataValues.builder();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
+                String field = text("(name)", p.currentName());
                 if (field.isEmpty()) {
                     throw shape("a field name is empty");
                 }
@@ -175,6 +175,7 @@ public final class JsonSidecarCodec {
         private String scalar(String field, JsonToken token) throws IOException {
             switch (token) {
                 case VALUE_STRING:
+                    return text(field, p.getText());
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                 case VALUE_TRUE:
@@ -187,19 +188,43 @@ public final class JsonSidecarCodec {
             }
         }
 
+        /** A JSON string may escape half a surrogate pair ("\\ud800"), which no UTF-8 file or iconik can hold. */
+        private String text(String field, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw shape("a value of field \"" + field + "\" escapes a lone UTF-16 surrogate");
+                }
+            }
+            return text;
+        }
+
         private Double score(String field, JsonToken token) throws IOException {
             if (token == JsonToken.VALUE_NULL) {
                 return null;
             }
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDoubleValue();
+                double number = p.getDoubleValue();
+                if (!Double.isFinite(number)) { // 1e999
+                    throw shape("the score of a value of field \"" + field + "\" is out of range: " + p.getText());
+                }
+                return number;
             }
             if (token == JsonToken.VALUE_STRING) {
+                double number;
                 try {
-                    return Double.valueOf(p.getText().trim());
+                    number = Double.parseDouble(p.getText().trim());
                 } catch (NumberFormatException e) {
-                    throw shape("the score of a value of field \"" + field + "\" is not a number: " + p.getText());
+                    number = Double.NaN;
                 }
+                if (!Double.isFinite(number)) {
+                    throw shape("the score of a value of field \"" + field + "\" is not a finite number: "
+                            + p.getText());
+                }
+                return number;
             }
             throw shape("the score of a value of field \"" + field + "\" must be a number, found "
                     + describe(token));

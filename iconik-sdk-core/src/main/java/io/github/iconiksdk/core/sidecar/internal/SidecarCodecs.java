@@ -55,6 +55,10 @@ public final class SidecarCodecs {
             }
             for (FieldValue value : field.getValue()) {
                 checkText(file, field.getKey(), "a value of field", value.value());
+                if (value.score() != null && !Double.isFinite(value.score())) {
+                    throw new SidecarException(file, -1, -1, "a value of field \"" + field.getKey()
+                            + "\" has score " + value.score() + "; scores must be finite numbers", null);
+                }
             }
         }
         switch (format) {

@@ -179,6 +179,40 @@ public final class SidecarNames {
     }
 
     /**
+     * The media files, among a folder's file names, whose chosen sidecar (first in search order) is the given file:
+     * those whose values must be applied again when that sidecar changes.
+     *
+     * @param sidecarName  the sidecar's name
+     * @param siblingNames the names of the regular files in its folder
+     * @return the media file names, in the order of {@code siblingNames}; empty when it is nobody's chosen sidecar
+     */
+    public static List<String> mediaFilesOf(String sidecarName, Collection<String> siblingNames) {
+        List<String> media = new ArrayList<>();
+        if (formatOf(sidecarName).isEmpty()) {
+            return media;
+        }
+        String base = sidecarName.substring(0, sidecarName.lastIndexOf('.'));
+        if (base.isEmpty()) {
+            return media;
+        }
+        for (String name : siblingNames) {
+            if (name.equals(sidecarName)) {
+                continue;
+            }
+            int dot = name.lastIndexOf('.');
+            boolean mayBeMedia = name.equals(base)
+                    || (dot > 0 && name.substring(0, dot).equals(base) && formatOf(name).isEmpty());
+            if (mayBeMedia) {
+                List<String> found = candidatesAmong(name, siblingNames);
+                if (!found.isEmpty() && found.get(0).equals(sidecarName)) {
+                    media.add(name);
+                }
+            }
+        }
+        return media;
+    }
+
+    /**
      * The name of the sidecar to write for a media file.
      *
      * @param mediaName the media file's name

@@ -45,6 +45,8 @@ public final class XmlSidecarCodec {
         setIfSupported(in, "com.ctc.wstx.maxEntityCount", 100);
         setIfSupported(in, "com.ctc.wstx.maxEntityDepth", 2);
         setIfSupported(in, "com.ctc.wstx.maxElementDepth", 32);
+        // Parse each event fully in next(): lazily parsed text would report its errors later, from getText().
+        setIfSupported(in, "com.ctc.wstx.lazyParsing", Boolean.FALSE);
         return in;
     }
 
@@ -67,17 +69,16 @@ public final class XmlSidecarCodec {
         try {
             r = INPUT.createXMLStreamReader(new StringReader(text));
             return new Reader(file, r).document();
-        } catch (XMLStreamException e) {
-            Location at = e.getLocation();
-            String reason = e.getMessage();
-            // StAX prefixes its messages with the position; the exception carries it separately.
-            if (reason != null && reason.startsWith("ParseError at")) {
-                int cut = reason.indexOf("Message: ");
-                reason = cut >= 0 ? reason.substring(cut + 9) : reason;
+        } catch (SidecarException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Woodstox can wrap a parse error in an unchecked "lazy" exception; anything else is a bug, not input.
+            if (e.getCause() instanceof XMLStreamException) {
+                throw malformed(file, (XMLStreamException) e.getCause());
             }
-            reason = reason == null ? "" : reason.replace("\n", " ").replaceAll(" at \\[row,col.*$", "").trim();
-            throw new SidecarException(file, at == null ? -1 : at.getLineNumber(),
-                    at == null ? -1 : at.getColumnNumber(), "malformed XML: " + reason, e);
+            throw e;
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
         } finally {
             if (r != null) {
                 try {
@@ -87,6 +88,19 @@ public final class XmlSidecarCodec {
                 }
             }
         }
+    }
+
+    private static SidecarException malformed(Path file, XMLStreamException e) {
+        Location at = e.getLocation();
+        String reason = e.getMessage();
+        // StAX prefixes its messages with the position; the exception carries it separately.
+        if (reason != null && reason.startsWith("ParseError at")) {
+            int cut = reason.indexOf("Message: ");
+            reason = cut >= 0 ? reason.substring(cut + 9) : reason;
+        }
+        reason = reason == null ? "" : reason.replace("\n", " ").replaceAll(" at \\[row,col.*$", "").trim();
+        return new SidecarException(file, at == null ? -1 : at.getLineNumber(),
+                at == null ? -1 : at.getColumnNumber(), "malformed XML: " + reason, e);
     }
 
     private static final class Reader {
@@ -164,11 +178,16 @@ public final class XmlSidecarCodec {
                         throw shape("<score> of field <" + field + "> must follow a <value>");
                     }
                     String score = text(field).trim();
+                    double number;
                     try {
-                        add(field, pending, Double.valueOf(score), builder);
+                        number = Double.parseDouble(score);
                     } catch (NumberFormatException e) {
-                        throw shape("the score of a value of field <" + field + "> is not a number: " + score);
+                        number = Double.NaN;
                     }
+                    if (!Double.isFinite(number)) {
+                        throw shape("the score of a value of field <" + field + "> is not a finite number: " + score);
+                    }
+                    add(field, pending, number, builder);
                     pending = null;
                 } else {
                     throw shape("<field_values> of field <" + field + "> may only hold <value> and <score>, found <"
