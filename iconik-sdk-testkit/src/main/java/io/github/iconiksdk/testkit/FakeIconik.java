@@ -384,6 +384,16 @@ public final class FakeIconik implements AutoCloseable {
         return rows(Store.DELETIONS, "storage_id", storageId);
     }
 
+    /**
+     * The group ACLs set on an object ({@code PUT /API/acls/v1/groups/{group_id}/acl/{object_type}/{object_key}/}).
+     *
+     * @param objectKey the object's id (an asset's, a collection's)
+     * @return its group ACLs, each with {@code group_id}, {@code object_type} and {@code permissions}
+     */
+    public List<JsonNode> groupAcls(String objectKey) {
+        return rows(Store.ACLS, "object_key", objectKey);
+    }
+
     /** @return every job */
     public List<JsonNode> jobs() {
         return rows(Store.JOBS, null, null);

@@ -63,6 +63,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new RenditionApi(ctx, uploads).register(router);
         new MetadataApi(ctx).register(router);
         new JobApi(ctx).register(router);
+        new AclApi(ctx).register(router);
         new SearchApi(ctx, assets, collections).register(router);
         uploads.register(router);
     }
