@@ -78,7 +78,7 @@ public final class RegistrationJournal implements AutoCloseable {
                     // still expects (so that a restart resumes transcodes and uploads the scanner will not report).
                     st.execute("CREATE TABLE IF NOT EXISTS renditions (path TEXT NOT NULL, slot TEXT NOT NULL,"
                             + " tag TEXT NOT NULL, object_id TEXT, state TEXT NOT NULL, upload_url TEXT,"
-                            + " session_url TEXT, confirmed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (path, slot))");
+                            + " session_url TEXT, confirmed INTEGER NOT NULL DEFAULT 0, content_md5 TEXT, PRIMARY KEY (path, slot))");
                     st.execute("CREATE TABLE IF NOT EXISTS upload_work (path TEXT NOT NULL, work TEXT NOT NULL,"
                             + " tag TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (path, work))");
                 }
@@ -239,13 +239,13 @@ public final class RegistrationJournal implements AutoCloseable {
     public synchronized List<RenditionRow> renditions(String path) {
         List<RenditionRow> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT path, slot, tag, object_id, state, upload_url,"
-                + " session_url, confirmed FROM renditions WHERE path = ? ORDER BY slot")) {
+                + " session_url, confirmed, content_md5 FROM renditions WHERE path = ? ORDER BY slot")) {
             ps.setString(1, path);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RenditionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             RenditionRow.State.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            rs.getLong(8)));
+                            rs.getLong(8), rs.getString(9)));
                 }
             }
             return out;
@@ -270,7 +270,7 @@ public final class RegistrationJournal implements AutoCloseable {
      */
     public synchronized void saveRendition(RenditionRow r) {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO renditions (path, slot, tag,"
-                + " object_id, state, upload_url, session_url, confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " object_id, state, upload_url, session_url, confirmed, content_md5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.path());
             ps.setString(2, r.slot());
             ps.setString(3, r.tag());
@@ -279,6 +279,7 @@ public final class RegistrationJournal implements AutoCloseable {
             setNullable(ps, 6, r.uploadUrl());
             setNullable(ps, 7, r.sessionUrl());
             ps.setLong(8, r.confirmed());
+            setNullable(ps, 9, r.contentMd5());
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw failure("write", ex);

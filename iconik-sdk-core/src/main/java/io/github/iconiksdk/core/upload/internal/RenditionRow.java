@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param uploadUrl  the pre-signed upload URL iconik gave at creation, or {@code null}
  * @param sessionUrl the resumable upload session, once started, or {@code null}
  * @param confirmed  bytes the upload URL confirmed so far
+ * @param contentMd5 the MD5 of the bytes the session was started with, so that a session is continued only with the
+ *                   same bytes (a rendition made again after a crash may differ), or {@code null}
  */
 public record RenditionRow(String path, String slot, String tag, String objectId, State state, String uploadUrl,
-                           String sessionUrl, long confirmed) {
+                           String sessionUrl, long confirmed, String contentMd5) {
 
     /** How far one object got. */
     public enum State {
@@ -42,16 +44,21 @@ public record RenditionRow(String path, String slot, String tag, String objectId
 
     /** @return a copy in another state */
     public RenditionRow with(State s) {
-        return new RenditionRow(path, slot, tag, objectId, s, uploadUrl, sessionUrl, confirmed);
+        return new RenditionRow(path, slot, tag, objectId, s, uploadUrl, sessionUrl, confirmed, contentMd5);
     }
 
     /** @return a copy for a created object */
     public RenditionRow created(String id, String url) {
-        return new RenditionRow(path, slot, tag, id, State.CREATED, url, null, 0);
+        return new RenditionRow(path, slot, tag, id, State.CREATED, url, null, 0, null);
     }
 
-    /** @return a copy with an upload session and the bytes it confirmed */
-    public RenditionRow session(String session, long confirmedBytes) {
-        return new RenditionRow(path, slot, tag, objectId, state, uploadUrl, session, confirmedBytes);
+    /** @return a copy with an upload session of bytes with that MD5, and the bytes it confirmed */
+    public RenditionRow session(String session, long confirmedBytes, String md5) {
+        return new RenditionRow(path, slot, tag, objectId, state, uploadUrl, session, confirmedBytes, md5);
+    }
+
+    /** @return a copy without an upload session (to start a new one) */
+    public RenditionRow withoutSession() {
+        return new RenditionRow(path, slot, tag, objectId, state, uploadUrl, null, 0, null);
     }
 }

@@ -187,7 +187,7 @@ public final class RenditionUploads {
     private UploadResult uploadRendition(String path, String assetId, String tag, String slot, Rendition r,
                                          ProgressListener progress) {
         RenditionRow row = journal.rendition(path, slot).filter(x -> x.tag().equals(tag))
-                .orElse(new RenditionRow(path, slot, tag, null, State.PENDING, null, null, 0));
+                .orElse(new RenditionRow(path, slot, tag, null, State.PENDING, null, null, 0, null));
         long size = size(r.file());
         if (row.state() == State.CLOSED) {
             return new UploadResult(assetId, r.kind(), row.objectId(), size, false);
@@ -210,7 +210,7 @@ public final class RenditionUploads {
                             gone.getMessage());
                     deleteObject(assetId, row);
                     journal.saveRendition(row = new RenditionRow(path, slot, tag, null, State.PENDING, null, null,
-                            0));
+                            0, null));
                     continue;
                 }
             }
@@ -381,7 +381,7 @@ public final class RenditionUploads {
             existing = Optional.empty();
         }
         String fileSetId = originalFileSet(path, assetId, reg.formatId(), storageId, dir, name);
-        RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0));
+        RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0, null));
         boolean resumed = existing.isPresent();
         if (row.state() == State.PENDING) {
             hook.before(ORIGINAL, State.PENDING, path);
@@ -448,7 +448,7 @@ public final class RenditionUploads {
         if (found.isPresent()) {
             id = found.get();
         } else {
-            journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0));
+            journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0, null));
             try {
                 id = client.createFileSet(assetId, FileSetCreate.builder(name, formatId, dir, List.of())
                         .storageId(storageId).build()).id();
@@ -456,7 +456,7 @@ public final class RenditionUploads {
                 id = lookup.get().orElseThrow(() -> lost);
             }
         }
-        journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", id, State.CLOSED, null, null, 0));
+        journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", id, State.CLOSED, null, null, 0, null));
         return id;
     }
 
@@ -474,6 +474,10 @@ public final class RenditionUploads {
     /** Sends the bytes of a CREATED row: one PUT when small, a resumable session otherwise; UPLOADED after. */
     private RenditionRow upload(RenditionRow row, Path file, String md5, ProgressListener progress, String task) {
         long size = size(file);
+        if (row.sessionUrl() != null && !md5.equalsIgnoreCase(String.valueOf(row.contentMd5()))) {
+            // Not the bytes the session started with (made again after a crash): start afresh.
+            journal.saveRendition(row = row.withoutSession());
+        }
         if (row.sessionUrl() == null && size <= urls.chunkSize()) {
             urls.putWhole(row.uploadUrl(), file, md5, done -> progress.onProgress(
                     new Progress(task, done, size, "bytes")));
@@ -481,12 +485,12 @@ public final class RenditionUploads {
             String session = row.sessionUrl();
             if (session == null) {
                 session = urls.startSession(row.uploadUrl());
-                journal.saveRendition(row = row.session(session, 0));
+                journal.saveRendition(row = row.session(session, 0, md5));
             }
             RenditionRow r0 = row;
             String s0 = session;
             urls.putChunks(session, file, md5, done -> {
-                journal.saveRendition(r0.session(s0, done));
+                journal.saveRendition(r0.session(s0, done, md5));
                 progress.onProgress(new Progress(task, done, size, "bytes"));
             });
         }
