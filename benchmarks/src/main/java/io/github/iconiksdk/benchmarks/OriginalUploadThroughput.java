@@ -1,0 +1,196 @@
+package io.github.iconiksdk.benchmarks;
+
+import io.github.iconiksdk.api.ProgressListener;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.UploadResult;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.RateLimitOptions;
+import io.github.iconiksdk.core.client.model.AssetCreate;
+import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileSetCreate;
+import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileType;
+import io.github.iconiksdk.core.client.model.FormatCreate;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.upload.IconikAssetUploader;
+import io.github.iconiksdk.testkit.FakeIconik;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Original upload throughput to the testkit fake's upload URL (resumable sessions, the fake measuring size and MD5
+ * and discarding the bytes), the SDK's {@code uploadOriginal} against {@code curl -T} of the same files in the same
+ * chunks to the same kind of session, files in parallel. The chunks for curl are cut with {@code split} beforehand
+ * (not timed): curl cannot send a byte range of a file, and one PUT of a whole GiB would make the fake (WireMock)
+ * hold it in memory.
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
+ * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR CHUNK_MIB} with the files to upload directly in DIR.
+ */
+public final class OriginalUploadThroughput {
+
+    private OriginalUploadThroughput() {
+    }
+
+    /**
+     * @param args the folder of files, and the chunk size in MiB (default 16)
+     * @throws Exception on any failure
+     */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        long chunk = (args.length > 1 ? Long.parseLong(args[1]) : 16) << 20;
+        List<Path> files = new ArrayList<>();
+        try (var list = Files.list(dir)) {
+            list.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        List<String> md5s = new ArrayList<>();
+        long total = 0;
+        for (Path f : files) {
+            md5s.add(md5(f));
+            total += Files.size(f);
+        }
+        Path work = Files.createTempDirectory("upload-bench");
+        try (FakeIconik fake = FakeIconik.builder().mountPoint(dir.toString()).discardUploads().build().start()) {
+            IconikClient client = IconikClient.builder().endpoint(fake.url())
+                    .credentials(fake.appId(), fake.authToken()).rateLimit(RateLimitOptions.disabled()).build();
+            FileSettings settings = client.getStorage(fake.storageId()).fileSettings();
+            for (int round = 1; round <= 2; round++) {
+                // SDK
+                try (IconikAssetUploader up = IconikAssetUploader.builder().client(client)
+                        .storageId(fake.storageId()).settings(() -> settings)
+                        .journal(work.resolve("journal-" + round + ".db")).storageRoot(dir).chunkSize(chunk)
+                        .build()) {
+                    List<Registration> regs = new ArrayList<>();
+                    for (int i = 0; i < files.size(); i++) {
+                        Path f = files.get(i);
+                        regs.add(up.register(new ScanEvent(ScanEventType.NEW, "r" + round + "/" + f.getFileName(),
+                                null, Files.size(f), Instant.now(), md5s.get(i), null), MetadataValues.empty()));
+                    }
+                    // Registered under r<round>/, read from DIR: the uploader reads ROOT/path, so link the folder.
+                    Path link = dir.resolve("r" + round);
+                    if (!Files.exists(link)) {
+                        Files.createSymbolicLink(link, dir);
+                    }
+                    ExecutorService pool = Executors.newFixedThreadPool(files.size());
+                    long t0 = System.nanoTime();
+                    List<Future<UploadResult>> done = new ArrayList<>();
+                    for (Registration r : regs) {
+                        done.add(pool.submit(() -> up.uploadOriginal(r, ProgressListener.NONE)));
+                    }
+                    for (int i = 0; i < done.size(); i++) {
+                        UploadResult r = done.get(i).get();
+                        check(fake, r.objectId(), files.get(i), md5s.get(i));
+                    }
+                    double sdk = (System.nanoTime() - t0) / 1e9;
+                    pool.shutdown();
+                    Files.delete(link);
+                    report("round " + round + " SDK uploadOriginal", total, sdk);
+                }
+                // curl, same chunks, same kind of session
+                List<String> sessions = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
+                for (Path f : files) {
+                    AssetFile record = curlTarget(client, fake, "curl-" + round + "-" + f.getFileName());
+                    ids.add(record.id());
+                    sessions.add(startSession(record.uploadUrl()));
+                }
+                List<Path> chunkDirs = new ArrayList<>();
+                for (int i = 0; i < files.size(); i++) {
+                    Path cd = work.resolve("chunks-" + i);
+                    if (!Files.exists(cd)) {
+                        Files.createDirectories(cd);
+                        exec(List.of("split", "-b", String.valueOf(chunk), "-d", "-a", "4",
+                                files.get(i).toString(), cd.resolve("c").toString()));
+                    }
+                    chunkDirs.add(cd);
+                }
+                List<Process> curls = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < files.size(); i++) {
+                    String script = "size=" + Files.size(files.get(i)) + "; off=0; for c in \"$1\"/c*; do"
+                            + " n=$(stat -c %s \"$c\"); end=$((off+n-1));"
+                            + " curl -sS -o /dev/null -H \"Content-Range: bytes $off-$end/$size\" -T \"$c\" \"$2\""
+                            + " || exit 1; off=$((off+n)); done";
+                    curls.add(new ProcessBuilder("bash", "-c", script, "curl-upload", chunkDirs.get(i).toString(),
+                            sessions.get(i)).inheritIO().start());
+                }
+                for (Process p : curls) {
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("curl failed");
+                    }
+                }
+                double curl = (System.nanoTime() - t0) / 1e9;
+                for (int i = 0; i < files.size(); i++) {
+                    check(fake, ids.get(i), files.get(i), md5s.get(i));
+                }
+                report("round " + round + " curl -T (chunks)", total, curl);
+            }
+        } finally {
+            exec(List.of("rm", "-rf", work.toString()));
+        }
+    }
+
+    private static AssetFile curlTarget(IconikClient client, FakeIconik fake, String name) {
+        String asset = client.createAsset(AssetCreate.builder(name).build()).id();
+        String format = client.createFormat(asset, FormatCreate.builder("ORIGINAL").build()).id();
+        String files = fake.defaultStorageId("FILES");
+        String set = client.createFileSet(asset, FileSetCreate.builder(name, format, "", List.of()).storageId(files)
+                .build()).id();
+        return client.createFile(asset, FileCreate.builder(name, "", FileType.FILE).storageId(files)
+                .fileSetId(set).formatId(format).status(FileStatus.OPEN).build());
+    }
+
+    private static String startSession(String url) throws Exception {
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("x-goog-resumable", "start").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static void check(FakeIconik fake, String objectId, Path file, String md5) throws IOException {
+        String want = Files.size(file) + ":" + md5;
+        String got = fake.uploadedDigest(objectId).orElse("nothing");
+        if (!want.equals(got)) {
+            throw new IllegalStateException("upload of " + file + " arrived as " + got + ", expected " + want);
+        }
+    }
+
+    private static void report(String what, long bytes, double seconds) {
+        System.out.printf(Locale.ROOT, "%-32s %6.1f s  %7.1f MiB/s%n", what, seconds, bytes / seconds / (1 << 20));
+    }
+
+    private static String md5(Path f) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("MD5");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void exec(List<String> cmd) throws Exception {
+        if (new ProcessBuilder(cmd).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("failed: " + cmd);
+        }
+    }
+}
