@@ -43,10 +43,12 @@ import java.util.concurrent.Future;
  * and discarding the bytes), the SDK's {@code uploadOriginal} against {@code curl -T} of the same files in the same
  * chunks to the same kind of session, files in parallel. The chunks for curl are cut with {@code split} beforehand
  * (not timed): curl cannot send a byte range of a file, and one PUT of a whole GiB would make the fake (WireMock)
- * hold it in memory.
+ * hold it in memory. curl reads each chunk from stdin ({@code -T -}, chunked transfer encoding), because with a file
+ * name it appends that name to a URL whose path ends in {@code /}, as the upload URLs' do.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
- * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR CHUNK_MIB} with the files to upload directly in DIR.
+ * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR [CHUNK_MIB] [ROUNDS]} with the files to upload directly
+ * in DIR. Each round runs the SDK, then curl; the SDK runs in the fake's JVM, curl in its own processes.
  */
 public final class OriginalUploadThroughput {
 
@@ -54,12 +56,13 @@ public final class OriginalUploadThroughput {
     }
 
     /**
-     * @param args the folder of files, and the chunk size in MiB (default 16)
+     * @param args the folder of files, the chunk size in MiB (default 16), and the rounds (default 2)
      * @throws Exception on any failure
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         long chunk = (args.length > 1 ? Long.parseLong(args[1]) : 16) << 20;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<Path> files = new ArrayList<>();
         try (var list = Files.list(dir)) {
             list.filter(Files::isRegularFile).sorted().forEach(files::add);
@@ -75,7 +78,7 @@ public final class OriginalUploadThroughput {
             IconikClient client = IconikClient.builder().endpoint(fake.url())
                     .credentials(fake.appId(), fake.authToken()).rateLimit(RateLimitOptions.disabled()).build();
             FileSettings settings = client.getStorage(fake.storageId()).fileSettings();
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 // SDK
                 try (IconikAssetUploader up = IconikAssetUploader.builder().client(client)
                         .storageId(fake.storageId()).settings(() -> settings)
@@ -130,7 +133,7 @@ public final class OriginalUploadThroughput {
                 for (int i = 0; i < files.size(); i++) {
                     String script = "size=" + Files.size(files.get(i)) + "; off=0; for c in \"$1\"/c*; do"
                             + " n=$(stat -c %s \"$c\"); end=$((off+n-1));"
-                            + " curl -sS -o /dev/null -H \"Content-Range: bytes $off-$end/$size\" -T \"$c\" \"$2\""
+                            + " curl -sS --fail -o /dev/null -H \"Content-Range: bytes $off-$end/$size\" -T - \"$2\" < \"$c\""
                             + " || exit 1; off=$((off+n)); done";
                     curls.add(new ProcessBuilder("bash", "-c", script, "curl-upload", chunkDirs.get(i).toString(),
                             sessions.get(i)).inheritIO().start());
