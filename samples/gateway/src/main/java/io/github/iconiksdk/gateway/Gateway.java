@@ -50,7 +50,9 @@ final class Gateway implements AutoCloseable {
     private final PrintWriter err;
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
+    private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
+    private RenditionPipeline pipeline;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.config = config;
@@ -69,6 +71,9 @@ final class Gateway implements AutoCloseable {
         int growing;
         int unreadable;
         int sidecarProblems;
+        int renditionsFailed;
+        int uploads;
+        int uploadsFailed;
 
         int registered() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum()
@@ -81,8 +86,8 @@ final class Gateway implements AutoCloseable {
                     + outcomes.getOrDefault(RegistrationOutcome.UPDATED, 0) + " updated, "
                     + outcomes.getOrDefault(RegistrationOutcome.MOVED, 0) + " moved, "
                     + outcomes.getOrDefault(RegistrationOutcome.ALREADY_REGISTERED, 0) + " unchanged; "
-                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), 0 renditions failed,"
-                    + " 0 uploads, " + failed.size() + " failed";
+                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), " + renditionsFailed
+                    + " renditions failed, " + uploads + " uploads, " + failed.size() + " failed";
         }
     }
 
@@ -97,8 +102,12 @@ final class Gateway implements AutoCloseable {
         FileSettings s = refreshSettings();
         Path root = mountPoint(s);
         Result result = new Result();
-        try (FileSystemScanner scanner = scanner(s, root)) {
+        try (FileSystemScanner scanner = scanner(s, root);
+             RenditionPipeline renditions = new RenditionPipeline(config, uploader(root), () -> settings,
+                     () -> patterns, root, err)) {
+            pipeline = renditions;
             IconikAssetUploader up = uploader();
+            renditions.resumeWanted(false);
             for (String path : up.unfinished()) {
                 registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
                         .orElse(null));
@@ -115,6 +124,13 @@ final class Gateway implements AutoCloseable {
                 }
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
             }
+            // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            renditions.drain();
+            result.renditionsFailed = renditions.renditionsFailed();
+            result.uploads = renditions.uploads();
+            result.uploadsFailed = renditions.uploadsFailed();
+        } finally {
+            pipeline = null;
         }
         return result;
     }
@@ -207,6 +223,9 @@ final class Gateway implements AutoCloseable {
                 Registration r = attempt.get();
                 if (r != null) {
                     result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                    if (pipeline != null) {
+                        pipeline.submit(r);
+                    }
                 }
                 return true;
             } catch (IconikException e) {
@@ -224,16 +243,21 @@ final class Gateway implements AutoCloseable {
         return settings;
     }
 
-    private IconikAssetUploader uploader() {
+    private IconikAssetUploader uploader(Path root) {
         if (uploader == null) {
             uploader = IconikAssetUploader.builder().client(client).storageId(storageId).settings(() -> settings)
-                    .journal(config.dataDir().resolve("registrations.db")).build();
+                    .journal(config.dataDir().resolve("registrations.db")).storageRoot(root)
+                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
         }
         return uploader;
     }
 
+    private IconikAssetUploader uploader() {
+        return uploader(mountPoint(settings));
+    }
+
     private FileSystemScanner scanner(FileSettings s, Path root) {
-        PatternSet patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
+        patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
                 .scanInclude(orEmpty(s.scanInclude())).transcodeIgnore(orEmpty(s.transcodeIgnore()))
                 .transcodeInclude(orEmpty(s.transcodeInclude())).uploadIgnore(orEmpty(s.uploadIgnore())).build();
         return FileSystemScanner.builder().root(root).scanDirectories(orEmpty(s.scanDirectories()))

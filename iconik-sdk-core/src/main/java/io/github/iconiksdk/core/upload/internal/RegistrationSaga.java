@@ -432,6 +432,7 @@ public final class RegistrationSaga {
             }
         }
         journal.delete(path);
+        journal.forgetUploads(path);
         return registration(entry, RegistrationOutcome.REMOVED);
     }
 
