@@ -11,11 +11,13 @@ import io.github.iconiksdk.core.client.model.Collection;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileDeletion;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
+import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.client.model.GatewayReport;
 import io.github.iconiksdk.core.client.model.Job;
 import io.github.iconiksdk.core.client.model.JobCreate;
@@ -166,6 +168,30 @@ public interface IconikClient {
      * @param report    the report
      */
     void putGatewayReport(String storageId, GatewayReport report);
+
+    /**
+     * The events iconik has queued for the gateway of a storage (one answer's worth; ask again later for more).
+     *
+     * @param storageId the storage
+     * @return the pending events, possibly none
+     */
+    Paged<GatewayEvent> gatewayEvents(String storageId);
+
+    /**
+     * Removes an event from the queue once the gateway has handled it.
+     *
+     * @param storageId the storage
+     * @param eventId   the event
+     */
+    void acknowledgeGatewayEvent(String storageId, String eventId);
+
+    /**
+     * The files iconik asks the gateway to delete from its storage.
+     *
+     * @param storageId the storage
+     * @return the pending deletions, possibly none
+     */
+    Paged<FileDeletion> pendingDeletions(String storageId);
 
     // ---- assets -------------------------------------------------------------------------------------------------
 
