@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -108,7 +109,9 @@ public final class PagedList<T> implements Paged<T> {
             JsonNode root = Bodies.tree(request, response);
             JsonNode objects = root.isArray() ? root : root.path("objects");
             if (!objects.isArray()) {
-                current = Collections.emptyIterator();
+                // An unknown endpoint that answers one object (not a list): that object is the whole result.
+                boolean single = style.auto() && root.isObject() && !root.has("objects");
+                current = single ? List.of(root).iterator() : Collections.emptyIterator();
                 return;
             }
             current = objects.elements();
