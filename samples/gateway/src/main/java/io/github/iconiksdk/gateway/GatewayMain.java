@@ -15,7 +15,12 @@ import java.nio.charset.StandardCharsets;
         description = "The iconik Storage Gateway, built from the iconik SDK for Java.",
         subcommands = {
                 PatternsCommand.class,
+                ScanCommand.class,
+                SidecarCommand.class,
+                IngestCommand.class,
+                TranscodeCommand.class,
                 ApiCommand.class,
+                FakeIconikCommand.class,
         })
 public final class GatewayMain implements Runnable {
 

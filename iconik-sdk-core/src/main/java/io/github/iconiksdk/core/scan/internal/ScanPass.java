@@ -1,0 +1,357 @@
+package io.github.iconiksdk.core.scan.internal;
+
+import io.github.iconiksdk.api.scan.FileState;
+import io.github.iconiksdk.api.scan.FileStatus;
+import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.api.scan.ScanStateStore;
+import io.github.iconiksdk.api.scan.ScanSummary;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One scan pass: a sorted walk of the tree merged with the store's sorted listing, then the owed events.
+ *
+ * <ol>
+ *   <li>Walk. Each file is compared with its stored state. A new or changed observation is written. A stable
+ *   file whose current content is owed to the listener is delivered at once when it cannot be the end of a move
+ *   (a known file that changed in place, or any file while the store knows no file at all); a new file is
+ *   otherwise kept as {@link FileStatus#PENDING_NEW} until the walk is over. A known file the walk did not find
+ *   becomes {@link FileStatus#MISSING}. Files below a folder that could not be read are left as they are.</li>
+ *   <li>Moves and removals: each missing file is matched with a pending new one that has its file key, size and
+ *   time (or, with no file keys, size, time and checksum): one {@code MOVED}; otherwise {@code REMOVED}.</li>
+ *   <li>New files: every stable pending new file is delivered as {@code NEW}.</li>
+ * </ol>
+ *
+ * <p>Nothing is held in memory in proportion to the tree: the store is read a page at a time, and state changes
+ * go to the store in batches. Every batch is written only after the listener has had (and flushed) the events it
+ * records, so a pass killed at any point reports again, on the next pass, whatever it may not have delivered.
+ */
+public final class ScanPass implements TreeWalker.Visitor {
+
+    /** Settings of a pass. */
+    public static final class Settings {
+        final Path root;
+        final List<String> scanDirectories;
+        final NodeFilter filter;
+        final boolean followLinks;
+        final long thresholdMillis;
+        final boolean checksums;
+        final int checksumWindow;
+        final int readAhead;
+        final int batchSize;
+
+        @Override
+        public String toString() {
+            return "root " + root + ", scan directories " + scanDirectories + ", growing threshold "
+                    + thresholdMillis + " ms, checksums " + checksums + ", follow links " + followLinks;
+        }
+
+        /**
+         * Creates the settings.
+         *
+         * @param root            the storage root
+         * @param scanDirectories normalised scan directories ({@link ScanDirectories#normalise})
+         * @param filter          which nodes are in scope
+         * @param followLinks     whether to follow symbolic links
+         * @param growingThreshold how long a file must stay unchanged to be stable
+         * @param checksums       whether to compute MD5 checksums
+         * @param checksumWindow  how many checksums may be computed ahead of delivery
+         * @param readAhead       how many folders may be listed ahead of the walk
+         * @param batchSize       state changes per transaction
+         */
+        public Settings(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
+                        Duration growingThreshold, boolean checksums, int checksumWindow, int readAhead,
+                        int batchSize) {
+            this.root = root;
+            this.scanDirectories = List.copyOf(scanDirectories);
+            this.filter = filter;
+            this.followLinks = followLinks;
+            this.thresholdMillis = growingThreshold.toMillis();
+            this.checksums = checksums;
+            this.checksumWindow = checksumWindow;
+            this.readAhead = readAhead;
+            this.batchSize = batchSize;
+        }
+    }
+
+    private static final int PAGE = 2000;
+
+    private final Settings settings;
+    private final ScanStateStore store;
+    private final ScanListener listener;
+    private final ExecutorService listingPool;
+    private final long now;
+    private final PassCounts counts = new PassCounts();
+    private final WriteBatch batch;
+    private final Deliverer deliverer;
+    /** Paths that could not be read this pass: their stored states, and those below them, are left alone. */
+    private final NavigableSet<String> unreadable = new TreeSet<>(PathOrder.CODE_POINT);
+    /** Whether some new file may turn out to be the end of a move, so that NEW must wait for the walk's end. */
+    private final boolean movesPossible;
+
+    private List<FileState> page = List.of();
+    private int pageIndex;
+    private boolean storeExhausted;
+    /** The greatest path the merge has dealt with; the next store page starts after it. */
+    private String position;
+
+    private ScanPass(Settings settings, ScanStateStore store, ScanListener listener, ExecutorService hashPool,
+                     ExecutorService listingPool, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.listener = listener;
+        this.listingPool = listingPool;
+        this.now = clock.millis();
+        this.batch = new WriteBatch(store, listener, settings.batchSize);
+        this.deliverer = new Deliverer(settings.root, listener, batch, hashPool, settings.checksumWindow,
+                settings.checksums, settings.followLinks, counts, now);
+        this.movesPossible = knowsAnyFile(store);
+    }
+
+    /**
+     * Runs one pass.
+     *
+     * @param settings    the pass's settings
+     * @param store       the state store
+     * @param listener    receives the events
+     * @param hashPool    the checksum workers
+     * @param listingPool the listing workers, or {@code null} to list in the calling thread
+     * @param clock       the clock for the growing-files threshold
+     * @return the pass's counts
+     * @throws io.github.iconiksdk.api.IconikException if the root cannot be read or the store fails
+     */
+    public static ScanSummary run(Settings settings, ScanStateStore store, ScanListener listener,
+                                  ExecutorService hashPool, ExecutorService listingPool, Clock clock) {
+        long started = System.nanoTime();
+        ScanPass pass = new ScanPass(settings, store, listener, hashPool, listingPool, clock);
+        pass.walk();
+        pass.movesAndRemovals();
+        pass.newFiles();
+        return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static boolean knowsAnyFile(ScanStateStore store) {
+        return !store.listByStatus(FileStatus.DELIVERED, null, 1).isEmpty()
+                || !store.listByStatus(FileStatus.PENDING_MODIFIED, null, 1).isEmpty()
+                || !store.listByStatus(FileStatus.MISSING, null, 1).isEmpty();
+    }
+
+    private void walk() {
+        new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
+                listingPool, settings.readAhead).walk(this);
+        // Everything the store holds after the last walked path was not found.
+        while (true) {
+            FileState row = head();
+            if (row == null) {
+                break;
+            }
+            gone(row);
+            pageIndex++;
+        }
+        deliverer.drain();
+        batch.commit();
+    }
+
+    @Override
+    public void file(String path, BasicFileAttributes a) {
+        counts.files++;
+        FileState stored = advanceTo(path);
+        long size = a.size();
+        long mtime = Observation.nanos(a);
+        String key = Observation.key(a);
+        FileState state;
+        boolean changed;
+        if (stored != null && stored.size() == size && stored.modifiedNanos() == mtime
+                && java.util.Objects.equals(stored.fileKey(), key)) {
+            changed = stored.status() == FileStatus.MISSING;
+            state = changed ? stored.withStatus(FileStatus.PENDING_NEW) : stored;
+        } else {
+            long mtimeMillis = Math.floorDiv(mtime, TimeUnit.MILLISECONDS.toNanos(1));
+            // A new time says when the change happened (unless it lies in the future); a change of size alone
+            // dates from this observation.
+            long unchangedSince = stored == null || stored.modifiedNanos() != mtime ? Math.min(mtimeMillis, now) : now;
+            FileStatus status = stored == null || stored.status() == FileStatus.PENDING_NEW
+                    || stored.status() == FileStatus.MISSING ? FileStatus.PENDING_NEW : FileStatus.PENDING_MODIFIED;
+            state = new FileState(path, size, mtime, key, null, unchangedSince, status);
+            changed = true;
+        }
+        if (state.status() == FileStatus.DELIVERED) {
+            return;
+        }
+        boolean stable = now - state.unchangedSinceMillis() >= settings.thresholdMillis;
+        if (!stable) {
+            if (changed) {
+                batch.put(state);
+            }
+            deliverer.notice(ScanEventType.GROWING, path, size, mtime, null);
+            return;
+        }
+        if (state.status() == FileStatus.PENDING_MODIFIED) {
+            // Recorded as delivered once the listener has it; if the pass dies first, the next one sees the
+            // same change again.
+            deliverer.change(ScanEventType.MODIFIED, state);
+        } else if (!movesPossible) {
+            deliverer.change(ScanEventType.NEW, state);
+        } else if (changed) {
+            batch.put(state);
+        }
+    }
+
+    @Override
+    public void unreadable(String path, String reason) {
+        unreadable.add(path);
+        advanceTo(path);
+        deliverer.notice(ScanEventType.UNREADABLE, path, -1, null, reason);
+    }
+
+    @Override
+    public void ignored(String path, boolean directory) {
+        counts.ignored++;
+    }
+
+    /** Deals with every stored path before {@code path} (not found: gone) and returns the state of {@code path}. */
+    private FileState advanceTo(String path) {
+        FileState found = null;
+        while (true) {
+            FileState row = head();
+            if (row == null) {
+                break;
+            }
+            int c = PathOrder.compare(row.path(), path);
+            if (c > 0) {
+                break;
+            }
+            pageIndex++;
+            if (c == 0) {
+                found = row;
+                break;
+            }
+            gone(row);
+        }
+        position = path;
+        return found;
+    }
+
+    private FileState head() {
+        if (pageIndex < page.size()) {
+            return page.get(pageIndex);
+        }
+        if (storeExhausted) {
+            return null;
+        }
+        String after = page.isEmpty() ? position : max(position, page.get(page.size() - 1).path());
+        page = store.list(after, PAGE);
+        pageIndex = 0;
+        if (page.size() < PAGE) {
+            storeExhausted = true;
+        }
+        return page.isEmpty() ? null : page.get(0);
+    }
+
+    private static String max(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return PathOrder.compare(a, b) >= 0 ? a : b;
+    }
+
+    private void gone(FileState row) {
+        if (isUnreadable(row.path())) {
+            return;
+        }
+        if (row.status() == FileStatus.PENDING_NEW) {
+            batch.delete(row.path()); // never reported: forgotten without an event
+        } else if (row.status() != FileStatus.MISSING) {
+            batch.put(row.withStatus(FileStatus.MISSING));
+        }
+    }
+
+    private boolean isUnreadable(String path) {
+        String candidate = unreadable.floor(path);
+        return candidate != null && PathOrder.inSubtree(path, candidate);
+    }
+
+    private boolean stable(FileState s) {
+        return now - s.unchangedSinceMillis() >= settings.thresholdMillis;
+    }
+
+    private void movesAndRemovals() {
+        String after = null;
+        while (true) {
+            List<FileState> missing = store.listByStatus(FileStatus.MISSING, after, PAGE / 4);
+            for (FileState gone : missing) {
+                after = gone.path();
+                if (isUnreadable(gone.path())) {
+                    continue;
+                }
+                FileState target = moveTarget(gone);
+                if (target != null) {
+                    deliverer.moved(target, gone);
+                } else {
+                    deliverer.removed(gone);
+                }
+            }
+            // Written before the next page is read, so that a target taken here is not offered again.
+            batch.commit();
+            if (missing.size() < PAGE / 4) {
+                break;
+            }
+        }
+    }
+
+    private FileState moveTarget(FileState gone) {
+        List<FileState> candidates = gone.fileKey() != null
+                ? store.findNewByFileKey(gone.fileKey())
+                : store.findNewBySizeAndModified(gone.size(), gone.modifiedNanos());
+        for (FileState c : candidates) {
+            if (c.size() != gone.size() || c.modifiedNanos() != gone.modifiedNanos()
+                    || !java.util.Objects.equals(c.fileKey(), gone.fileKey())
+                    || !stable(c) || isUnreadable(c.path()) || batch.touches(c.path())) {
+                continue;
+            }
+            if (gone.fileKey() == null) {
+                // Without file keys, equal content is the only evidence.
+                if (gone.checksum() == null) {
+                    continue;
+                }
+                String sum = c.checksum() != null ? c.checksum() : deliverer.checksumNow(c);
+                if (!gone.checksum().equals(sum)) {
+                    continue;
+                }
+                c = c.withChecksum(sum);
+            }
+            return c;
+        }
+        return null;
+    }
+
+    private void newFiles() {
+        if (!movesPossible) {
+            return; // delivered during the walk
+        }
+        String after = null;
+        while (true) {
+            List<FileState> pending = store.listByStatus(FileStatus.PENDING_NEW, after, PAGE / 4);
+            for (FileState s : pending) {
+                after = s.path();
+                if (stable(s) && !isUnreadable(s.path())) {
+                    deliverer.change(ScanEventType.NEW, s);
+                }
+            }
+            if (pending.size() < PAGE / 4) {
+                break;
+            }
+        }
+        deliverer.drain();
+        batch.commit();
+    }
+}

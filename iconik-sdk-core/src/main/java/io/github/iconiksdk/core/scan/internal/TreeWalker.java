@@ -1,0 +1,359 @@
+package io.github.iconiksdk.core.scan.internal;
+
+import io.github.iconiksdk.api.IconikException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Walks the scan directories of a storage root depth first and reports every file in the order of
+ * {@link PathOrder} over whole relative paths, so that the walk can be merged with the state store's sorted
+ * listing. Children of a folder are sorted with a folder's name compared as {@code name + "/"}, which is exactly
+ * the order of the full paths.
+ *
+ * <p>Pruned folders are never listed. Symbolic links are skipped unless links are followed; then a link to a
+ * folder on the current path is reported as a loop instead of being entered. Listings of the next folders may be
+ * read ahead on a pool (a bounded number per folder), which is what makes a scan of a network mount fast.
+ *
+ * <p>Memory: the listings of the folders on the current path plus the read-ahead window; a folder's listing is
+ * held whole (it is sorted), so one folder with millions of entries costs memory in proportion.
+ */
+public final class TreeWalker {
+
+    /** Receives the walk, in path order, in the walking thread. */
+    public interface Visitor {
+        /**
+         * A regular file in scope.
+         *
+         * @param relativePath its path
+         * @param attributes   what {@code stat} said
+         */
+        void file(String relativePath, BasicFileAttributes attributes);
+
+        /**
+         * A node that could not be read: a folder that could not be listed, or an entry that could not be
+         * examined. Nothing below it was walked.
+         *
+         * @param relativePath its path
+         * @param reason       why, for people
+         */
+        void unreadable(String relativePath, String reason);
+
+        /**
+         * A node skipped by the filter (a pruned folder counts once).
+         *
+         * @param relativePath its path
+         * @param directory    whether it is a folder
+         */
+        void ignored(String relativePath, boolean directory);
+    }
+
+    private enum Kind { FILE, DIR, IGNORED, UNREADABLE }
+
+    private static final class Entry {
+        final String name;
+        final Kind kind;
+        final BasicFileAttributes attributes;
+        final String reason;
+        final boolean directory;
+        /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
+        final String sortKey;
+        Future<Listing> readAhead;
+
+        Entry(String name, Kind kind, BasicFileAttributes attributes, String reason, boolean directory) {
+            this.name = name;
+            this.kind = kind;
+            this.attributes = attributes;
+            this.reason = reason;
+            this.directory = directory;
+            this.sortKey = kind == Kind.DIR ? name + "/" : name;
+        }
+    }
+
+    private static final class Listing {
+        final List<Entry> entries;
+        final String failure;
+
+        Listing(List<Entry> entries, String failure) {
+            this.entries = entries;
+            this.failure = failure;
+        }
+    }
+
+    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey, b.sortKey);
+
+    private final Path root;
+    private final List<String> scanDirectories;
+    private final NodeFilter filter;
+    private final boolean followLinks;
+    private final ExecutorService listingPool;
+    private final int readAhead;
+    private final LinkOption[] linkOptions;
+
+    /**
+     * Creates a walker.
+     *
+     * @param root            the storage root
+     * @param scanDirectories normalised scan directories relative to the root, in path order, none inside another;
+     *                        {@code [""]} for the whole root
+     * @param filter          which nodes are in scope
+     * @param followLinks     whether symbolic links are followed
+     * @param listingPool     a pool for reading listings ahead, or {@code null} to list in the walking thread only
+     * @param readAhead       how many sub-folders of a folder may be listed ahead of the walk
+     */
+    public TreeWalker(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
+                      ExecutorService listingPool, int readAhead) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.scanDirectories = List.copyOf(scanDirectories);
+        this.filter = Objects.requireNonNull(filter, "filter");
+        this.followLinks = followLinks;
+        this.listingPool = listingPool;
+        this.readAhead = listingPool == null ? 0 : Math.max(0, readAhead);
+        this.linkOptions = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    }
+
+    /**
+     * Walks every scan directory.
+     *
+     * @param visitor receives the walk
+     * @throws IconikException if the storage root itself is missing or cannot be listed
+     */
+    public void walk(Visitor visitor) {
+        BasicFileAttributes rootAttributes;
+        try {
+            rootAttributes = Files.readAttributes(root, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new IconikException("storage root " + root + " cannot be read: " + describe(e), e);
+        }
+        if (!rootAttributes.isDirectory()) {
+            throw new IconikException("storage root " + root + " is not a folder");
+        }
+        Deque<Object> ancestors = new ArrayDeque<>();
+        for (String dir : scanDirectories) {
+            if (dir.isEmpty()) {
+                Listing listing = list(root, "");
+                if (listing.failure != null) {
+                    throw new IconikException("storage root " + root + " cannot be listed: " + listing.failure);
+                }
+                ancestors.push(identity(rootAttributes));
+                walkFolder("", listing, ancestors, visitor);
+                ancestors.pop();
+                continue;
+            }
+            if (!inScope(dir, visitor)) {
+                continue;
+            }
+            Path folder = root.resolve(dir);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(folder, BasicFileAttributes.class, linkOptions);
+            } catch (IOException e) {
+                visitor.unreadable(dir, describe(e));
+                continue;
+            }
+            if (!attributes.isDirectory()) {
+                visitor.unreadable(dir, "scan directory is not a folder");
+                continue;
+            }
+            ancestors.push(identity(attributes));
+            walkFolder(dir, list(folder, dir), ancestors, visitor);
+            ancestors.pop();
+        }
+    }
+
+    /** A scan directory is in scope if neither it nor a folder above it is pruned. */
+    private boolean inScope(String dir, Visitor visitor) {
+        int from = 0;
+        while (true) {
+            int slash = dir.indexOf('/', from);
+            String prefix = slash < 0 ? dir : dir.substring(0, slash);
+            if (!filter.keep(prefix, true)) {
+                visitor.ignored(prefix, true);
+                return false;
+            }
+            if (slash < 0) {
+                return true;
+            }
+            from = slash + 1;
+        }
+    }
+
+    private void walkFolder(String relative, Listing listing, Deque<Object> ancestors, Visitor visitor) {
+        if (listing.failure != null) {
+            visitor.unreadable(relative, listing.failure);
+            return;
+        }
+        List<Entry> entries = listing.entries;
+        int nextToSchedule = 0;
+        int outstanding = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            nextToSchedule = Math.max(nextToSchedule, i);
+            while (outstanding < readAhead && nextToSchedule < entries.size()) {
+                Entry ahead = entries.get(nextToSchedule++);
+                if (ahead.kind == Kind.DIR) {
+                    String aheadPath = relative.isEmpty() ? ahead.name : relative + "/" + ahead.name;
+                    ahead.readAhead = CompletableFuture.supplyAsync(
+                            () -> list(root.resolve(aheadPath), aheadPath), listingPool);
+                    outstanding++;
+                }
+            }
+            Entry e = entries.get(i);
+            String path = relative.isEmpty() ? e.name : relative + "/" + e.name;
+            switch (e.kind) {
+                case FILE:
+                    visitor.file(path, e.attributes);
+                    break;
+                case IGNORED:
+                    visitor.ignored(path, e.directory);
+                    break;
+                case UNREADABLE:
+                    visitor.unreadable(path, e.reason);
+                    break;
+                case DIR:
+                    Listing sub;
+                    if (e.readAhead != null) {
+                        outstanding--;
+                    }
+                    Object key = keyOf(e.attributes);
+                    if (followLinks && key != null && ancestors.contains(key)) {
+                        cancel(e);
+                        visitor.unreadable(path, "symbolic link loop: the folder contains itself");
+                        break;
+                    }
+                    sub = e.readAhead != null ? await(e.readAhead, path) : list(root.resolve(path), path);
+                    e.readAhead = null;
+                    ancestors.push(identity(e.attributes));
+                    walkFolder(path, sub, ancestors, visitor);
+                    ancestors.pop();
+                    break;
+                default:
+                    throw new IllegalStateException(String.valueOf(e.kind));
+            }
+            entries.set(i, null);
+        }
+    }
+
+    private static Listing await(Future<Listing> f, String path) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IconikException("scan interrupted while listing " + path, e);
+        } catch (ExecutionException e) {
+            return new Listing(List.of(), "cannot be listed: " + e.getCause());
+        }
+    }
+
+    private static void cancel(Entry e) {
+        if (e.readAhead != null) {
+            e.readAhead.cancel(false);
+            e.readAhead = null;
+        }
+    }
+
+    /** Lists and examines one folder; never throws for I/O problems, which become a failure or entries. */
+    private Listing list(Path folder, String relative) {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path child : stream) {
+                Entry e = examine(child, relative);
+                if (e != null) {
+                    entries.add(e);
+                }
+            }
+        } catch (IOException e) {
+            return new Listing(List.of(), describe(e));
+        } catch (DirectoryIteratorException e) {
+            return new Listing(List.of(), describe(e.getCause()));
+        }
+        entries.sort(ORDER);
+        return new Listing(entries, null);
+    }
+
+    private Entry examine(Path child, String relative) {
+        String name = child.getFileName().toString();
+        String path = relative.isEmpty() ? name : relative + "/" + name;
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                if (!followLinks) {
+                    return null;
+                }
+                try {
+                    a = Files.readAttributes(child, BasicFileAttributes.class);
+                } catch (NoSuchFileException dangling) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return new Entry(name, Kind.UNREADABLE, null, describe(e), false);
+        }
+        if (a.isDirectory()) {
+            return filter.keep(path, true)
+                    ? new Entry(name, Kind.DIR, a, null, true)
+                    : new Entry(name, Kind.IGNORED, null, null, true);
+        }
+        if (a.isRegularFile()) {
+            return filter.keep(path, false)
+                    ? new Entry(name, Kind.FILE, a, null, false)
+                    : new Entry(name, Kind.IGNORED, null, null, false);
+        }
+        return null; // sockets, pipes, devices: not media
+    }
+
+    /** The file key, or a fresh object where the file system has none (which then never matches a loop). */
+    private static Object identity(BasicFileAttributes a) {
+        Object key = keyOf(a);
+        return key == null ? new Object() : key;
+    }
+
+    private static Object keyOf(BasicFileAttributes a) {
+        return a == null ? null : a.fileKey();
+    }
+
+    /**
+     * Says what an I/O failure means, for people.
+     *
+     * @param e the failure
+     * @return a short reason
+     */
+    public static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "vanished while scanning";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "is no longer a folder";
+        }
+        if (e instanceof FileSystemException) {
+            String reason = ((FileSystemException) e).getReason();
+            if (reason != null && reason.contains("Too many levels of symbolic links")) {
+                return "symbolic link loop";
+            }
+            return reason != null ? reason : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

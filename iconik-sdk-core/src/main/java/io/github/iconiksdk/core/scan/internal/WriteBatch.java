@@ -1,0 +1,70 @@
+package io.github.iconiksdk.core.scan.internal;
+
+import io.github.iconiksdk.api.scan.FileState;
+import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.api.scan.ScanStateStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State changes of a pass, written to the store in transactions of bounded size. Before each write the listener
+ * is flushed, so that an event is recorded as delivered only once the listener has made it visible.
+ */
+final class WriteBatch {
+
+    private static final FileState DELETED = null;
+
+    private final ScanStateStore store;
+    private final ScanListener listener;
+    private final int limit;
+    /** path to new state, or to {@code null} for a deletion; a later change of a path replaces an earlier one */
+    private final Map<String, FileState> changes = new LinkedHashMap<>();
+
+    WriteBatch(ScanStateStore store, ScanListener listener, int limit) {
+        this.store = store;
+        this.listener = listener;
+        this.limit = limit;
+    }
+
+    void put(FileState state) {
+        changes.put(state.path(), state);
+        commitIfFull();
+    }
+
+    void delete(String path) {
+        changes.put(path, DELETED);
+        commitIfFull();
+    }
+
+    /** Whether this batch, not yet written, already changes {@code path}. */
+    boolean touches(String path) {
+        return changes.containsKey(path);
+    }
+
+    void commit() {
+        if (changes.isEmpty()) {
+            return;
+        }
+        listener.flush();
+        List<FileState> upserts = new ArrayList<>(changes.size());
+        List<String> deletes = new ArrayList<>();
+        for (Map.Entry<String, FileState> e : changes.entrySet()) {
+            if (e.getValue() == DELETED) {
+                deletes.add(e.getKey());
+            } else {
+                upserts.add(e.getValue());
+            }
+        }
+        store.write(upserts, deletes);
+        changes.clear();
+    }
+
+    private void commitIfFull() {
+        if (changes.size() >= limit) {
+            commit();
+        }
+    }
+}

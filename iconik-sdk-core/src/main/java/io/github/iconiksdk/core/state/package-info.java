@@ -1,0 +1,2 @@
+/** Scan state stores: {@link io.github.iconiksdk.core.state.SqliteScanStateStore}, the embedded default. */
+package io.github.iconiksdk.core.state;

@@ -1,0 +1,260 @@
+package io.github.iconiksdk.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.pattern.IgnoreMatcher;
+import io.github.iconiksdk.api.pattern.InvalidPatternException;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.api.scan.ScanSummary;
+import io.github.iconiksdk.core.pattern.PatternSet;
+import io.github.iconiksdk.core.pattern.Patterns;
+import io.github.iconiksdk.core.scan.FileSystemScanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code scan}: one pass of the SDK's scanner over ROOT, printing one line per event on stdout and a summary on
+ * stderr. The state lives in {@code --state FILE} (or a temporary file deleted afterwards), so a second run over
+ * an unchanged tree prints no event. An event is recorded as delivered only after its line has been flushed, so a
+ * run killed half way prints again, on the next run, whatever it may not have printed.
+ */
+@Command(name = "scan", sortOptions = false,
+        description = {"One pass of the SDK's scanner over ROOT.",
+                "Prints one line per event on stdout (NEW, MODIFIED, REMOVED, MOVED, GROWING, UNREADABLE, fields "
+                        + "separated by tabs), then a summary on stderr."})
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ROOT", description = "The storage root (mount point).")
+    Path root;
+
+    @Option(names = "--scan-dir", paramLabel = "D",
+            description = "Scan only this folder below ROOT, recursively (repeatable). None: all of ROOT.")
+    List<String> scanDirs = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "P",
+            description = "An ignore pattern (repeatable). None: iconik's default ignore list.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--no-default-ignore", description = "Without --ignore, ignore nothing.")
+    boolean noDefaultIgnore;
+
+    @Option(names = "--include", paramLabel = "P",
+            description = "An include pattern (repeatable). None: every file is kept.")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--growing-threshold", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds a file must stay unchanged before it is reported (default ${DEFAULT-VALUE}; "
+                    + "0: at once).")
+    BigDecimal growingThreshold;
+
+    @Option(names = "--no-checksum", description = "Do not compute MD5 checksums.")
+    boolean noChecksum;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "The scan state database. None: a temporary one, deleted afterwards.")
+    Path state;
+
+    @Option(names = "--json", description = "One JSON object per event instead of tab-separated lines.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PatternSet patterns;
+        try {
+            List<String> ignoreList = !ignore.isEmpty() ? ignore
+                    : noDefaultIgnore ? List.of() : Patterns.DEFAULT_SCAN_IGNORE;
+            patterns = PatternSet.builder().scanIgnore(compile("--ignore", ignoreList))
+                    .scanInclude(compile("--include", include)).build();
+        } catch (InvalidPatternException e) {
+            err.println("iconik-gateway scan: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        if (growingThreshold.signum() < 0) {
+            err.println("iconik-gateway scan: --growing-threshold must be 0 or more seconds: " + growingThreshold);
+            return GatewayMain.EXIT_USAGE;
+        }
+        if (!Files.isDirectory(root)) {
+            err.println("iconik-gateway scan: ROOT " + root + " is not a folder");
+            return GatewayMain.EXIT_USAGE;
+        }
+        Path tempDir = null;
+        Path stateFile = state;
+        try {
+            if (stateFile == null) {
+                tempDir = Files.createTempDirectory("iconik-scan-");
+                stateFile = tempDir.resolve("scan.db");
+            }
+            FileSystemScanner.Builder builder;
+            try {
+                builder = FileSystemScanner.builder().root(root).scanDirectories(relativeScanDirs()).patterns(patterns)
+                        .growingThreshold(Duration.ofMillis(growingThreshold.movePointRight(3).longValue()))
+                        .checksums(!noChecksum).stateFile(stateFile);
+            } catch (IllegalArgumentException e) {
+                err.println("iconik-gateway scan: --scan-dir: " + e.getMessage());
+                return GatewayMain.EXIT_USAGE;
+            }
+            EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json);
+            ScanSummary summary;
+            try (FileSystemScanner scanner = builder.build()) {
+                summary = scanner.scanOnce(printer);
+            }
+            err.println(summaryLine(summary));
+            return 0;
+        } catch (IconikException e) {
+            err.println("iconik-gateway scan: " + e.getMessage());
+            return GatewayMain.EXIT_FAILED;
+        } catch (IOException e) {
+            err.println("iconik-gateway scan: cannot create a temporary state file: " + e);
+            return GatewayMain.EXIT_FAILED;
+        } finally {
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+    }
+
+    /** Scan directories may be given relative to ROOT or as absolute paths below it. */
+    private List<String> relativeScanDirs() {
+        Path base = root.toAbsolutePath().normalize();
+        List<String> out = new ArrayList<>();
+        for (String d : scanDirs) {
+            Path p = Path.of(d);
+            if (p.isAbsolute()) {
+                Path n = p.normalize();
+                if (!n.startsWith(base)) {
+                    throw new IllegalArgumentException("scan directory '" + d + "' is not below ROOT " + base);
+                }
+                out.add(base.relativize(n).toString());
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    static String summaryLine(ScanSummary s) {
+        return String.format(Locale.ROOT,
+                "scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing, %d ignored",
+                s.filesScanned(), s.elapsed().toMillis() / 1000.0, s.added(), s.modified(), s.removed(), s.moved(),
+                s.growing(), s.ignored());
+    }
+
+    private static IgnoreMatcher compile(String option, List<String> patterns) {
+        try {
+            return Patterns.compile(patterns);
+        } catch (InvalidPatternException e) {
+            throw new InvalidPatternException(e.pattern(), e.index(), e.reason() + " (" + option + ")");
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // The state was temporary; leaving it in the temp folder is harmless.
+        }
+    }
+
+    /**
+     * Prints events as lines; {@link #flush()} pushes them out and fails if stdout is gone, so that nothing is
+     * recorded as delivered that nobody could read.
+     */
+    static final class EventPrinter implements ScanListener {
+        private static final JsonFactory JSON = new JsonFactory();
+        private final PrintWriter out;
+        private final boolean json;
+
+        EventPrinter(PrintWriter out, boolean json) {
+            this.out = out;
+            this.json = json;
+        }
+
+        @Override
+        public void onEvent(ScanEvent e) {
+            out.println(json ? jsonLine(e) : textLine(e));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+            if (out.checkError()) {
+                throw new IconikException("cannot write events to stdout (closed?)");
+            }
+        }
+
+        static String textLine(ScanEvent e) {
+            switch (e.type()) {
+                case NEW:
+                case MODIFIED:
+                    return e.type() + "\t" + e.path() + "\t" + e.size();
+                case MOVED:
+                    return "MOVED\t" + e.previousPath() + "\t" + e.path();
+                case UNREADABLE:
+                    return "UNREADABLE\t" + e.path() + "\t" + e.reason();
+                default:
+                    return e.type() + "\t" + e.path();
+            }
+        }
+
+        static String jsonLine(ScanEvent e) {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = JSON.createGenerator(w)) {
+                g.writeStartObject();
+                g.writeStringField("type", e.type().name());
+                switch (e.type()) {
+                    case NEW:
+                    case MODIFIED:
+                        g.writeStringField("path", e.path());
+                        g.writeNumberField("size", e.size());
+                        if (e.checksum() != null) {
+                            g.writeStringField("md5", e.checksum());
+                        }
+                        break;
+                    case MOVED:
+                        g.writeStringField("from", e.previousPath());
+                        g.writeStringField("to", e.path());
+                        if (e.checksum() != null) {
+                            g.writeStringField("md5", e.checksum());
+                        }
+                        break;
+                    case UNREADABLE:
+                        g.writeStringField("path", e.path());
+                        g.writeStringField("reason", e.reason());
+                        break;
+                    default:
+                        g.writeStringField("path", e.path());
+                }
+                g.writeEndObject();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return w.toString();
+        }
+    }
+}
