@@ -53,7 +53,7 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>a 429 and a refused connection are retried for every method (iconik did not process the request), after
  *       iconik's {@code Retry-After} (seconds or an HTTP date) when it sent one;</li>
- *   <li>502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
+ *   <li>500, 502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
  *       PATCH, DELETE, and reads sent as POST such as search). A POST that creates something and fails this way
  *       throws {@link OutcomeUnknownException}: iconik may have applied it, so look it up before resending;</li>
  *   <li>every other status is final, and is re-checked on each attempt.</li>
