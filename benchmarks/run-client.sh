@@ -2,19 +2,35 @@
 # Client throughput benchmark: the SDK's IconikClient with 1/4/16 callers against a loopback endpoint, beside
 # curl against the same endpoint, in one run.
 # Usage: benchmarks/run-client.sh [warmupSeconds] [measureSeconds]   (from the repository root)
+# With BENCH_FAKE=1 the endpoint is the testkit's fake (./iconik-gateway fake-iconik) holding one asset, instead
+# of the minimal LoopbackIconik stand-in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warm=${1:-3}; measure=${2:-8}
 mvn -q -B -o -DskipTests -pl benchmarks -am package
 jar=benchmarks/target/benchmarks.jar
 log=$(mktemp)
-java -cp "$jar" io.github.iconiksdk.benchmarks.LoopbackIconik > "$log" &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 50); do grep -q PORT= "$log" && break; sleep 0.2; done
-port=$(sed -n 's/^PORT=//p' "$log")
-url="http://127.0.0.1:$port/API/assets/v1/assets/6f1e3c52-6f5b-11ee-9c2b-0242ac120002/"
-hdr=(-H "App-ID: bench-app" -H "Auth-Token: bench-token" -H "Accept: application/json")
+if [ "${BENCH_FAKE:-0}" = 1 ]; then
+  ./iconik-gateway fake-iconik > "$log" 2>/dev/null &
+  server=$!
+  trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
+  for _ in $(seq 120); do grep -q STORAGE_ID= "$log" && break; sleep 0.5; done
+  base=$(sed -n 's/^ICONIK_URL=//p' "$log"); app=$(sed -n 's/^APP_ID=//p' "$log"); tok=$(sed -n 's/^AUTH_TOKEN=//p' "$log")
+  asset=$(curl -s -X POST -H "App-ID: $app" -H "Auth-Token: $tok" -H "Content-Type: application/json" \
+    --data '{"title":"A001_C003_0921XY.mov","external_id":"bench"}' "$base/API/assets/v1/assets/" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+  client_args=("$base" "$warm" "$measure" "$app" "$tok" "$asset")
+else
+  java -cp "$jar" io.github.iconiksdk.benchmarks.LoopbackIconik > "$log" &
+  server=$!
+  trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
+  for _ in $(seq 50); do grep -q PORT= "$log" && break; sleep 0.2; done
+  base="http://127.0.0.1:$(sed -n 's/^PORT=//p' "$log")"; app=bench-app; tok=bench-token
+  asset=6f1e3c52-6f5b-11ee-9c2b-0242ac120002
+  client_args=("$base" "$warm" "$measure")
+fi
+url="$base/API/assets/v1/assets/$asset/"
+hdr=(-H "App-ID: $app" -H "Auth-Token: $tok" -H "Accept: application/json")
 
 curl_anchor() {
   local n=300 start end
@@ -35,6 +51,6 @@ curl_anchor() {
 echo "== anchor: curl against $url"
 curl_anchor
 echo "== SDK client"
-java -cp "$jar" io.github.iconiksdk.benchmarks.ClientThroughput "http://127.0.0.1:$port" "$warm" "$measure"
+java -cp "$jar" io.github.iconiksdk.benchmarks.ClientThroughput "${client_args[@]}"
 echo "== anchor again"
 curl_anchor

@@ -15,9 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
  * concurrent callers (each call: rate-limit check, request, answer, JSON into {@link Asset}). A small harness
  * rather than JMH: the unit of work is a network round trip and the question is throughput under concurrency.
  *
- * <p>Usage: {@code ClientThroughput URL [warmupSeconds] [measureSeconds]}. Prints one line per configuration.
+ * <p>Usage: {@code ClientThroughput URL [warmupSeconds] [measureSeconds] [APP_ID AUTH_TOKEN ASSET_ID]} (the last
+ * three for a real endpoint such as the testkit's fake). Prints one line per configuration.
  */
 public final class ClientThroughput {
+
+    private static String assetId;
 
     private ClientThroughput() {
     }
@@ -30,14 +33,16 @@ public final class ClientThroughput {
         String url = args[0];
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        IconikClient unlimited = IconikClient.builder().endpoint(url).credentials("bench-app", "bench-token")
+        String appId = args.length > 5 ? args[3] : "bench-app";
+        String token = args.length > 5 ? args[4] : "bench-token";
+        assetId = args.length > 5 ? args[5] : "6f1e3c52-6f5b-11ee-9c2b-0242ac120002";
+        IconikClient unlimited = IconikClient.builder().endpoint(url).credentials(appId, token)
                 .rateLimit(RateLimitOptions.disabled()).build();
         // 1 caller again at the end: tells JIT warm-up apart from a latency-bound single caller.
         for (int callers : new int[] {1, 4, 16, 1}) {
             run(unlimited, "no rate limit", callers, warmup, measure);
         }
-        IconikClient limited = IconikClient.builder().endpoint(url).credentials("bench-app", "bench-token-2")
-                .build();
+        IconikClient limited = IconikClient.builder().endpoint(url).credentials(appId, token).build();
         run(limited, "default rate limit (45/s)", 16, warmup, measure);
     }
 
@@ -52,7 +57,7 @@ public final class ClientThroughput {
             Thread t = new Thread(() -> {
                 try {
                     while (!stop.get()) {
-                        Asset a = client.getAsset("6f1e3c52-6f5b-11ee-9c2b-0242ac120002");
+                        Asset a = client.getAsset(assetId);
                         if (a.title() == null) {
                             throw new IllegalStateException("no title");
                         }

@@ -11,11 +11,13 @@ import io.github.iconiksdk.core.client.model.Collection;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileDeletion;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
+import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.client.model.GatewayReport;
 import io.github.iconiksdk.core.client.model.Job;
 import io.github.iconiksdk.core.client.model.JobCreate;
@@ -51,7 +53,7 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>a 429 and a refused connection are retried for every method (iconik did not process the request), after
  *       iconik's {@code Retry-After} (seconds or an HTTP date) when it sent one;</li>
- *   <li>502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
+ *   <li>500, 502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
  *       PATCH, DELETE, and reads sent as POST such as search). A POST that creates something and fails this way
  *       throws {@link OutcomeUnknownException}: iconik may have applied it, so look it up before resending;</li>
  *   <li>every other status is final, and is re-checked on each attempt.</li>
@@ -166,6 +168,30 @@ public interface IconikClient {
      * @param report    the report
      */
     void putGatewayReport(String storageId, GatewayReport report);
+
+    /**
+     * The events iconik has queued for the gateway of a storage (one answer's worth; ask again later for more).
+     *
+     * @param storageId the storage
+     * @return the pending events, possibly none
+     */
+    Paged<GatewayEvent> gatewayEvents(String storageId);
+
+    /**
+     * Removes an event from the queue once the gateway has handled it.
+     *
+     * @param storageId the storage
+     * @param eventId   the event
+     */
+    void acknowledgeGatewayEvent(String storageId, String eventId);
+
+    /**
+     * The files iconik asks the gateway to delete from its storage.
+     *
+     * @param storageId the storage
+     * @return the pending deletions, possibly none
+     */
+    Paged<FileDeletion> pendingDeletions(String storageId);
 
     // ---- assets -------------------------------------------------------------------------------------------------
 

@@ -5,10 +5,9 @@ import java.util.Objects;
 /**
  * The client-side rate limit: a token bucket shared by every client of this JVM that uses the same credentials
  * against the same endpoint. iconik allows about 50 requests per second per credential pair (1,000 per 20
- * seconds); the default, 45 per second with bursts of 45, stays just under that. A 429 halves the rate (once a
- * second at most; never below {@link #minRequestsPerSecond()}) and pauses the whole bucket for iconik's
- * {@code Retry-After};
- * each successful answer then wins a little of the rate back.
+ * seconds); the default, 45 per second with bursts of 5, stays under both (at most 50 in any second, 905 in any
+ * 20). A 429 halves the rate (once a second at most; never below {@link #minRequestsPerSecond()}) and pauses the
+ * whole bucket for iconik's {@code Retry-After}; each successful answer then wins a little of the rate back.
  */
 public final class RateLimitOptions {
 
@@ -25,7 +24,7 @@ public final class RateLimitOptions {
         this.minRequestsPerSecond = minRequestsPerSecond;
     }
 
-    /** @return 45 requests per second, bursts of 45, never slower than 1 per second after 429s */
+    /** @return 45 requests per second, bursts of 5, never slower than 1 per second after 429s */
     public static RateLimitOptions defaults() {
         return DEFAULTS;
     }
@@ -80,7 +79,7 @@ public final class RateLimitOptions {
     /** Builds {@link RateLimitOptions}. */
     public static final class Builder {
         private double requestsPerSecond = 45;
-        private int burst = 45;
+        private int burst = 5;
         private double minRequestsPerSecond = 1;
 
         private Builder() {

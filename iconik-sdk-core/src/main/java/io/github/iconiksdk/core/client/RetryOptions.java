@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the client retries a request that failed in a way iconik documents as transient: 429, 502, 503, 504 and
- * connection failures. Waits grow exponentially from {@link #initialBackoff()} up to {@link #maxBackoff()}, with
+ * How the client retries a request that failed in a way iconik treats as transient: 429, 500, 502, 503, 504
+ * and connection failures. Waits grow exponentially from {@link #initialBackoff()} up to {@link #maxBackoff()}, with
  * random jitter, unless iconik's {@code Retry-After} asks for a specific wait. A request stops being retried after
  * {@link #maxAttempts()} attempts or once the next wait would end after {@link #maxTotalTime()} from its first
  * attempt, whichever comes first. Which failures are retried for which methods is described in

@@ -139,6 +139,14 @@ class PaginationTest extends WireMockSupport {
     }
 
     @Test
+    void rawPaginateOfASingleObject_yieldsThatObject() {
+        server.stubFor(get(urlPathEqualTo(ASSETS + "a1/")).willReturn(okJson("{\"id\":\"a1\"}")));
+
+        assertEquals(List.of("{\"id\":\"a1\"}"), client().paginate(ASSETS + "a1/").stream()
+                .collect(Collectors.toList()));
+    }
+
+    @Test
     void emptyObjects_endTheList() {
         server.stubFor(get(urlPathEqualTo(ASSETS)).willReturn(okJson("{\"objects\":[],\"next_url\":\"" + ASSETS
                 + "?page=2\"}")));

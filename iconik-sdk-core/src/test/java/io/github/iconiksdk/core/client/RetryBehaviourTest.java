@@ -50,7 +50,7 @@ class RetryBehaviourTest extends WireMockSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {429, 502, 503, 504})
+    @ValueSource(ints = {429, 500, 502, 503, 504})
     void get_answeredWithTransientStatus_isRetriedAndSucceeds(int status) {
         firstThen("GET", ASSET, aResponse().withStatus(status), okJson("{\"id\":\"a1\",\"title\":\"T\"}"));
 
@@ -62,7 +62,7 @@ class RetryBehaviourTest extends WireMockSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 500, 501})
+    @ValueSource(ints = {400, 409, 501})
     void get_answeredWithFinalStatus_isNotRetried(int status) {
         server.stubFor(get(urlPathEqualTo(ASSET)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody("{\"errors\":[\"boom\"]}")));

@@ -44,6 +44,8 @@ class RetryPropertiesTest {
 
     @BeforeContainer
     static void start() throws IOException {
+        // The JDK server otherwise writes headers and body in two packets that meet delayed ACKs (~40 ms a call).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/API/", RetryPropertiesTest::handle);
         server.start();

@@ -22,11 +22,13 @@ import io.github.iconiksdk.core.client.model.Collection;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileDeletion;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
+import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.client.model.GatewayReport;
 import io.github.iconiksdk.core.client.model.Job;
 import io.github.iconiksdk.core.client.model.JobCreate;
@@ -172,6 +174,24 @@ public final class DefaultIconikClient implements IconikClient {
     @Override
     public void putGatewayReport(String storageId, GatewayReport report) {
         write("PUT", FILES + "storages/" + segment(storageId) + "/gateway/report/", report, Void.class);
+    }
+
+    @Override
+    public Paged<GatewayEvent> gatewayEvents(String storageId) {
+        return list(FILES + "storages/" + segment(storageId) + "/gateway/events/", PageStyle.PAGE, 0,
+                GatewayEvent.class);
+    }
+
+    @Override
+    public void acknowledgeGatewayEvent(String storageId, String eventId) {
+        transport.execute(ApiRequest.of("DELETE", FILES + "storages/" + segment(storageId) + "/gateway/events/"
+                + segment(eventId) + "/", null));
+    }
+
+    @Override
+    public Paged<FileDeletion> pendingDeletions(String storageId) {
+        return list(FILES + "storages/" + segment(storageId) + "/deletions_from/", PageStyle.LAST_ID, PER_PAGE,
+                FileDeletion.class);
     }
 
     // ---- assets ----

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * A lazy list over one iconik list endpoint: holds one page at a time. The next page comes from, in order:
  * {@code next_url} (its path and query only, always sent to the client's own endpoint so the token never goes
  * elsewhere); for cursor lists, the cursor after the last object while pages come back full; for page lists,
- * {@code page + 1} while below {@code pages}. A 404 ends the list. A page that was already fetched ends it with an
+ * {@code page + 1} while below {@code pages}. A 404 ends the list. A page among the last 64 fetched ends it with an
  * error rather than looping.
  *
  * @param <T> the item type
@@ -60,7 +61,15 @@ public final class PagedList<T> implements Paged<T> {
     private final class PageIterator implements Iterator<T> {
         private String next = firstPage;
         private Iterator<JsonNode> current = Collections.emptyIterator();
-        private final Set<String> fetched = new HashSet<>();
+        /** The last pages fetched: enough to catch a server that loops, without growing with the list. */
+        private final Set<String> fetched = Collections.newSetFromMap(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 64;
+            }
+        });
 
         @Override
         public boolean hasNext() {
@@ -100,7 +109,9 @@ public final class PagedList<T> implements Paged<T> {
             JsonNode root = Bodies.tree(request, response);
             JsonNode objects = root.isArray() ? root : root.path("objects");
             if (!objects.isArray()) {
-                current = Collections.emptyIterator();
+                // An unknown endpoint that answers one object (not a list): that object is the whole result.
+                boolean single = style.auto() && root.isObject() && !root.has("objects");
+                current = single ? List.of(root).iterator() : Collections.emptyIterator();
                 return;
             }
             current = objects.elements();

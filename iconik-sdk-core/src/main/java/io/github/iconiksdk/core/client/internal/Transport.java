@@ -29,8 +29,8 @@ import java.util.function.LongSupplier;
  * exceptions.
  *
  * <p>Retry rules. iconik did not process a request it answered 429, nor one whose connection was refused (or
- * timed out while connecting), so those are retried for every method. 502, 503, 504, a read timeout and a broken
- * connection leave the outcome open: they are retried only for idempotent requests; for the others the caller
+ * timed out while connecting), so those are retried for every method. 500, 502, 503, 504, a read timeout and a
+ * broken connection leave the outcome open: they are retried only for idempotent requests; for the others the caller
  * gets an {@link OutcomeUnknownException}. Every other status is final and is re-checked on each attempt, so a
  * 404 that follows a 503 is thrown as a 404. A wait is iconik's {@code Retry-After} when it sent one, else
  * exponential backoff with jitter; no wait may end past the request's total time budget.
@@ -130,7 +130,7 @@ public final class Transport {
                 limiter.onRateLimited(retryAfter);
             }
             boolean transientStatus = status == 429
-                    || (request.idempotent() && (status == 502 || status == 503 || status == 504));
+                    || (request.idempotent() && status >= 500 && status <= 504 && status != 501);
             Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
             if (transientStatus && mayRetry(attempt, wait, deadline)) {
                 LOG.debug("{} attempt {} -> {}; retrying in {} ms", request, attempt, status, wait.toMillis());

@@ -58,6 +58,9 @@ class ParsingTest {
                 RetryAfter.parse(Optional.of("Sun, 22 Nov 2026 12:01:30 GMT"), clock));
         assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse(Optional.of("Sun, 22 Nov 2026 11:00:00 GMT"),
                 clock));
+        assertEquals(Optional.of(Duration.ofDays(1)), RetryAfter.parse(Optional.of("99999999999999999999999"), clock));
+        assertEquals(Optional.of(Duration.ofDays(1)), RetryAfter.parse(Optional.of("Fri, 31 Dec 9999 23:59:59 GMT"),
+                clock));
         assertEquals(Optional.empty(), RetryAfter.parse(Optional.of("soon"), clock));
         assertEquals(Optional.empty(), RetryAfter.parse(Optional.of("-5"), clock));
         assertEquals(Optional.empty(), RetryAfter.parse(Optional.empty(), clock));
