@@ -71,6 +71,8 @@ public final class TreeWalker {
 
     private static final class Entry {
         final String name;
+        /** The entry's path relative to the storage root. */
+        final String path;
         final Kind kind;
         final BasicFileAttributes attributes;
         final String reason;
@@ -79,8 +81,10 @@ public final class TreeWalker {
         final String sortKey;
         Future<Listing> readAhead;
 
-        Entry(String name, Kind kind, BasicFileAttributes attributes, String reason, boolean directory) {
+        Entry(String name, String path, Kind kind, BasicFileAttributes attributes, String reason,
+              boolean directory) {
             this.name = name;
+            this.path = path;
             this.kind = kind;
             this.attributes = attributes;
             this.reason = reason;
@@ -210,14 +214,14 @@ public final class TreeWalker {
             while (outstanding < readAhead && nextToSchedule < entries.size()) {
                 Entry ahead = entries.get(nextToSchedule++);
                 if (ahead.kind == Kind.DIR) {
-                    String aheadPath = relative.isEmpty() ? ahead.name : relative + "/" + ahead.name;
+                    String aheadPath = ahead.path;
                     ahead.readAhead = CompletableFuture.supplyAsync(
                             () -> list(root.resolve(aheadPath), aheadPath), listingPool);
                     outstanding++;
                 }
             }
             Entry e = entries.get(i);
-            String path = relative.isEmpty() ? e.name : relative + "/" + e.name;
+            String path = e.path;
             switch (e.kind) {
                 case FILE:
                     visitor.file(path, e.attributes);
@@ -306,17 +310,17 @@ public final class TreeWalker {
                 }
             }
         } catch (IOException e) {
-            return new Entry(name, Kind.UNREADABLE, null, describe(e), false);
+            return new Entry(name, path, Kind.UNREADABLE, null, describe(e), false);
         }
         if (a.isDirectory()) {
             return filter.keep(path, true)
-                    ? new Entry(name, Kind.DIR, a, null, true)
-                    : new Entry(name, Kind.IGNORED, null, null, true);
+                    ? new Entry(name, path, Kind.DIR, a, null, true)
+                    : new Entry(name, path, Kind.IGNORED, null, null, true);
         }
         if (a.isRegularFile()) {
             return filter.keep(path, false)
-                    ? new Entry(name, Kind.FILE, a, null, false)
-                    : new Entry(name, Kind.IGNORED, null, null, false);
+                    ? new Entry(name, path, Kind.FILE, a, null, false)
+                    : new Entry(name, path, Kind.IGNORED, null, null, false);
         }
         return null; // sockets, pipes, devices: not media
     }
