@@ -226,15 +226,15 @@ public final class ScanPass implements TreeWalker.Visitor {
             if (row == null) {
                 break;
             }
-            int c = PathOrder.compare(row.path(), path);
-            if (c > 0) {
-                break;
-            }
-            pageIndex++;
-            if (c == 0) {
+            if (row.path().equals(path)) { // the common case, and a much faster test than the ordering
+                pageIndex++;
                 found = row;
                 break;
             }
+            if (PathOrder.compare(row.path(), path) > 0) {
+                break;
+            }
+            pageIndex++;
             gone(row);
         }
         position = path;

@@ -79,6 +79,8 @@ public final class TreeWalker {
         final boolean directory;
         /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
         final String sortKey;
+        /** No surrogates in the name: plain {@link String#compareTo} orders it. */
+        final boolean plain;
         Future<Listing> readAhead;
 
         Entry(String name, String path, Kind kind, BasicFileAttributes attributes, String reason,
@@ -90,6 +92,7 @@ public final class TreeWalker {
             this.reason = reason;
             this.directory = directory;
             this.sortKey = kind == Kind.DIR ? name + "/" : name;
+            this.plain = PathOrder.withoutSurrogates(name);
         }
     }
 
@@ -103,7 +106,8 @@ public final class TreeWalker {
         }
     }
 
-    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey, b.sortKey);
+    private static final Comparator<Entry> ORDER = (a, b) -> a.plain && b.plain
+            ? a.sortKey.compareTo(b.sortKey) : PathOrder.compare(a.sortKey, b.sortKey);
 
     private final Path root;
     private final List<String> scanDirectories;
