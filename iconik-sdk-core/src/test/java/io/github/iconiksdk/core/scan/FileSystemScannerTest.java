@@ -431,7 +431,11 @@ class FileSystemScannerTest {
         try (FileSystemScanner s = builder().build()) {
             java.util.concurrent.CompletableFuture<ScanSummary> pass = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> s.scanOnce(io.github.iconiksdk.api.scan.ScanListener.toQueue(queue)));
-            Thread.sleep(300);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (queue.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200);
             assertEquals(2, queue.size());
             assertFalse(pass.isDone(), "the scan waits for the consumer");
             List<String> taken = new ArrayList<>();
