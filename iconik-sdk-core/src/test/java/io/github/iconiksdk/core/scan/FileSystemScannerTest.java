@@ -448,6 +448,21 @@ class FileSystemScannerTest {
     }
 
     @Test
+    void progress_isReportedInFilesAndEndsWithTheTotal() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            write("f" + i + ".mov", "x");
+        }
+        List<io.github.iconiksdk.api.Progress> reports = new ArrayList<>();
+        try (FileSystemScanner s = builder().progress(reports::add).build()) {
+            s.scanOnce(e -> { });
+        }
+        io.github.iconiksdk.api.Progress last = reports.get(reports.size() - 1);
+        assertEquals(5, last.done());
+        assertEquals("files", last.unit());
+        assertTrue(last.task().contains(root.toString()), last.task());
+    }
+
+    @Test
     void missingRoot_failsThePassNamingIt() {
         try (StorageScanner s = FileSystemScanner.builder().root(tmp.resolve("nope")).stateFile(state).build()) {
             Exception e = assertThrows(io.github.iconiksdk.api.IconikException.class, () -> s.scanOnce(ev -> { }));

@@ -1,5 +1,7 @@
 package io.github.iconiksdk.core.scan.internal;
 
+import io.github.iconiksdk.api.Progress;
+import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.scan.FileState;
 import io.github.iconiksdk.api.scan.FileStatus;
 import io.github.iconiksdk.api.scan.ScanEventType;
@@ -48,6 +50,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         final int checksumWindow;
         final int readAhead;
         final int batchSize;
+        final ProgressListener progress;
 
         @Override
         public String toString() {
@@ -67,10 +70,11 @@ public final class ScanPass implements TreeWalker.Visitor {
          * @param checksumWindow  how many checksums may be computed ahead of delivery
          * @param readAhead       how many folders may be listed ahead of the walk
          * @param batchSize       state changes per transaction
+         * @param progress        receives the count of files scanned, a few times a second
          */
         public Settings(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
                         Duration growingThreshold, boolean checksums, int checksumWindow, int readAhead,
-                        int batchSize) {
+                        int batchSize, ProgressListener progress) {
             this.root = root;
             this.scanDirectories = List.copyOf(scanDirectories);
             this.filter = filter;
@@ -80,10 +84,12 @@ public final class ScanPass implements TreeWalker.Visitor {
             this.checksumWindow = checksumWindow;
             this.readAhead = readAhead;
             this.batchSize = batchSize;
+            this.progress = progress;
         }
     }
 
     private static final int PAGE = 2000;
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
     private final Settings settings;
     private final ScanStateStore store;
@@ -103,6 +109,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     private boolean storeExhausted;
     /** The greatest path the merge has dealt with; the next store page starts after it. */
     private String position;
+    private long lastProgressNanos = System.nanoTime();
 
     private ScanPass(Settings settings, ScanStateStore store, ScanListener listener, ExecutorService hashPool,
                      ExecutorService listingPool, Clock clock) {
@@ -136,6 +143,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         pass.walk();
         pass.movesAndRemovals();
         pass.newFiles();
+        pass.reportProgress();
         return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -164,6 +172,9 @@ public final class ScanPass implements TreeWalker.Visitor {
     @Override
     public void file(String path, BasicFileAttributes a) {
         counts.files++;
+        if ((counts.files & 1023) == 0 && System.nanoTime() - lastProgressNanos > PROGRESS_EVERY_NANOS) {
+            reportProgress();
+        }
         FileState stored = advanceTo(path);
         long size = a.size();
         long mtime = Observation.nanos(a);
@@ -216,6 +227,11 @@ public final class ScanPass implements TreeWalker.Visitor {
     @Override
     public void ignored(String path, boolean directory) {
         counts.ignored++;
+    }
+
+    private void reportProgress() {
+        lastProgressNanos = System.nanoTime();
+        settings.progress.onProgress(new Progress("scan " + settings.root, counts.files, -1, "files"));
     }
 
     /** Deals with every stored path before {@code path} (not found: gone) and returns the state of {@code path}. */
