@@ -463,6 +463,22 @@ class FileSystemScannerTest {
     }
 
     @Test
+    void rootEmptiedLikeAnUnmountedShare_failsThePassInsteadOfRemovingEverything() throws IOException {
+        write("a/clip.mov", "1");
+        write("b.mov", "2");
+        scan();
+        deleteTree(root.resolve("a"));
+        Files.move(root.resolve("b.mov"), tmp.resolve("b.mov")); // the "share" goes away
+
+        try (StorageScanner s = builder().build()) {
+            Exception e = assertThrows(io.github.iconiksdk.api.IconikException.class, () -> s.scanOnce(ev -> { }));
+            assertTrue(e.getMessage().contains("mounted"), e.getMessage());
+        }
+        Files.move(tmp.resolve("b.mov"), root.resolve("b.mov")); // and comes back, unchanged
+        assertEquals(List.of("REMOVED a/clip.mov"), scan().lines(), "the state was left as it was");
+    }
+
+    @Test
     void missingRoot_failsThePassNamingIt() {
         try (StorageScanner s = FileSystemScanner.builder().root(tmp.resolve("nope")).stateFile(state).build()) {
             Exception e = assertThrows(io.github.iconiksdk.api.IconikException.class, () -> s.scanOnce(ev -> { }));

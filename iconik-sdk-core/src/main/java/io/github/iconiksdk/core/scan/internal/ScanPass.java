@@ -1,5 +1,6 @@
 package io.github.iconiksdk.core.scan.internal;
 
+import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.Progress;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.scan.FileState;
@@ -147,6 +148,14 @@ public final class ScanPass implements TreeWalker.Visitor {
         return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
     }
 
+    private boolean rootIsEmpty() {
+        try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(settings.root)) {
+            return !entries.iterator().hasNext();
+        } catch (java.io.IOException | java.nio.file.DirectoryIteratorException e) {
+            return false; // the walk reports what is wrong with the root
+        }
+    }
+
     private static boolean knowsAnyFile(ScanStateStore store) {
         return !store.listByStatus(FileStatus.DELIVERED, null, 1).isEmpty()
                 || !store.listByStatus(FileStatus.PENDING_MODIFIED, null, 1).isEmpty()
@@ -154,6 +163,13 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void walk() {
+        if (movesPossible && rootIsEmpty()) {
+            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
+            // as removed would make the gateway mark a whole storage missing.
+            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
+                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
+                    + " scan state file to start over.)");
+        }
         new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
                 listingPool, settings.readAhead).walk(this);
         // Everything the store holds after the last walked path was not found.
