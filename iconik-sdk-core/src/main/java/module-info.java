@@ -5,12 +5,26 @@
  */
 module io.github.iconiksdk.core {
     requires transitive io.github.iconiksdk.api;
-    requires org.slf4j;
+    requires transitive java.net.http;
     requires java.sql;
+    requires java.xml;
+    requires com.fasterxml.jackson.annotation;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.dataformat.xml;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires org.slf4j;
     requires org.xerial.sqlitejdbc;
 
     exports io.github.iconiksdk.core.config;
     exports io.github.iconiksdk.core.pattern;
+    exports io.github.iconiksdk.core.client;
+    exports io.github.iconiksdk.core.client.model;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;
+    exports io.github.iconiksdk.core.sidecar;
+    exports io.github.iconiksdk.core.upload;
+
+    opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }

@@ -1,6 +1,10 @@
 /** A stateful fake iconik on WireMock, a JUnit 5 extension, fault injection and fixtures. */
 module io.github.iconiksdk.testkit {
     requires transitive io.github.iconiksdk.api;
-    requires io.github.iconiksdk.core;
+    requires transitive com.fasterxml.jackson.databind;
+    requires transitive org.junit.jupiter.api;
+    requires wiremock.standalone;
     requires org.slf4j;
+
+    exports io.github.iconiksdk.testkit;
 }

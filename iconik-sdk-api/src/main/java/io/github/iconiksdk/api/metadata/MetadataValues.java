@@ -43,7 +43,10 @@ public record MetadataValues(Map<String, List<FieldValue>> fields) {
     /** @return a builder holding this tree's fields, for a modified copy */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        fields.forEach((name, values) -> values.forEach(v -> builder.add(name, v)));
+        fields.forEach((name, values) -> {
+            builder.field(name);
+            values.forEach(v -> builder.add(name, v));
+        });
         return builder;
     }
 
@@ -67,6 +70,19 @@ public record MetadataValues(Map<String, List<FieldValue>> fields) {
         private final Map<String, List<FieldValue>> fields = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds a field with no values yet, or does nothing if it is present. A field present with no values clears
+         * that field when the tree is sent to iconik.
+         *
+         * @param name the field name
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         */
+        public Builder field(String name) {
+            fields.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ArrayList<>());
+            return this;
         }
 
         /**

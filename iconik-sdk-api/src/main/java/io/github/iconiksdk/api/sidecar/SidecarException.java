@@ -15,6 +15,7 @@ public class SidecarException extends IconikException {
     private final transient Path file;
     private final int line;
     private final int column;
+    private final String reason;
 
     /**
      * Creates the error.
@@ -30,6 +31,12 @@ public class SidecarException extends IconikException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.reason = reason;
+    }
+
+    /** @return what is wrong, without the file and position */
+    public String reason() {
+        return reason;
     }
 
     /** @return the sidecar file concerned */

@@ -29,4 +29,16 @@ public interface SidecarReader {
      *                          cannot be read; the message names the file and the position
      */
     MetadataValues read(Sidecar sidecar);
+
+    /**
+     * Finds and parses the sidecar of a media file in one call; the candidates passed over are not reported (use
+     * {@link #find} and {@link #read} to report them).
+     *
+     * @param mediaFile the media file
+     * @return the metadata tree of its sidecar, or empty when it has none
+     * @throws SidecarException as {@link #find} and {@link #read} do
+     */
+    default Optional<MetadataValues> readFor(Path mediaFile) {
+        return find(mediaFile).map(this::read);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param width         coded width in pixels (video and images)
  * @param height        coded height in pixels
  * @param frameRate     average frames per second, 0 when unknown
- * @param rotation      display rotation in degrees clockwise, one of 0, 90, 180, 270
+ * @param rotation      display rotation in degrees, 0 to 359, as the container's display matrix gives it (ffprobe's
+ *                      sign convention); a quarter turn (90 or 270) swaps the displayed width and height
  * @param colorTransfer the transfer characteristic ({@code "smpte2084"} for PQ, {@code "arib-std-b67"} for HLG),
  *                      or {@code null}
  * @param pixelFormat   the pixel format ({@code "yuv420p10le"}), or {@code null}

@@ -7,10 +7,10 @@ import java.util.Objects;
  *
  * @param path      the file's path relative to the storage root
  * @param outcome   what registering did
- * @param assetId   the asset's id
- * @param formatId  the ORIGINAL format's id
- * @param fileSetId the file set's id
- * @param fileId    the file record's id
+ * @param assetId   the asset's id; {@code null} only for a {@code REMOVED} file that was never registered
+ * @param formatId  the ORIGINAL format's id, or {@code null} likewise
+ * @param fileSetId the file set's id, or {@code null} likewise
+ * @param fileId    the file record's id, or {@code null} likewise
  */
 public record Registration(String path, RegistrationOutcome outcome, String assetId, String formatId,
                            String fileSetId, String fileId) {
@@ -18,11 +18,14 @@ public record Registration(String path, RegistrationOutcome outcome, String asse
     /**
      * Validates the registration.
      *
-     * @throws NullPointerException if {@code path}, {@code outcome} or {@code assetId} is null
+     * @throws NullPointerException if {@code path} or {@code outcome} is null, or {@code assetId} is null for any
+     *                              outcome but {@code REMOVED}
      */
     public Registration {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(assetId, "assetId");
+        if (outcome != RegistrationOutcome.REMOVED) {
+            Objects.requireNonNull(assetId, "assetId");
+        }
     }
 }

@@ -16,6 +16,11 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
                 PatternsCommand.class,
                 ScanCommand.class,
+                SidecarCommand.class,
+                IngestCommand.class,
+                TranscodeCommand.class,
+                ApiCommand.class,
+                FakeIconikCommand.class,
         })
 public final class GatewayMain implements Runnable {
 

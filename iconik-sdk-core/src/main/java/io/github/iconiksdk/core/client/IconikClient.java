@@ -1,0 +1,700 @@
+package io.github.iconiksdk.core.client;
+
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.core.client.internal.DefaultIconikClient;
+import io.github.iconiksdk.core.client.internal.Sleeper;
+import io.github.iconiksdk.core.client.model.Asset;
+import io.github.iconiksdk.core.client.model.AssetCreate;
+import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.AssetUpdate;
+import io.github.iconiksdk.core.client.model.Collection;
+import io.github.iconiksdk.core.client.model.CollectionCreate;
+import io.github.iconiksdk.core.client.model.ContentItem;
+import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileSet;
+import io.github.iconiksdk.core.client.model.FileSetCreate;
+import io.github.iconiksdk.core.client.model.FileUpdate;
+import io.github.iconiksdk.core.client.model.Format;
+import io.github.iconiksdk.core.client.model.FormatCreate;
+import io.github.iconiksdk.core.client.model.GatewayReport;
+import io.github.iconiksdk.core.client.model.Job;
+import io.github.iconiksdk.core.client.model.JobCreate;
+import io.github.iconiksdk.core.client.model.JobUpdate;
+import io.github.iconiksdk.core.client.model.Keyframe;
+import io.github.iconiksdk.core.client.model.KeyframeCreate;
+import io.github.iconiksdk.core.client.model.KeyframeUpdate;
+import io.github.iconiksdk.core.client.model.MetadataField;
+import io.github.iconiksdk.core.client.model.MetadataView;
+import io.github.iconiksdk.core.client.model.MultipartUrls;
+import io.github.iconiksdk.core.client.model.PartUploadUrl;
+import io.github.iconiksdk.core.client.model.Proxy;
+import io.github.iconiksdk.core.client.model.ProxyCreate;
+import io.github.iconiksdk.core.client.model.ProxyUpdate;
+import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.client.model.StoragePurpose;
+import io.github.iconiksdk.core.client.model.StorageUpdate;
+
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * A typed client for iconik's REST API, safe to share between threads. Build one with {@link #builder()}.
+ *
+ * <p>Every call sends {@code App-ID} and {@code Auth-Token}, waits for the shared per-credential rate limiter
+ * ({@link RateLimitOptions}), and retries per {@link RetryOptions}:
+ * <ul>
+ *   <li>a 429 and a refused connection are retried for every method (iconik did not process the request), after
+ *       iconik's {@code Retry-After} (seconds or an HTTP date) when it sent one;</li>
+ *   <li>502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
+ *       PATCH, DELETE, and reads sent as POST such as search). A POST that creates something and fails this way
+ *       throws {@link OutcomeUnknownException}: iconik may have applied it, so look it up before resending;</li>
+ *   <li>every other status is final, and is re-checked on each attempt.</li>
+ * </ul>
+ * Errors map to {@link io.github.iconiksdk.api.NotFoundException} (404),
+ * {@link io.github.iconiksdk.api.AuthenticationException} (401, 403),
+ * {@link io.github.iconiksdk.api.ConflictException} (409), {@link io.github.iconiksdk.api.RateLimitedException}
+ * (429 after the retries) and {@link io.github.iconiksdk.api.IconikServiceException} for the rest, including a
+ * 2xx answer that is not the JSON expected; transport failures to
+ * {@link io.github.iconiksdk.api.IconikClientException}. Every method may throw them; only the ones a caller
+ * handles specially are listed per method. Lists come back as lazy {@link Paged} views. The token never appears
+ * in logs, exception messages or {@code toString()}.
+ */
+public interface IconikClient {
+
+    /** @return a builder; endpoint and credentials are required */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the endpoint this client talks to */
+    Endpoint endpoint();
+
+    // ---- raw calls ------------------------------------------------------------------------------------------
+
+    /**
+     * Sends one request and returns the answer's body as text, like {@code gh api}.
+     *
+     * @param method       the HTTP method ({@code GET}, {@code POST}, …)
+     * @param pathAndQuery a path such as {@code /API/assets/v1/assets/}, with an optional query
+     * @param jsonBody     a JSON body, or {@code null}
+     * @return the body of the 2xx answer, {@code ""} when it had none
+     * @throws IllegalArgumentException if the path does not start with {@code /} or the body is not JSON
+     */
+    String send(String method, String pathAndQuery, String jsonBody);
+
+    /**
+     * Sends one request with a body serialised from an object and reads the answer as {@code responseType}.
+     *
+     * @param method       the HTTP method
+     * @param pathAndQuery the path and optional query
+     * @param body         the body (a model, a map, …), or {@code null}
+     * @param responseType the type to read (use {@code Void.class} to ignore the body)
+     * @param <T>          the response type
+     * @return the answer, or {@code null} when it had no body
+     * @throws IllegalArgumentException if the path does not start with {@code /}
+     */
+    <T> T send(String method, String pathAndQuery, Object body, Class<T> responseType);
+
+    /**
+     * Lists every object of a list endpoint as compact JSON text, one element per object, following
+     * {@code next_url} (or {@code page}/{@code pages}) lazily.
+     *
+     * @param pathAndQuery the list path and optional query
+     * @return the lazy list
+     */
+    Paged<String> paginate(String pathAndQuery);
+
+    /**
+     * Lists every object of a list endpoint, read as {@code itemType}, lazily.
+     *
+     * @param pathAndQuery the list path and optional query
+     * @param itemType     the item type
+     * @param <T>          the item type
+     * @return the lazy list
+     */
+    <T> Paged<T> paginate(String pathAndQuery, Class<T> itemType);
+
+    // ---- storages and the gateway ----------------------------------------------------------------------------
+
+    /**
+     * Reads a storage and its settings.
+     *
+     * @param storageId the storage
+     * @return the storage
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such storage
+     */
+    Storage getStorage(String storageId);
+
+    /** @return every storage the credentials can see */
+    Paged<Storage> listStorages();
+
+    /**
+     * Changes only the fields set in {@code update}.
+     *
+     * @param storageId the storage
+     * @param update    the fields to change
+     * @return the storage as iconik now holds it
+     */
+    Storage updateStorage(String storageId, StorageUpdate update);
+
+    /**
+     * Finds the storage iconik would pick for a purpose (for example where proxies go).
+     *
+     * @param purpose the purpose
+     * @return the storage, or empty when none matches
+     */
+    Optional<Storage> matchingStorage(StoragePurpose purpose);
+
+    /**
+     * Reports the gateway's status on its storage (needs the {@code is_storage_worker} role).
+     *
+     * @param storageId the storage
+     * @param status    the status text
+     */
+    void putGatewayStatus(String storageId, String status);
+
+    /**
+     * Sends the gateway's report for its storage.
+     *
+     * @param storageId the storage
+     * @param report    the report
+     */
+    void putGatewayReport(String storageId, GatewayReport report);
+
+    // ---- assets -------------------------------------------------------------------------------------------------
+
+    /**
+     * Creates an asset, applying the default ACLs; with a {@code collection_id}, puts it in that collection.
+     * Not retried after an unknown outcome: on {@link OutcomeUnknownException}, look it up by external id.
+     *
+     * @param asset the asset
+     * @return the asset created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Asset createAsset(AssetCreate asset);
+
+    /**
+     * Reads an asset.
+     *
+     * @param assetId the asset
+     * @return the asset
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such asset
+     */
+    Asset getAsset(String assetId);
+
+    /**
+     * Changes only the fields set.
+     *
+     * @param assetId the asset
+     * @param update  the fields
+     * @return the asset as iconik now holds it
+     */
+    Asset updateAsset(String assetId, AssetUpdate update);
+
+    /**
+     * Finds assets by their {@code external_id} through iconik's search (at most the first 100 matches).
+     *
+     * @param externalId the external id
+     * @return the matching assets, possibly empty
+     */
+    List<Asset> findAssetsByExternalId(String externalId);
+
+    // ---- formats, file sets, files ------------------------------------------------------------------------------
+
+    /**
+     * Creates a format on an asset.
+     *
+     * @param assetId the asset
+     * @param format  the format
+     * @return the format created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Format createFormat(String assetId, FormatCreate format);
+
+    /**
+     * Reads an asset's format by name, such as {@code ORIGINAL}.
+     *
+     * @param assetId the asset
+     * @param name    the format name
+     * @return the format, or empty when the asset has none of that name
+     */
+    Optional<Format> findFormat(String assetId, String name);
+
+    /**
+     * @param assetId the asset
+     * @return the asset's formats
+     */
+    Paged<Format> listFormats(String assetId);
+
+    /**
+     * Creates a file set.
+     *
+     * @param assetId the asset
+     * @param fileSet the file set
+     * @return the file set created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    FileSet createFileSet(String assetId, FileSetCreate fileSet);
+
+    /**
+     * @param assetId the asset
+     * @return the asset's file sets
+     */
+    Paged<FileSet> listFileSets(String assetId);
+
+    /**
+     * Creates a file record; on a cloud storage the answer carries the upload URL.
+     *
+     * @param assetId the asset
+     * @param file    the file record
+     * @return the file record created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    AssetFile createFile(String assetId, FileCreate file);
+
+    /**
+     * Reads a file record.
+     *
+     * @param assetId the asset
+     * @param fileId  the file
+     * @return the file record
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such file
+     */
+    AssetFile getFile(String assetId, String fileId);
+
+    /**
+     * Reads a file record with a fresh upload URL ({@code generate_signed_post_url=true}), for a URL that expired
+     * or came back empty (B2).
+     *
+     * @param assetId the asset
+     * @param fileId  the file
+     * @return the file record with {@code upload_url} filled in
+     */
+    AssetFile refreshUploadUrl(String assetId, String fileId);
+
+    /**
+     * Changes only the fields set, for example to close a file with its size and checksum.
+     *
+     * @param assetId the asset
+     * @param fileId  the file
+     * @param update  the fields
+     * @return the file record as iconik now holds it
+     */
+    AssetFile updateFile(String assetId, String fileId, FileUpdate update);
+
+    /**
+     * @param assetId the asset
+     * @return the asset's file records (no signed URLs)
+     */
+    Paged<AssetFile> listFiles(String assetId);
+
+    /**
+     * Finds file records by checksum, on any storage.
+     *
+     * @param checksum the checksum
+     * @return the file records with that checksum, possibly none
+     */
+    Paged<AssetFile> filesByChecksum(String checksum);
+
+    /**
+     * Finds the file records iconik holds for a path on a storage.
+     *
+     * @param storageId     the storage
+     * @param directoryPath the directory relative to the storage root ({@code ""} for the root)
+     * @param name          the file name, or {@code null} for every file in the directory
+     * @return the file records, possibly none
+     */
+    Paged<AssetFile> storageFiles(String storageId, String directoryPath, String name);
+
+    /**
+     * Asks whether a file exists on a storage, as iconik sees it.
+     *
+     * @param storageId     the storage
+     * @param directoryPath the directory relative to the storage root
+     * @param fileName      the file name
+     * @return whether iconik found it (its 404 means no)
+     */
+    boolean fileExistsOnStorage(String storageId, String directoryPath, String fileName);
+
+    /**
+     * The complete and abort URLs of an S3-style multipart upload of a file's bytes.
+     *
+     * @param assetId  the asset
+     * @param fileId   the file
+     * @param uploadId the upload id the storage returned when the upload started
+     * @return the URLs
+     */
+    MultipartUrls multipartUrls(String assetId, String fileId, String uploadId);
+
+    /**
+     * The pre-signed URLs of the parts of a multipart upload of a file's bytes.
+     *
+     * @param assetId  the asset
+     * @param fileId   the file
+     * @param uploadId the upload id
+     * @param parts    how many parts, at least 1
+     * @return one URL per part, lazily paged
+     * @throws IllegalArgumentException if {@code parts} is below 1
+     */
+    Paged<PartUploadUrl> multipartPartUrls(String assetId, String fileId, String uploadId, int parts);
+
+    // ---- proxies and keyframes --------------------------------------------------------------------------------
+
+    /**
+     * Creates a proxy record; the answer carries its upload URL.
+     *
+     * @param assetId the asset
+     * @param proxy   the proxy
+     * @return the proxy created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Proxy createProxy(String assetId, ProxyCreate proxy);
+
+    /**
+     * Changes only the fields set, for example {@code status(CLOSED)} after the upload.
+     *
+     * @param assetId the asset
+     * @param proxyId the proxy
+     * @param update  the fields
+     * @return the proxy as iconik now holds it
+     */
+    Proxy updateProxy(String assetId, String proxyId, ProxyUpdate update);
+
+    /**
+     * @param assetId the asset
+     * @return the asset's proxies (no signed URLs)
+     */
+    Paged<Proxy> listProxies(String assetId);
+
+    /**
+     * The complete and abort URLs of an S3-style multipart upload of a proxy.
+     *
+     * @param assetId  the asset
+     * @param proxyId  the proxy
+     * @param uploadId the upload id the storage returned when the upload started
+     * @return the URLs
+     */
+    MultipartUrls proxyMultipartUrls(String assetId, String proxyId, String uploadId);
+
+    /**
+     * The pre-signed URLs of the parts of a multipart upload of a proxy.
+     *
+     * @param assetId  the asset
+     * @param proxyId  the proxy
+     * @param uploadId the upload id
+     * @param parts    how many parts, at least 1
+     * @return one URL per part, lazily paged
+     * @throws IllegalArgumentException if {@code parts} is below 1
+     */
+    Paged<PartUploadUrl> proxyMultipartPartUrls(String assetId, String proxyId, String uploadId, int parts);
+
+    /**
+     * Creates a keyframe record; the answer carries its upload URL.
+     *
+     * @param assetId  the asset
+     * @param keyframe the keyframe
+     * @return the keyframe created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Keyframe createKeyframe(String assetId, KeyframeCreate keyframe);
+
+    /**
+     * Changes only the fields set.
+     *
+     * @param assetId    the asset
+     * @param keyframeId the keyframe
+     * @param update     the fields
+     * @return the keyframe as iconik now holds it
+     */
+    Keyframe updateKeyframe(String assetId, String keyframeId, KeyframeUpdate update);
+
+    /**
+     * @param assetId the asset
+     * @return the asset's keyframes (no signed URLs)
+     */
+    Paged<Keyframe> listKeyframes(String assetId);
+
+    // ---- metadata ---------------------------------------------------------------------------------------------
+
+    /** @return the metadata views, without their fields */
+    List<MetadataView> listMetadataViews();
+
+    /**
+     * Reads a view with its fields.
+     *
+     * @param viewId the view
+     * @return the view
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such view
+     */
+    MetadataView getMetadataView(String viewId);
+
+    /** @return every metadata field definition */
+    Paged<MetadataField> listMetadataFields();
+
+    /**
+     * Reads an asset's values in a view.
+     *
+     * @param assetId the asset
+     * @param viewId  the view
+     * @return the values; empty when the asset has none in the view
+     */
+    MetadataValues getMetadataValues(String assetId, String viewId);
+
+    /**
+     * Writes an asset's values in a view. With {@link MetadataWriteMode#APPEND} the call is not idempotent and
+     * is not retried after an unknown outcome.
+     *
+     * @param assetId the asset
+     * @param viewId  the view
+     * @param values  the values
+     * @param mode    how they combine with existing values
+     * @return the values as iconik now holds them
+     */
+    MetadataValues putMetadataValues(String assetId, String viewId, MetadataValues values, MetadataWriteMode mode);
+
+    // ---- collections ----------------------------------------------------------------------------------------
+
+    /**
+     * Creates a collection.
+     *
+     * @param collection the collection
+     * @return the collection created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Collection createCollection(CollectionCreate collection);
+
+    /**
+     * Reads a collection.
+     *
+     * @param collectionId the collection
+     * @return the collection
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such collection
+     */
+    Collection getCollection(String collectionId);
+
+    /**
+     * @param collectionId the collection
+     * @return its assets and sub-collections
+     */
+    Paged<ContentItem> collectionContents(String collectionId);
+
+    /**
+     * Adds an object to a collection. Adding the same object twice leaves one entry, so a lost answer is retried.
+     *
+     * @param collectionId the collection
+     * @param objectId     the object
+     * @param objectType   {@code assets} or {@code collections}
+     */
+    void addToCollection(String collectionId, String objectId, String objectType);
+
+    // ---- jobs --------------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a job.
+     *
+     * @param job the job
+     * @return the job created
+     * @throws OutcomeUnknownException if iconik may or may not have created it
+     */
+    Job createJob(JobCreate job);
+
+    /**
+     * Reads a job.
+     *
+     * @param jobId the job
+     * @return the job
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such job
+     */
+    Job getJob(String jobId);
+
+    /**
+     * Changes only the fields set.
+     *
+     * @param jobId  the job
+     * @param update the fields
+     * @return the job as iconik now holds it
+     */
+    Job updateJob(String jobId, JobUpdate update);
+
+    /**
+     * Builds an {@link IconikClient}. Endpoint and credentials are required; everything else has a default.
+     * A user-supplied {@link HttpClient} carries its own connect timeout and proxy, so those two options
+     * cannot be combined with it.
+     */
+    final class Builder {
+        private Endpoint endpoint;
+        private Credentials credentials;
+        private Duration connectTimeout;
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private InetSocketAddress proxy;
+        private HttpClient httpClient;
+        private RetryOptions retry = RetryOptions.defaults();
+        private RateLimitOptions rateLimit = RateLimitOptions.defaults();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoClock = System::nanoTime;
+
+        Builder() {
+        }
+
+        /**
+         * @param endpoint where iconik is ({@link Endpoint#APP}, {@link Endpoint#EU} or {@link Endpoint#of})
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder endpoint(Endpoint endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /**
+         * @param url a base URL such as {@code https://app.iconik.io}
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a valid iconik URL
+         */
+        public Builder endpoint(String url) {
+            return endpoint(Endpoint.of(url));
+        }
+
+        /**
+         * @param credentials the App-ID and Auth-Token
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * @param appId     the App-ID
+         * @param authToken the Auth-Token
+         * @return this builder
+         * @throws NullPointerException     if either is null
+         * @throws IllegalArgumentException if either is blank
+         */
+        public Builder credentials(String appId, String authToken) {
+            return credentials(Credentials.of(appId, authToken));
+        }
+
+        /**
+         * @param connectTimeout how long to wait for a connection (default 10 s)
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param requestTimeout how long one attempt waits for its answer (default 60 s)
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param proxy an HTTP proxy to reach iconik through
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder proxy(InetSocketAddress proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * @param httpClient a client of your own (its executor, TLS, proxy and connect timeout are used as they are)
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param retry the retry options (default {@link RetryOptions#defaults()})
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder retry(RetryOptions retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /**
+         * @param rateLimit the rate limit (default {@link RateLimitOptions#defaults()})
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder rateLimit(RateLimitOptions rateLimit) {
+            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+            return this;
+        }
+
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        Builder clock(Clock clock, LongSupplier nanoClock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws IllegalStateException if endpoint or credentials are missing, or a user HttpClient is combined
+         *                               with a proxy or connect timeout
+         */
+        public IconikClient build() {
+            if (endpoint == null) {
+                throw new IllegalStateException("endpoint is required (for example Endpoint.APP)");
+            }
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required (App-ID and Auth-Token)");
+            }
+            HttpClient http = httpClient;
+            if (http != null && (proxy != null || connectTimeout != null)) {
+                throw new IllegalStateException("proxy and connectTimeout belong to the HttpClient given; set them"
+                        + " on it instead");
+            }
+            if (http == null) {
+                HttpClient.Builder b = HttpClient.newBuilder()
+                        .connectTimeout(connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER);
+                if (proxy != null) {
+                    b.proxy(java.net.ProxySelector.of(proxy));
+                }
+                http = b.build();
+            }
+            return new DefaultIconikClient(http, endpoint, credentials, requestTimeout, retry, rateLimit, sleeper,
+                    clock, nanoClock);
+        }
+
+        @Override
+        public String toString() {
+            return "IconikClient.Builder[endpoint=" + endpoint + ", credentials=" + credentials + "]";
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.iconiksdk.core.client.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A partial update of a proxy (PATCH), for example {@code status(CLOSED)}.
+ */
+public final class ProxyUpdate extends JsonBody {
+
+    private ProxyUpdate(Map<String, Object> fields) {
+        super(fields);
+    }
+
+    /**
+     * Starts a body.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        Builder b = new Builder();
+        return b;
+    }
+
+    /** Builds a {@link ProxyUpdate}; each setter adds its field to the body. */
+    public static final class Builder extends JsonBody.Builder<Builder> {
+        private Builder() {
+        }
+
+        /**
+         * Sets {@code status}.
+         *
+         * @param status the status
+         * @return this builder
+         */
+        public Builder status(FileStatus status) {
+            fields.put("status", status);
+            return this;
+        }
+
+        /**
+         * Sets {@code size}.
+         *
+         * @param size bytes
+         * @return this builder
+         */
+        public Builder size(Long size) {
+            fields.put("size", size);
+            return this;
+        }
+
+        /**
+         * Sets {@code filename}.
+         *
+         * @param filename the object name
+         * @return this builder
+         */
+        public Builder filename(String filename) {
+            fields.put("filename", filename);
+            return this;
+        }
+
+        /** @return the body */
+        public ProxyUpdate build() {
+            return new ProxyUpdate(fields);
+        }
+    }
+}

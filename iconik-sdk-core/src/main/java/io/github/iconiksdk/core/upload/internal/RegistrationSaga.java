@@ -1,0 +1,473 @@
+package io.github.iconiksdk.core.upload.internal;
+
+import io.github.iconiksdk.api.NotFoundException;
+import io.github.iconiksdk.api.metadata.FieldValue;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.MetadataWriteMode;
+import io.github.iconiksdk.core.client.OutcomeUnknownException;
+import io.github.iconiksdk.core.client.model.Asset;
+import io.github.iconiksdk.core.client.model.AssetCreate;
+import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.AssetType;
+import io.github.iconiksdk.core.client.model.AssetUpdate;
+import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileSet;
+import io.github.iconiksdk.core.client.model.FileSetCreate;
+import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileType;
+import io.github.iconiksdk.core.client.model.FileUpdate;
+import io.github.iconiksdk.core.client.model.Format;
+import io.github.iconiksdk.core.client.model.FormatCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Registers scanned files in iconik exactly once: asset → ORIGINAL format → file set → file record (OPEN, then
+ * CLOSED) → external id → sidecar metadata → collection. Each step is journalled before it starts and after it
+ * ends, so a crash or a lost answer at any point is resolved on the next call by looking up what iconik holds
+ * (the asset by its idempotency key through search; format, file set and file record on the asset) before anything
+ * is created again.
+ *
+ * <p>The idempotency key is a random UUID prefixed {@code iconik-sdk:}, chosen and journalled before the asset is
+ * created and sent as its {@code external_id}. When the storage has {@code filename_is_external_id}, the external id
+ * is changed to the file name only after the file record exists, when the journal already holds the asset's id, so
+ * the key is never needed again for that file.
+ */
+public final class RegistrationSaga {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationSaga.class);
+
+    /** Prefix of every idempotency key, so that this gateway's keys are recognisable in iconik. */
+    public static final String KEY_PREFIX = "iconik-sdk:";
+
+    /** Test seam: called before each step starts; throwing simulates a crash at that point. */
+    @FunctionalInterface
+    public interface StepHook {
+        /** A hook that does nothing. */
+        StepHook NONE = (step, path) -> { };
+
+        /**
+         * @param step the step about to start
+         * @param path the file concerned
+         */
+        void beforeStep(Step step, String path);
+    }
+
+    private final IconikClient client;
+    private final String storageId;
+    private final Supplier<StorageRules> rules;
+    private final RegistrationJournal journal;
+    private final CollectionMapper collections;
+    private final StepHook hook;
+    private final Duration searchSettleTime;
+
+    /**
+     * @param client           the iconik client
+     * @param storageId        the File storage the files are on
+     * @param rules            the storage's current registration rules (polled settings)
+     * @param journal          the journal
+     * @param hook             a step hook for tests, or {@link StepHook#NONE}
+     * @param searchSettleTime how long to keep looking for an asset whose creation answer was lost (iconik's
+     *                         search index is refreshed asynchronously [I]; about a second is typical)
+     */
+    public RegistrationSaga(IconikClient client, String storageId, Supplier<StorageRules> rules,
+                            RegistrationJournal journal, StepHook hook, Duration searchSettleTime) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.storageId = Objects.requireNonNull(storageId, "storageId");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.collections = new CollectionMapper(client, storageId, journal);
+        this.hook = Objects.requireNonNull(hook, "hook");
+        this.searchSettleTime = Objects.requireNonNull(searchSettleTime, "searchSettleTime");
+    }
+
+    /**
+     * Applies one change event; see {@link io.github.iconiksdk.api.upload.AssetUploader#register}.
+     *
+     * @param event    a change event
+     * @param metadata sidecar values, possibly empty
+     * @return what iconik now holds for the file
+     */
+    public Registration apply(ScanEvent event, MetadataValues metadata) {
+        if (!event.isChange()) {
+            throw new IllegalArgumentException("not a change event: " + event.type() + " " + event.path());
+        }
+        StorageRules r = rules.get();
+        return switch (event.type()) {
+            case NEW, MODIFIED -> newOrModified(event, metadata, r);
+            case MOVED -> moved(event, metadata, r);
+            case REMOVED -> removed(event.path(), r);
+            default -> throw new IllegalStateException(event.type().name());
+        };
+    }
+
+    /** @return the paths whose registration was started and not finished (to resume after a restart) */
+    public List<String> unfinishedPaths() {
+        return journal.unfinished().stream().map(JournalEntry::path).toList();
+    }
+
+    /**
+     * Finishes an unfinished registration with the size, time and checksum the journal recorded for it.
+     *
+     * @param path     the file's path
+     * @param metadata sidecar values, possibly empty
+     * @return the registration, or empty when the journal has no unfinished entry for the path
+     */
+    public Optional<Registration> resume(String path, MetadataValues metadata) {
+        Optional<JournalEntry> entry = journal.find(path).filter(e -> e.step() != Step.DONE);
+        return entry.map(e -> runSaga(e, metadata, rules.get()));
+    }
+
+    /**
+     * Writes a registered file's sidecar values again (its sidecar changed while the file did not).
+     *
+     * @param path     the media file's path
+     * @param metadata the sidecar values now
+     * @return the registration ({@code UPDATED} when values were written), or empty when the file is not (fully)
+     *         registered, in which case its registration will apply the values
+     */
+    public Optional<Registration> reapplyMetadata(String path, MetadataValues metadata) {
+        Optional<JournalEntry> done = journal.find(path).filter(e -> e.step() == Step.DONE);
+        return done.map(e -> registration(journal.find(path).orElse(e), applyMetadata(e, metadata, rules.get())
+                ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED));
+    }
+
+    private Registration newOrModified(ScanEvent e, MetadataValues md, StorageRules r) {
+        long mtime = e.modified() == null ? 0 : e.modified().toEpochMilli();
+        Optional<JournalEntry> existing = journal.find(e.path());
+        if (existing.isEmpty()) {
+            JournalEntry entry = new JournalEntry(e.path(), KEY_PREFIX + UUID.randomUUID(), null, null, null, null,
+                    Step.KEY_CHOSEN, false, false, e.size(), mtime, e.checksum(), null);
+            journal.save(entry);
+            return runSaga(entry, md, r);
+        }
+        JournalEntry entry = existing.get();
+        boolean sameContent = entry.size() == e.size() && entry.modifiedMs() == mtime
+                && Objects.equals(entry.checksum(), e.checksum());
+        if (entry.step() != Step.DONE) {
+            if (!sameContent) {
+                entry = entry.withContent(e.size(), mtime, e.checksum());
+                journal.save(entry);
+            }
+            return runSaga(entry, md, r);
+        }
+        RegistrationOutcome outcome = RegistrationOutcome.ALREADY_REGISTERED;
+        if (!sameContent) {
+            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
+                    .size(e.size()).checksum(e.checksum()).fileDateModified(e.modified()).build());
+            entry = entry.withContent(e.size(), mtime, e.checksum());
+            journal.save(entry);
+            outcome = RegistrationOutcome.UPDATED;
+        }
+        if (applyMetadata(entry, md, r)) {
+            outcome = RegistrationOutcome.UPDATED;
+        }
+        return registration(journal.find(e.path()).orElse(entry), outcome);
+    }
+
+    private Registration runSaga(JournalEntry start, MetadataValues md, StorageRules r) {
+        JournalEntry entry = start;
+        String path = entry.path();
+        String name = fileName(path);
+        String dir = directory(path);
+        boolean aggregated = false;
+        boolean fresh = false; // the asset was created by this call, so nothing can exist on it yet
+        if (entry.step() == Step.KEY_CHOSEN) {
+            hook.beforeStep(Step.ASSET, path);
+            String assetId = entry.pending() ? findByKey(entry.key()) : null;
+            boolean created = assetId != null;
+            if (assetId == null && r.aggregateIdenticalFiles() && entry.checksum() != null
+                    && !r.aggregateIgnore().matches(path, false)) {
+                assetId = identicalContentAsset(entry.checksum()).orElse(null);
+                aggregated = assetId != null;
+            }
+            if (assetId == null) {
+                journal.save(entry = entry.started());
+                String title = r.titleIncludesExtension() ? name : stripExtension(name);
+                AssetCreate create = AssetCreate.builder(title).externalId(entry.key()).type(AssetType.ASSET).build();
+                try {
+                    assetId = client.createAsset(create).id();
+                    fresh = true;
+                } catch (OutcomeUnknownException lost) {
+                    LOG.debug("asset creation for {} has an unknown outcome; looking it up by its key", path);
+                    assetId = findByKey(entry.key());
+                    if (assetId == null) {
+                        throw lost;
+                    }
+                }
+                created = true;
+            }
+            journal.save(entry = entry.withAsset(assetId, created).completed(Step.ASSET));
+        }
+        String assetId = entry.assetId();
+        boolean lookFirst = !fresh;
+        if (entry.step() == Step.ASSET) {
+            hook.beforeStep(Step.FORMAT, path);
+            String formatId = lookupOrCreate(lookFirst, entry,
+                    () -> client.findFormat(assetId, "ORIGINAL").map(Format::id),
+                    () -> client.createFormat(assetId, FormatCreate.builder("ORIGINAL")
+                            .storageMethods(List.of("FILE")).build()).id());
+            journal.save(entry = entry.withFormat(formatId).completed(Step.FORMAT));
+        }
+        String formatId = entry.formatId();
+        if (entry.step() == Step.FORMAT) {
+            hook.beforeStep(Step.FILE_SET, path);
+            String fileSetId = lookupOrCreate(lookFirst, entry,
+                    () -> findFileSet(assetId, formatId, dir, name),
+                    () -> client.createFileSet(assetId, FileSetCreate.builder(name, formatId, dir, List.of())
+                            .storageId(storageId).build()).id());
+            journal.save(entry = entry.withFileSet(fileSetId).completed(Step.FILE_SET));
+        }
+        if (entry.step() == Step.FILE_SET) {
+            hook.beforeStep(Step.FILE, path);
+            JournalEntry e0 = entry;
+            String fileId = lookupOrCreate(lookFirst, entry,
+                    () -> findFile(assetId, dir, name),
+                    () -> client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE).name(name)
+                            .size(e0.size()).checksum(e0.checksum()).status(FileStatus.OPEN).storageId(storageId)
+                            .fileSetId(e0.fileSetId()).formatId(formatId)
+                            .fileDateModified(Instant.ofEpochMilli(e0.modifiedMs())).build()).id());
+            journal.save(entry = entry.withFile(fileId).completed(Step.FILE));
+        }
+        if (entry.step() == Step.FILE) {
+            hook.beforeStep(Step.CLOSED, path);
+            client.updateFile(assetId, entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
+                    .size(entry.size()).checksum(entry.checksum()).build());
+            journal.save(entry = entry.completed(Step.CLOSED));
+        }
+        if (entry.step() == Step.CLOSED) {
+            hook.beforeStep(Step.EXTERNAL_ID, path);
+            if (r.filenameIsExternalId() && entry.createdAsset()) {
+                client.updateAsset(assetId, AssetUpdate.builder().externalId(name).build());
+            }
+            journal.save(entry = entry.completed(Step.EXTERNAL_ID));
+        }
+        if (entry.step() == Step.EXTERNAL_ID) {
+            hook.beforeStep(Step.METADATA, path);
+            applyMetadata(entry, md, r);
+            entry = journal.find(path).orElse(entry);
+            journal.save(entry = entry.completed(Step.METADATA));
+        }
+        if (entry.step() == Step.METADATA) {
+            hook.beforeStep(Step.COLLECTION, path);
+            if (r.collectionMapping()) {
+                client.addToCollection(collections.collectionFor(dir), assetId, "assets");
+            }
+            journal.save(entry = entry.completed(Step.COLLECTION));
+        }
+        if (entry.step() == Step.COLLECTION) {
+            hook.beforeStep(Step.DONE, path);
+            journal.save(entry = entry.completed(Step.DONE));
+        }
+        RegistrationOutcome outcome = aggregated || !entry.createdAsset() ? RegistrationOutcome.AGGREGATED
+                : RegistrationOutcome.CREATED;
+        return registration(entry, outcome);
+    }
+
+    /**
+     * Looks up first unless the parent was just created; otherwise creates, marking the step started in the journal
+     * first. A lost answer is resolved by the lookup; if that finds nothing the error propagates and the journal
+     * keeps the step started, so the next attempt looks up again.
+     */
+    private String lookupOrCreate(boolean lookFirst, JournalEntry entry, Supplier<Optional<String>> lookup,
+                                  Supplier<String> create) {
+        if (lookFirst || entry.pending()) {
+            Optional<String> found = lookup.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        journal.save(entry.started());
+        try {
+            return create.get();
+        } catch (OutcomeUnknownException lost) {
+            return lookup.get().orElseThrow(() -> lost);
+        }
+    }
+
+    /**
+     * Finds the asset made with an idempotency key, waiting up to the search settle time for iconik's index. When
+     * several assets carry the key (a creation retried while search lagged), the oldest is kept and the others,
+     * which only this gateway can have made, are deleted.
+     */
+    private String findByKey(String key) {
+        long deadline = System.nanoTime() + searchSettleTime.toNanos();
+        while (true) {
+            List<Asset> found = client.findAssetsByExternalId(key).stream()
+                    .filter(a -> key.equals(a.externalId())).sorted(Comparator.comparing(Asset::dateCreated,
+                            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Asset::id)).toList();
+            if (!found.isEmpty()) {
+                found.stream().skip(1).forEach(dup -> {
+                    LOG.warn("asset {} duplicates asset {} (same idempotency key); deleting the duplicate",
+                            dup.id(), found.get(0).id());
+                    delete("/API/assets/v1/assets/" + dup.id() + "/");
+                });
+                return found.get(0).id();
+            }
+            if (System.nanoTime() >= deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(Math.min(250, Math.max(1, searchSettleTime.toMillis() / 4)));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private Optional<String> identicalContentAsset(String checksum) {
+        for (AssetFile f : client.filesByChecksum(checksum)) {
+            if (storageId.equals(f.storageId()) && f.assetId() != null) {
+                return Optional.of(f.assetId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> findFileSet(String assetId, String formatId, String dir, String name) {
+        for (FileSet fs : client.listFileSets(assetId)) {
+            if (storageId.equals(fs.storageId()) && formatId.equals(fs.formatId()) && dir.equals(nullToEmpty(fs.baseDir()))
+                    && name.equals(fs.name())) {
+                return Optional.of(fs.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> findFile(String assetId, String dir, String name) {
+        for (AssetFile f : client.listFiles(assetId)) {
+            if (storageId.equals(f.storageId()) && dir.equals(nullToEmpty(f.directoryPath()))
+                    && name.equals(f.originalName())) {
+                return Optional.of(f.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes sidecar values when the storage has a view and they differ from what was applied; true if written. */
+    private boolean applyMetadata(JournalEntry entry, MetadataValues md, StorageRules r) {
+        if (r.metadataViewId() == null || md.isEmpty()) {
+            return false;
+        }
+        String hash = hash(md);
+        if (hash.equals(entry.metadataHash())) {
+            return false;
+        }
+        client.putMetadataValues(entry.assetId(), r.metadataViewId(), md, MetadataWriteMode.OVERWRITE);
+        journal.save(entry.withMetadataHash(hash));
+        return true;
+    }
+
+    private Registration moved(ScanEvent e, MetadataValues md, StorageRules r) {
+        Optional<JournalEntry> source = journal.find(e.previousPath());
+        if (source.isEmpty()) {
+            return newOrModified(new ScanEvent(io.github.iconiksdk.api.scan.ScanEventType.NEW, e.path(), null,
+                    e.size(), e.modified(), e.checksum(), null), md, r);
+        }
+        JournalEntry entry = source.get();
+        String name = fileName(e.path());
+        if (entry.fileId() != null) {
+            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().directoryPath(directory(e.path()))
+                    .name(name).originalName(name).build());
+        }
+        entry = journal.move(entry, e.path());
+        if (entry.step() != Step.DONE) {
+            return runSaga(entry, md, r);
+        }
+        applyMetadata(entry, md, r);
+        return registration(journal.find(e.path()).orElse(entry), RegistrationOutcome.MOVED);
+    }
+
+    private Registration removed(String path, StorageRules r) {
+        Optional<JournalEntry> found = journal.find(path);
+        if (found.isEmpty()) {
+            return new Registration(path, RegistrationOutcome.REMOVED, null, null, null, null);
+        }
+        JournalEntry entry = found.get();
+        if (entry.step() != Step.DONE && entry.createdAsset() && entry.assetId() != null) {
+            // Never finished: remove what this gateway made, so nothing half-made is left behind.
+            delete("/API/assets/v1/assets/" + entry.assetId() + "/");
+        } else if (entry.step() == Step.KEY_CHOSEN && entry.pending()) {
+            Optional.ofNullable(findByKey(entry.key())).ifPresent(id -> delete("/API/assets/v1/assets/" + id + "/"));
+        } else if (entry.fileId() != null) {
+            if (r.deleteAllowed()) {
+                delete("/API/files/v1/assets/" + entry.assetId() + "/files/" + entry.fileId() + "/");
+            } else {
+                client.updateFile(entry.assetId(), entry.fileId(),
+                        FileUpdate.builder().status(FileStatus.MISSING).build());
+            }
+        }
+        journal.delete(path);
+        return registration(entry, RegistrationOutcome.REMOVED);
+    }
+
+    private void delete(String path) {
+        try {
+            client.send("DELETE", path, null);
+        } catch (NotFoundException alreadyGone) {
+            LOG.debug("{} was already gone", path);
+        }
+    }
+
+    private static Registration registration(JournalEntry e, RegistrationOutcome outcome) {
+        return new Registration(e.path(), outcome, e.assetId(), e.formatId(), e.fileSetId(), e.fileId());
+    }
+
+    static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A stable hash of a metadata tree (field order and values), to skip writing unchanged values again. */
+    static String hash(MetadataValues md) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, List<FieldValue>> f : md.fields().entrySet()) {
+                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                for (FieldValue v : f.getValue()) {
+                    sha.update(v.value().getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 1);
+                    sha.update(String.valueOf(v.score()).getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 2);
+                }
+                sha.update((byte) 3);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

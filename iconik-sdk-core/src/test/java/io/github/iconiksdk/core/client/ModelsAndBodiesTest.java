@@ -1,0 +1,141 @@
+package io.github.iconiksdk.core.client;
+
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.core.client.model.AssetCreate;
+import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileType;
+import io.github.iconiksdk.core.client.model.FileUpdate;
+import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.client.model.StorageMethod;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelsAndBodiesTest extends WireMockSupport {
+
+    @Test
+    void fileRecord_toleratesUnknownFieldsNullsNewEnumValuesAndZonelessDates() {
+        server.stubFor(get(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/")).willReturn(okJson("""
+                {"id":"f1","status":"HIBERNATING","type":"SEQUENCE","size":null,"checksum":null,
+                 "brand_new_field":{"x":[1,2]},"storage_method":"FILE",
+                 "date_created":"2026-09-11T02:18:29.708000+00:00","date_modified":"2026-11-22T22:13:03.593004",
+                 "file_date_modified":"2006-01-02 15:04:05","file_date_created":""}""")));
+
+        AssetFile f = client().getFile("a1", "f1");
+
+        assertEquals(FileStatus.of("HIBERNATING"), f.status());
+        assertEquals(FileType.SEQUENCE, f.type());
+        assertEquals(StorageMethod.FILE, f.storageMethod());
+        assertNull(f.size());
+        assertEquals(Instant.parse("2026-09-11T02:18:29.708Z"), f.dateCreated());
+        assertEquals(Instant.parse("2026-11-22T22:13:03.593004Z"), f.dateModified());
+        assertEquals(Instant.parse("2006-01-02T15:04:05Z"), f.fileDateModified());
+        assertNull(f.fileDateCreated());
+    }
+
+    @Test
+    void storageSettings_readAsFileSettings_withAbsentKeysLeftNull() {
+        server.stubFor(get(urlPathEqualTo("/API/files/v1/storages/s1/")).willReturn(okJson("""
+                {"id":"s1","name":"NAS","method":"FILE","purpose":"FILES","default":false,
+                 "settings":{"mount_point":"/mnt/nas","scan_ignore":["*.tmp"],"growing_files_threshold":10,
+                             "prio_dirs":[{"directory":"a","priority":1}],"something_new":true}}""")));
+
+        Storage s = client().getStorage("s1");
+
+        var settings = s.fileSettings();
+        assertEquals("/mnt/nas", settings.mountPoint());
+        assertEquals(List.of("*.tmp"), settings.scanIgnore());
+        assertEquals(10, settings.growingFilesThreshold());
+        assertNull(settings.uploadFiles());
+        assertEquals("a", settings.prioDirs().get(0).directory());
+        assertEquals(Boolean.FALSE, s.isDefault());
+    }
+
+    @Test
+    void patchBody_carriesOnlyTheFieldsSet() {
+        server.stubFor(patch(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/")).willReturn(okJson("{}")));
+
+        client().updateFile("a1", "f1", FileUpdate.builder().status(FileStatus.CLOSED).size(5L).build());
+
+        server.verify(patchRequestedFor(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/"))
+                .withRequestBody(equalToJson("{\"status\":\"CLOSED\",\"size\":5}", false, false))
+                .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void patchBody_sendsAnExplicitNullToClearAField() {
+        assertEquals("{\"checksum\":null}", new String(bytesOf(FileUpdate.builder().checksum(null).build())));
+    }
+
+    private static byte[] bytesOf(Object body) {
+        try {
+            return io.github.iconiksdk.core.client.internal.Json.mapper().writeValueAsBytes(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void createAssetInACollection_asksIconikToAssignIt() {
+        server.stubFor(post(urlPathEqualTo("/API/assets/v1/assets/")).willReturn(aResponse().withStatus(201)
+                .withBody("{\"id\":\"a1\",\"title\":\"clip.mov\",\"external_id\":\"x1\",\"type\":\"ASSET\"}")));
+
+        var asset = client().createAsset(AssetCreate.builder("clip.mov").externalId("x1").collectionId("c1").build());
+
+        assertEquals("x1", asset.externalId());
+        server.verify(postRequestedFor(urlEqualTo("/API/assets/v1/assets/?assign_to_collection=true"))
+                .withRequestBody(equalToJson("{\"title\":\"clip.mov\",\"external_id\":\"x1\",\"collection_id\":\"c1\"}")));
+    }
+
+    @Test
+    void metadataValues_roundTripInIconikShape() {
+        String path = "/API/metadata/v1/assets/a1/views/v1/";
+        server.stubFor(put(urlPathEqualTo(path)).willReturn(okJson("""
+                {"metadata_values":{"tags":{"field_values":[{"value":"drone"},{"value":"sea","score":0.9}]},
+                 "empty":{"field_values":[]}}}""")));
+
+        MetadataValues back = client().putMetadataValues("a1", "v1",
+                MetadataValues.builder().add("tags", "drone").add("tags", "sea").build(), MetadataWriteMode.OVERWRITE);
+
+        server.verify(putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("""
+                {"metadata_values":{"tags":{"field_values":[{"value":"drone"},{"value":"sea"}],"mode":"overwrite"}}}""")));
+        assertEquals(2, back.fields().get("tags").size());
+        assertEquals(0.9, back.fields().get("tags").get(1).score());
+        assertTrue(back.fields().get("empty").isEmpty());
+    }
+
+    @Test
+    void metadataValues_ofAnAssetWithNoneInTheView_areEmpty() {
+        server.stubFor(get(urlPathEqualTo("/API/metadata/v1/assets/a1/views/v1/")).willReturn(aResponse()
+                .withStatus(404)));
+
+        assertTrue(client().getMetadataValues("a1", "v1").isEmpty());
+    }
+
+    @Test
+    void idsInPaths_arePercentEncoded() {
+        server.stubFor(get(urlEqualTo("/API/files/v1/assets/a1/formats/MY%20FORMAT/")).willReturn(okJson(
+                "{\"name\":\"MY FORMAT\"}")));
+
+        assertEquals("MY FORMAT", client().findFormat("a1", "MY FORMAT").orElseThrow().name());
+    }
+}

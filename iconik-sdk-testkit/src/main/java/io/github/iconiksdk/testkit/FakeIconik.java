@@ -1,0 +1,561 @@
+package io.github.iconiksdk.testkit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.iconiksdk.testkit.internal.FakeEngine;
+import io.github.iconiksdk.testkit.internal.FaultPlan;
+import io.github.iconiksdk.testkit.internal.Json;
+import io.github.iconiksdk.testkit.internal.Seeder;
+import io.github.iconiksdk.testkit.internal.Store;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A stateful fake iconik on 127.0.0.1, built on WireMock: it serves iconik's paths, methods, status codes, page
+ * envelopes and error bodies for storages, assets, formats, file sets, files, proxies, keyframes, metadata,
+ * collections, jobs and search, with self-served pre-signed upload URLs, and injects faults on demand.
+ *
+ * <pre>{@code
+ * try (FakeIconik iconik = FakeIconik.builder().build().start()) {
+ *     client = IconikClient.builder().endpoint(iconik.url()).credentials(iconik.appId(), iconik.authToken())...;
+ *     iconik.failNext(FaultKind.RESET_AFTER_APPLY, "POST", "/API/assets/v1/assets/?", 1);
+ *     ...
+ *     assertEquals(1, iconik.assets().size());
+ * }
+ * }</pre>
+ *
+ * <p>Inspection methods return deep copies of what the fake holds, as iconik's JSON objects. The Auth-Token is not
+ * part of {@link #toString()}.
+ */
+public final class FakeIconik implements AutoCloseable {
+
+    private final Builder config;
+    private final Store store;
+    private final FaultPlan faults;
+    private final FakeEngine engine;
+    private WireMockServer server;
+    private ObjectNode initialState;
+
+    private FakeIconik(Builder b) {
+        this.config = b;
+        this.store = new Store(b.stateDir);
+        this.faults = new FaultPlan(b.seed);
+        this.faults.global(b.faults);
+        this.store.searchDelay(b.searchDelay.toMillis());
+        this.engine = new FakeEngine(store, faults, this::url);
+    }
+
+    /** @return a builder with defaults: any free port, in memory, mount point the current folder, no faults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts serving on 127.0.0.1. Loads the saved state when a state folder holds one, else seeds a fresh iconik.
+     * Started again after {@link #stop()}, it serves what it held before.
+     *
+     * @return this fake
+     * @throws IllegalStateException when already started
+     * @throws IllegalArgumentException when a storage setting given to the builder is invalid (naming it)
+     * @throws java.io.UncheckedIOException when the saved state cannot be read
+     */
+    public synchronized FakeIconik start() {
+        if (server != null) {
+            throw new IllegalStateException("the fake iconik is already started");
+        }
+        synchronized (store) {
+            boolean loaded = store.meta("app_id") != null || store.load();
+            if (!loaded) {
+                Seeder.seed(store, config.appId, config.authToken,
+                        config.mountPoint != null ? config.mountPoint
+                                : Paths.get("").toAbsolutePath().toString());
+            } else if (config.mountPoint != null) {
+                Seeder.applySettings(store, Map.of("mount_point", Json.MAPPER.getNodeFactory()
+                        .textNode(config.mountPoint)));
+            }
+            Seeder.applySettings(store, config.settings);
+            store.save();
+            initialState = store.dump();
+        }
+        WireMockConfiguration options = WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .extensions(engine)
+                .disableRequestJournal()
+                .gzipDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER);
+        options = config.port == 0 ? options.dynamicPort() : options.port(config.port);
+        WireMockServer s = new WireMockServer(options);
+        s.start();
+        s.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
+        server = s;
+        return this;
+    }
+
+    /** Stops serving; a persistent fake has saved every change already. Does nothing when not started. */
+    public synchronized void stop() {
+        WireMockServer s = server;
+        server = null;
+        if (s != null) {
+            // WireMock waits for Jetty to stop; a pending interrupt would abort that wait half way
+            boolean interrupted = Thread.interrupted();
+            try {
+                s.stop();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** @return whether the fake is serving */
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+
+    /**
+     * @return the port the fake listens on
+     * @throws IllegalStateException when not started
+     */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the fake iconik is not started");
+        }
+        return server.port();
+    }
+
+    /**
+     * @return the base URL to give an iconik client, {@code http://127.0.0.1:PORT}
+     * @throws IllegalStateException when not started
+     */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** @return the App-ID the fake accepts */
+    public String appId() {
+        synchronized (store) {
+            return store.meta("app_id");
+        }
+    }
+
+    /** @return the Auth-Token the fake accepts (never logged by the fake) */
+    public String authToken() {
+        synchronized (store) {
+            return store.meta("auth_token");
+        }
+    }
+
+    /** @return the id of the ready-made File storage for a gateway */
+    public String storageId() {
+        synchronized (store) {
+            return store.meta("file_storage_id");
+        }
+    }
+
+    /**
+     * The id of iconik's default cloud storage for a purpose.
+     *
+     * @param purpose {@code FILES}, {@code PROXIES} or {@code KEYFRAMES}
+     * @return its id
+     * @throws IllegalArgumentException when there is no default storage for that purpose
+     */
+    public String defaultStorageId(String purpose) {
+        String p = purpose.toUpperCase(Locale.ROOT);
+        return storages().stream()
+                .filter(s -> p.equals(s.path("purpose").asText()) && s.path("default").asBoolean())
+                .map(s -> s.path("id").asText()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no default storage for purpose " + purpose));
+    }
+
+    // ---- faults
+
+    /**
+     * Sets the random faults and latency for every request no per-endpoint rule matches.
+     *
+     * @param faults the faults
+     */
+    public void faults(Faults faults) {
+        this.faults.global(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /**
+     * Sets random faults and latency for one endpoint (rules are checked in the order added).
+     *
+     * @param method an HTTP method, or {@code *} for any
+     * @param pathRegex a regular expression the whole request path must match
+     * @param faults the faults
+     * @throws java.util.regex.PatternSyntaxException when the expression is invalid
+     */
+    public void faults(String method, String pathRegex, Faults faults) {
+        this.faults.rule(method, pathRegex, Objects.requireNonNull(faults, "faults"));
+    }
+
+    /**
+     * Makes the next {@code times} requests matching method and path fail with a fault, whatever the random faults.
+     *
+     * @param kind the fault
+     * @param method an HTTP method, or {@code *} for any
+     * @param pathRegex a regular expression the whole request path must match
+     * @param times how many requests
+     * @throws IllegalArgumentException when times is not positive
+     */
+    public void failNext(FaultKind kind, String method, String pathRegex, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, not " + times);
+        }
+        faults.failNext(Objects.requireNonNull(kind, "kind"), method, pathRegex, times);
+    }
+
+    /** Removes every fault, rule and latency. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // ---- inspection
+
+    private <T> T read(Function<Store, T> f) {
+        synchronized (store) {
+            return f.apply(store);
+        }
+    }
+
+    private List<JsonNode> rows(String table, String field, String value) {
+        return read(s -> {
+            List<JsonNode> out = new ArrayList<>();
+            for (ObjectNode n : s.table(table).values()) {
+                if (field == null || value.equals(n.path(field).asText(null))) {
+                    out.add(n.deepCopy());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** @return every storage */
+    public List<JsonNode> storages() {
+        return rows(Store.STORAGES, null, null);
+    }
+
+    /**
+     * @param storageId a storage id
+     * @return the last gateway report sent for that storage, if any
+     */
+    public Optional<JsonNode> gatewayReport(String storageId) {
+        return read(s -> s.get(Store.REPORTS, storageId).map(ObjectNode::deepCopy));
+    }
+
+    /**
+     * @param storageId a storage id
+     * @return the last gateway status sent for that storage ({@code status}, {@code date_reported}), if any
+     */
+    public Optional<JsonNode> gatewayStatus(String storageId) {
+        return read(s -> s.get(Store.GATEWAY_STATUS, storageId).map(ObjectNode::deepCopy));
+    }
+
+    /** @return every asset not deleted, oldest first */
+    public List<JsonNode> assets() {
+        List<JsonNode> all = rows(Store.ASSETS, null, null);
+        all.removeIf(a -> "DELETED".equals(a.path("status").asText()));
+        return all;
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return that asset (also when deleted), if it exists
+     */
+    public Optional<JsonNode> asset(String assetId) {
+        return read(s -> s.get(Store.ASSETS, assetId).map(ObjectNode::deepCopy));
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its formats, deleted ones included
+     */
+    public List<JsonNode> formats(String assetId) {
+        return rows(Store.FORMATS, "asset_id", assetId);
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its file sets, deleted ones included
+     */
+    public List<JsonNode> fileSets(String assetId) {
+        return rows(Store.FILE_SETS, "asset_id", assetId);
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its file records
+     */
+    public List<JsonNode> files(String assetId) {
+        return rows(Store.FILES, "asset_id", assetId);
+    }
+
+    /** @return every file record, of assets and of storages */
+    public List<JsonNode> allFiles() {
+        return rows(Store.FILES, null, null);
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its proxies
+     */
+    public List<JsonNode> proxies(String assetId) {
+        return rows(Store.PROXIES, "asset_id", assetId);
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its keyframes
+     */
+    public List<JsonNode> keyframes(String assetId) {
+        return rows(Store.KEYFRAMES, "asset_id", assetId);
+    }
+
+    /**
+     * The metadata values of an asset, in every view.
+     *
+     * @param assetId an asset id
+     * @return field name to {@code {"field_values": [...], "date_created": ...}}; empty when none
+     */
+    public Map<String, JsonNode> metadata(String assetId) {
+        return read(s -> {
+            Map<String, JsonNode> out = new LinkedHashMap<>();
+            s.get(Store.VALUES, "assets/" + assetId)
+                    .ifPresent(v -> v.properties().forEach(e -> out.put(e.getKey(), e.getValue().deepCopy())));
+            return out;
+        });
+    }
+
+    /** @return every metadata field */
+    public List<JsonNode> metadataFields() {
+        return rows(Store.FIELDS, null, null);
+    }
+
+    /** @return every metadata view (with its field names) */
+    public List<JsonNode> metadataViews() {
+        return rows(Store.VIEWS, null, null);
+    }
+
+    /** @return every collection not deleted */
+    public List<JsonNode> collections() {
+        List<JsonNode> all = rows(Store.COLLECTIONS, null, null);
+        all.removeIf(c -> "DELETED".equals(c.path("status").asText()));
+        return all;
+    }
+
+    /**
+     * @param collectionId a collection id
+     * @return the ids of the assets in it, in the order added
+     */
+    public List<String> collectionAssets(String collectionId) {
+        List<String> out = new ArrayList<>();
+        rows(Store.CONTENTS, "collection_id", collectionId).forEach(c -> out.add(c.path("object_id").asText()));
+        return out;
+    }
+
+    /**
+     * @param storageId a storage id
+     * @return the deletions queued for the gateway of that storage and not yet acknowledged
+     */
+    public List<JsonNode> pendingDeletions(String storageId) {
+        return rows(Store.DELETIONS, "storage_id", storageId);
+    }
+
+    /** @return every job */
+    public List<JsonNode> jobs() {
+        return rows(Store.JOBS, null, null);
+    }
+
+    /**
+     * The bytes uploaded through an upload URL for an object.
+     *
+     * @param objectId the id of a proxy, keyframe or file
+     * @return a copy of the bytes, if any were uploaded
+     */
+    public Optional<byte[]> uploadedBytes(String objectId) {
+        return store.upload(objectId);
+    }
+
+    /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
+    public List<RecordedRequest> requests() {
+        return engine.journal();
+    }
+
+    /** Empties the request journal. */
+    public void clearRequests() {
+        engine.clearJournal();
+    }
+
+    /** @return every route the fake serves, as {@code METHOD /API/<service>/v1/<path>/}, sorted */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>(engine.routes());
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /**
+     * Forgets everything made since {@link #start()}: back to the ready-made storages, same credentials and ids;
+     * the journal is emptied and faults cleared.
+     *
+     * @throws IllegalStateException when not started
+     */
+    public void reset() {
+        synchronized (store) {
+            if (initialState == null) {
+                throw new IllegalStateException("the fake iconik is not started");
+            }
+            store.restore(initialState);
+            store.save();
+        }
+        clearRequests();
+        clearFaults();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeIconik[" + (isRunning() ? url() : "stopped") + ", appId=" + appId() + ", storageId="
+                + storageId() + "]";
+    }
+
+    /** Configures a {@link FakeIconik}. Not thread-safe. */
+    public static final class Builder {
+        private int port;
+        private Path stateDir;
+        private String mountPoint;
+        private final Map<String, JsonNode> settings = new LinkedHashMap<>();
+        private String appId;
+        private String authToken;
+        private Faults faults = Faults.none();
+        private long seed = System.nanoTime();
+        private java.time.Duration searchDelay = java.time.Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /**
+         * @param port the port to listen on; 0 (the default) for any free one
+         * @return this builder
+         * @throws IllegalArgumentException when out of 0..65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Keeps the state (credentials, everything created, uploads) in a folder, so that a restart continues.
+         *
+         * @param dir the folder; created when missing
+         * @return this builder
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        /**
+         * @param mountPoint the {@code mount_point} of the ready-made File storage (default: the current folder)
+         * @return this builder
+         */
+        public Builder mountPoint(String mountPoint) {
+            this.mountPoint = Objects.requireNonNull(mountPoint, "mountPoint");
+            return this;
+        }
+
+        /**
+         * Overrides one setting of the ready-made File storage.
+         *
+         * @param key a field of iconik's FileSettingsSchema, e.g. {@code upload_files}
+         * @param json its value as JSON, e.g. {@code true} or {@code "…"}
+         * @return this builder
+         * @throws IllegalArgumentException when the JSON is invalid (naming the key); an unknown key or a value of
+         *     the wrong type is reported by {@link FakeIconik#start()}
+         */
+        public Builder storageSetting(String key, String json) {
+            try {
+                settings.put(Objects.requireNonNull(key, "key"), Json.MAPPER.readTree(json));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("storage setting " + key + ": not valid JSON: " + json, e);
+            }
+            return this;
+        }
+
+        /**
+         * Fixes the credentials instead of random ones (ignored when a saved state is loaded).
+         *
+         * @param appId the App-ID
+         * @param authToken the Auth-Token
+         * @return this builder
+         */
+        public Builder credentials(String appId, String authToken) {
+            this.appId = Objects.requireNonNull(appId, "appId");
+            this.authToken = Objects.requireNonNull(authToken, "authToken");
+            return this;
+        }
+
+        /**
+         * @param faults the random faults and latency for every request
+         * @return this builder
+         */
+        public Builder faults(Faults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * @param seed the seed of the random fault draws, for reproducible runs
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Keeps each new asset and collection out of search results for a while, as iconik's search index lags
+         * behind its writes (default: found at once). Reads by id and lists are never delayed.
+         *
+         * @param delay how long
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder searchDelay(java.time.Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("searchDelay must not be negative: " + delay);
+            }
+            this.searchDelay = delay;
+            return this;
+        }
+
+        /** @return a fake iconik, not yet started */
+        public FakeIconik build() {
+            return new FakeIconik(this);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.iconiksdk.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.iconiksdk.testkit.FaultKind;
+import io.github.iconiksdk.testkit.RecordedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The fake iconik itself, plugged into WireMock as a response-definition transformer that answers every request:
+ * faults first, then authentication (App-ID and Auth-Token on {@code /API/} paths), then the route, under one lock
+ * so that each request is applied atomically. Keeps the request journal.
+ */
+public final class FakeEngine implements ResponseDefinitionTransformerV2 {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeEngine.class);
+    private static final int JOURNAL_LIMIT = 20_000;
+    private static final long JOURNAL_BYTES_LIMIT = 64L * 1024 * 1024;
+
+    private final Store store;
+    private final Router router = new Router();
+    private final FaultPlan faults;
+    private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private long journalChars;
+
+    /**
+     * Creates the engine.
+     *
+     * @param store the state
+     * @param faults the fault plan
+     * @param baseUrl the fake's own URL once it listens
+     */
+    public FakeEngine(Store store, FaultPlan faults, Supplier<String> baseUrl) {
+        this.store = store;
+        this.faults = faults;
+        Context ctx = new Context(store, baseUrl);
+        Uploads uploads = new Uploads(ctx);
+        CollectionApi collections = new CollectionApi(ctx);
+        AssetApi assets = new AssetApi(ctx, collections);
+        collections.assets(assets);
+        new StorageApi(ctx).register(router);
+        assets.register(router);
+        collections.register(router);
+        new FileApi(ctx, uploads).register(router);
+        new RenditionApi(ctx, uploads).register(router);
+        new MetadataApi(ctx).register(router);
+        new JobApi(ctx).register(router);
+        new SearchApi(ctx, assets, collections).register(router);
+        uploads.register(router);
+    }
+
+    @Override
+    public String getName() {
+        return "iconik-fake";
+    }
+
+    /** @return every route the fake serves, as {@code METHOD template} */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        router.routes().forEach(r -> out.add(r.method() + " " + r.template()));
+        return out;
+    }
+
+    /** @return the state (hold its monitor while reading it) */
+    public Store store() {
+        return store;
+    }
+
+    /** @return a copy of the request journal, oldest first */
+    public List<RecordedRequest> journal() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    /** Empties the request journal. */
+    public void clearJournal() {
+        synchronized (journal) {
+            journal.clear();
+            journalChars = 0;
+        }
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request req = serveEvent.getRequest();
+        String method = req.getMethod().getName().toUpperCase(Locale.ROOT);
+        Call call = new Call(method, req.getUrl(), req.getBody(), req::getHeader);
+        FaultPlan.Decision decision = faults.decide(method, call.path());
+        FaultKind fault = decision.fault();
+        Router.Match match = router.find(method, call.path());
+        String route = match.route() == null ? null : match.route().template();
+        Reply reply;
+        boolean applied = false;
+        if (fault == FaultKind.SERVER_ERROR) {
+            reply = Reply.json(faults.serverErrorStatus(), ApiError.of(503, "Service temporarily unavailable")
+                    .body());
+        } else if (fault == FaultKind.RATE_LIMITED) {
+            reply = Reply.json(429, ApiError.of(429, "Too many requests").body()).header("Retry-After", "1");
+        } else if (fault == FaultKind.RESET_BEFORE_APPLY) {
+            reply = null;
+        } else {
+            synchronized (store) {
+                reply = handle(call, match);
+                applied = reply.status() < 400;
+                if (applied && !method.equals("GET")) {
+                    try {
+                        store.save();
+                    } catch (RuntimeException e) {
+                        LOG.warn("The fake iconik could not save its state: {}", e.getMessage());
+                    }
+                }
+            }
+        }
+        boolean reset = fault == FaultKind.RESET_BEFORE_APPLY || fault == FaultKind.RESET_AFTER_APPLY;
+        record(call, req, route, reset ? 0 : reply.status(), fault, applied, reset ? null : reply);
+        long delay = decision.latency().toMillis();
+        if (reset) {
+            var b = ResponseDefinitionBuilder.responseDefinition()
+                    .withFault(Fault.CONNECTION_RESET_BY_PEER);
+            if (delay > 0) {
+                b.withFixedDelay((int) delay);
+            }
+            return b.build();
+        }
+        return toDefinition(reply, delay);
+    }
+
+    private static ResponseDefinition toDefinition(Reply reply, long delay) {
+        var b = ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(reply.status());
+        List<HttpHeader> headers = new ArrayList<>();
+        reply.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+        if (reply.body() != null) {
+            headers.add(new HttpHeader("Content-Type", "application/json"));
+            b.withBody(reply.body().toString().getBytes(StandardCharsets.UTF_8));
+        } else if (reply.raw() != null) {
+            b.withBody(reply.raw());
+        }
+        b.withHeaders(new HttpHeaders(headers));
+        if (delay > 0) {
+            b.withFixedDelay((int) delay);
+        }
+        return b.build();
+    }
+
+    /**
+     * Answers one request (no faults): authentication, then the route.
+     *
+     * @param call the request
+     * @param match its route
+     * @return the answer
+     */
+    private Reply handle(Call call, Router.Match match) {
+        try {
+            if (call.path().startsWith("/API/") && !authenticated(call)) {
+                return Reply.json(401, ApiError.of(401, "Token is invalid or missing: send App-ID and Auth-Token")
+                        .body());
+            }
+            if (match.route() == null) {
+                if (match.pathKnown()) {
+                    return Reply.json(405, ApiError.of(405, "Method " + call.method() + " not allowed on "
+                            + call.path()).body());
+                }
+                return Reply.json(404, ApiError.of(404, "The fake iconik does not serve " + call.method() + " "
+                        + call.path()).body());
+            }
+            call.params(match.params());
+            return match.route().handler().apply(call);
+        } catch (ApiError e) {
+            return Reply.json(e.status(), e.body());
+        } catch (RuntimeException e) {
+            LOG.error("The fake iconik failed on {} {}", call.method(), call.path(), e);
+            return Reply.json(500, ApiError.of(500, "Internal error of the fake iconik: " + e).body());
+        }
+    }
+
+    private boolean authenticated(Call call) {
+        return same(call.header("App-ID"), store.meta("app_id"))
+                && same(call.header("Auth-Token"), store.meta("auth_token"));
+    }
+
+    private static boolean same(String given, String expected) {
+        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long size(RecordedRequest r) {
+        return r.requestBody().length() + r.responseBody().length() + r.path().length() + r.query().length();
+    }
+
+    private void record(Call call, Request req, String route, int status, FaultKind fault, boolean applied,
+                        Reply reply) {
+        String url = req.getUrl();
+        int q = url.indexOf('?');
+        String contentType = req.getHeader("Content-Type");
+        boolean text = contentType == null || contentType.contains("json") || contentType.startsWith("text");
+        String requestBody = text && !call.path().startsWith(Uploads.PREFIX)
+                ? new String(req.getBody() == null ? new byte[0] : req.getBody(), StandardCharsets.UTF_8) : "";
+        String responseBody = "";
+        if (reply != null && reply.body() != null) {
+            try {
+                responseBody = Json.MAPPER.writeValueAsString(reply.body());
+            } catch (JsonProcessingException e) {
+                responseBody = reply.body().toString();
+            }
+        }
+        RecordedRequest r = new RecordedRequest(Instant.now(), call.method(), call.path(),
+                q < 0 ? "" : url.substring(q + 1), route, status, fault, applied, requestBody, responseBody);
+        synchronized (journal) {
+            journal.addLast(r);
+            journalChars += size(r);
+            while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {
+                journalChars -= size(journal.removeFirst());
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package io.github.iconiksdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the fake holds: named tables of JSON objects in insertion order (what iconik would store, in the
+ * shape of its schemas), the uploaded bytes, and the credentials. Not thread-safe: callers hold its monitor.
+ * With a state folder, {@link #save()} writes it to {@code state.json} (atomically) and uploads to
+ * {@code uploads/}, and {@link #load} reads them back.
+ */
+public final class Store {
+
+    /** Table names. */
+    public static final String STORAGES = "storages";
+    /** Gateway reports by storage id. */
+    public static final String REPORTS = "gateway_reports";
+    /** Gateway status by storage id. */
+    public static final String GATEWAY_STATUS = "gateway_status";
+    /** Assets by id. */
+    public static final String ASSETS = "assets";
+    /** Formats by id. */
+    public static final String FORMATS = "formats";
+    /** File sets by id. */
+    public static final String FILE_SETS = "file_sets";
+    /** Files by id. */
+    public static final String FILES = "files";
+    /** Proxies by id. */
+    public static final String PROXIES = "proxies";
+    /** Keyframes by id. */
+    public static final String KEYFRAMES = "keyframes";
+    /** Metadata fields by name. */
+    public static final String FIELDS = "fields";
+    /** Metadata views by id. */
+    public static final String VIEWS = "views";
+    /** Metadata values by {@code object_type/object_id}. */
+    public static final String VALUES = "metadata_values";
+    /** Collections by id. */
+    public static final String COLLECTIONS = "collections";
+    /** Collection contents by {@code collection_id/object_type/object_id}. */
+    public static final String CONTENTS = "collection_contents";
+    /** Jobs by id. */
+    public static final String JOBS = "jobs";
+    /** Deletions a gateway must perform on its storage, by id. */
+    public static final String DELETIONS = "deletions";
+    /** Asset history entries by id. */
+    public static final String HISTORY = "asset_history";
+    /** Gateway events by id. */
+    public static final String EVENTS = "gateway_events";
+    /** Upload targets by token. */
+    public static final String UPLOADS = "upload_urls";
+    /** Identity and ids of the ready-made storages. */
+    public static final String META = "meta";
+
+    private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
+            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS);
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
+    private volatile long searchDelayMillis;
+    private final Path stateDir;
+
+    /**
+     * Creates an empty store.
+     *
+     * @param stateDir the folder to persist to, or null to keep everything in memory
+     */
+    public Store(Path stateDir) {
+        this.stateDir = stateDir;
+        TABLES.forEach(t -> tables.put(t, new LinkedHashMap<>()));
+    }
+
+    /**
+     * A table.
+     *
+     * @param name its name (one of the constants)
+     * @return the live table
+     */
+    public LinkedHashMap<String, ObjectNode> table(String name) {
+        LinkedHashMap<String, ObjectNode> t = tables.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no table " + name);
+        }
+        return t;
+    }
+
+    /**
+     * One object of a table.
+     *
+     * @param table the table
+     * @param id its key
+     * @return the live object, if present
+     */
+    public Optional<ObjectNode> get(String table, String id) {
+        return Optional.ofNullable(table(table).get(id));
+    }
+
+    /**
+     * The objects of a table matching a field value, in insertion order.
+     *
+     * @param table the table
+     * @param field the field
+     * @param value the text value it must have
+     * @return the live objects
+     */
+    public List<ObjectNode> where(String table, String field, String value) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode n : table(table).values()) {
+            if (value.equals(Json.text(n, field))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A value of the {@code meta} table.
+     *
+     * @param key its key
+     * @return its text, or null
+     */
+    public String meta(String key) {
+        ObjectNode m = table(META).get("identity");
+        return m == null ? null : Json.text(m, key);
+    }
+
+    /**
+     * Sets a value of the {@code meta} table.
+     *
+     * @param key its key
+     * @param value its text
+     */
+    public void meta(String key, String value) {
+        table(META).computeIfAbsent("identity", k -> Json.object()).put(key, value);
+    }
+
+    /**
+     * Stores the bytes uploaded for an object (proxy, keyframe or file).
+     *
+     * @param objectId its id
+     * @param bytes the bytes
+     */
+    public void putUpload(String objectId, byte[] bytes) {
+        uploaded.put(objectId, bytes.clone());
+        if (stateDir != null && SAFE_ID.matcher(objectId).matches()) {
+            try {
+                Path dir = stateDir.resolve("uploads");
+                Files.createDirectories(dir);
+                writeAtomically(dir.resolve(objectId), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the upload of " + objectId + " under " + stateDir, e);
+            }
+        }
+    }
+
+    /**
+     * The bytes uploaded for an object.
+     *
+     * @param objectId its id
+     * @return a copy of the bytes, if any were uploaded
+     */
+    public Optional<byte[]> upload(String objectId) {
+        byte[] b = uploaded.get(objectId);
+        return Optional.ofNullable(b == null ? null : b.clone());
+    }
+
+    /**
+     * Sets how long a new asset or collection stays out of search results, as iconik's indexing delay.
+     *
+     * @param millis the delay in milliseconds (0 for none)
+     */
+    public void searchDelay(long millis) {
+        this.searchDelayMillis = millis;
+    }
+
+    /**
+     * Records that an object was just created, for the search delay.
+     *
+     * @param id its id
+     */
+    public void indexed(String id) {
+        if (searchDelayMillis > 0) {
+            searchableFrom.put(id, System.currentTimeMillis() + searchDelayMillis);
+        }
+    }
+
+    /**
+     * @param id an object id
+     * @return whether search finds it yet
+     */
+    public boolean searchable(String id) {
+        Long from = searchableFrom.get(id);
+        if (from == null) {
+            return true;
+        }
+        if (System.currentTimeMillis() >= from) {
+            searchableFrom.remove(id);
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether this store persists to a folder */
+    public boolean persistent() {
+        return stateDir != null;
+    }
+
+    /** @return a deep copy of every table, as one JSON object */
+    public ObjectNode dump() {
+        ObjectNode root = Json.object();
+        tables.forEach((name, rows) -> {
+            ObjectNode t = root.putObject(name);
+            rows.forEach((k, v) -> t.set(k, v.deepCopy()));
+        });
+        return root;
+    }
+
+    /**
+     * Replaces every table with the content of a dump; uploaded bytes are forgotten.
+     *
+     * @param root what {@link #dump()} gave
+     */
+    public void restore(JsonNode root) {
+        uploaded.clear();
+        for (String name : TABLES) {
+            LinkedHashMap<String, ObjectNode> rows = table(name);
+            rows.clear();
+            JsonNode t = root.get(name);
+            if (t != null) {
+                t.properties().forEach(e -> rows.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
+            }
+        }
+    }
+
+    /** Writes the state to the state folder (no-op in memory). */
+    public void save() {
+        if (stateDir == null) {
+            return;
+        }
+        ObjectNode root = dump();
+        try {
+            Files.createDirectories(stateDir);
+            writeAtomically(stateDir.resolve("state.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the fake's state to " + stateDir, e);
+        }
+    }
+
+    /**
+     * Reads the state back from a state folder, if it holds one.
+     *
+     * @return whether a saved state was found
+     * @throws UncheckedIOException when the saved state cannot be read (naming the file)
+     */
+    public boolean load() {
+        if (stateDir == null) {
+            return false;
+        }
+        Path file = stateDir.resolve("state.json");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
+            restore(root);
+            Path dir = stateDir.resolve("uploads");
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) files::iterator) {
+                        uploaded.put(p.getFileName().toString(), Files.readAllBytes(p));
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | ClassCastException e) {
+            throw new UncheckedIOException("cannot read the fake's saved state " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

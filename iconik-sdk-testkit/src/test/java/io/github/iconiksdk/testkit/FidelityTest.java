@@ -1,0 +1,311 @@
+package io.github.iconiksdk.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives every endpoint the fake serves, then validates every answer in the journal against the schema iconik's
+ * spec names for that operation and status, and checks that no served endpoint was left out.
+ */
+class FidelityTest {
+
+    private static final String F = "/API/files/v1";
+    private static final String A = "/API/assets/v1";
+    private static final String M = "/API/metadata/v1";
+    private static final String J = "/API/jobs/v1";
+
+    private static FakeIconik fake;
+    private static Http http;
+    private static SpecValidator validator;
+
+    @BeforeAll
+    static void start() {
+        fake = FakeIconik.builder().seed(1).build().start();
+        http = Http.of(fake);
+        validator = new SpecValidator();
+    }
+
+    @AfterAll
+    static void stop() {
+        fake.stop();
+    }
+
+    private static JsonNode ok(Http.Answer a, int status) {
+        assertEquals(status, a.status(), () -> "unexpected answer " + a.body() + " to " + a.raw().request());
+        return a.json();
+    }
+
+    @Test
+    void everyAnswerOfEveryServedEndpoint_validatesAgainstIconikSpecs() {
+        driveEveryEndpoint();
+        List<String> problems = new ArrayList<>();
+        Set<String> covered = new TreeSet<>();
+        for (RecordedRequest r : fake.requests()) {
+            if (r.route() == null || !r.route().startsWith("/API/")) {
+                continue;
+            }
+            if (r.status() >= 200 && r.status() < 300) {
+                covered.add(r.method() + " " + r.route());
+            }
+            for (String p : validator.validate(r.method(), r.route(), r.status(), r.responseBody())) {
+                problems.add(r.method() + " " + r.path() + " -> " + r.status() + ": " + p);
+            }
+        }
+        assertEquals(List.of(), problems);
+        Set<String> served = new TreeSet<>();
+        fake.routes().stream().filter(r -> r.contains(" /API/")).forEach(served::add);
+        served.removeAll(covered);
+        assertEquals(Set.of(), served, "served endpoints the test did not drive to a 2xx");
+        assertTrue(covered.size() >= 90, "covered only " + covered.size());
+    }
+
+    @Test
+    void validator_rejectsAnswersThatBreakTheSpec() {
+        assertFalse(validator.validate("GET", A + "/assets/{asset_id}/", 200,
+                "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"title\":\"t\",\"status\":\"BOGUS\"}").isEmpty());
+        assertFalse(validator.validate("GET", A + "/assets/", 200,
+                "{\"objects\":[],\"prev_url\":null}").isEmpty(), "null for a never-null field");
+        assertFalse(validator.validate("GET", F + "/storages/{storage_id}/", 200, "{\"name\":\"x\"}").isEmpty(),
+                "missing required fields");
+        assertFalse(validator.validate("GET", F + "/storages/{storage_id}/", 418, "{}").isEmpty(),
+                "undocumented status");
+        assertFalse(validator.validate("GET", F + "/assets/{asset_id}/formats/{format_id}/", 200,
+                "{\"name\":\"ORIGINAL\",\"date_created\":\"2026-11-22T22:13:03\"}").isEmpty(),
+                "a date-time without zone");
+        assertFalse(validator.validate("GET", F + "/assets/{asset_id}/formats/{format_id}/", 200,
+                "{\"name\":\"ORIGINAL\",\"id\":\"not-a-uuid\"}").isEmpty(), "an id that is no uuid");
+    }
+
+    private static Map<String, Object> m(Object... kv) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.put((String) kv[i], kv[i + 1]);
+        }
+        return out;
+    }
+
+    private static void driveEveryEndpoint() {
+        String storageId = fake.storageId();
+        // storages
+        ok(http.get(F + "/storages/?purpose=FILES"), 200);
+        JsonNode created = ok(http.post(F + "/storages/", m("name", "NAS", "method", "FILE", "purpose", "FILES",
+                "settings", m("mount_point", "/mnt/nas", "scan", true))), 201);
+        ok(http.get(F + "/storages/" + storageId + "/"), 200);
+        ok(http.patch(F + "/storages/" + created.get("id").asText() + "/", m("settings", m("scan", false))), 200);
+        ok(http.put(F + "/storages/" + created.get("id").asText() + "/", m("name", "NAS 2", "method", "FILE",
+                "purpose", "FILES", "settings", m("mount_point", "/mnt/nas2"))), 200);
+        ok(http.get(F + "/storages/PROXIES/default/"), 200);
+        ok(http.get(F + "/storages/matching/KEYFRAMES/"), 200);
+        ok(http.get(F + "/storages/matching/FILES/method/FILE/"), 200);
+        ok(http.put(F + "/storages/" + storageId + "/gateway/status/", m("status", "ACTIVE")), 200);
+        ok(http.put(F + "/storages/" + storageId + "/gateway/report/", m("status", "LIVE", "version", "0.1",
+                "log_lines", List.of("started"), "total_files_number", 3, "last_scan_time", 12)), 200);
+        ok(http.get(F + "/storages/" + storageId + "/gateway/report/"), 200);
+        ok(http.get(F + "/storages/isg/latest_version/"), 200);
+        JsonNode event = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "RESTART")), 201);
+        JsonNode event2 = ok(http.post(F + "/storages/" + storageId + "/gateway/events/", m("type", "TRANSCODE",
+                "data", m("asset_id", "x"))), 201);
+        JsonNode events = ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201);
+        assertEquals(2, events.get("objects").size());
+        assertEquals(1, ok(http.get(F + "/storages/" + storageId + "/gateway/events/?last_id="
+                + event.get("id").asText()), 201).get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/gateway/events/" + event.get("id").asText() + "/"), 204);
+        ok(http.post(F + "/storages/" + storageId + "/gateway/events/purge/", m("event_ids",
+                List.of(event2.get("id").asText()))), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/gateway/events/"), 201).get("objects").size());
+        // assets and collections
+        JsonNode collection = ok(http.post(A + "/collections/", m("title", "Root")), 201);
+        String colId = collection.get("id").asText();
+        JsonNode child = ok(http.post(A + "/collections", m("title", "Child", "parent_id", colId)), 201);
+        ok(http.get(A + "/collections/?is_root=true"), 200);
+        ok(http.get(A + "/collections/" + colId + "/"), 200);
+        ok(http.patch(A + "/collections/" + child.get("id").asText() + "/", m("title", "Child 2")), 200);
+        ok(http.put(A + "/collections/" + child.get("id").asText() + "/", m("title", "Child 3",
+                "parent_id", colId)), 200);
+        JsonNode asset = ok(http.post(A + "/assets/?assign_to_collection=true", m("title", "clip.mov",
+                "external_id", "ext-1", "collection_id", colId, "date_created", "2026-11-22T22:13:03.593004",
+                "date_deleted", "2026-11-22T22:13:03.593004", "unknown_field", 1)), 201);
+        String assetId = asset.get("id").asText();
+        ok(http.get(A + "/assets/"), 200);
+        ok(http.get(A + "/assets/" + assetId + "/"), 200);
+        ok(http.patch(A + "/assets/" + assetId + "/", m("category", "video")), 200);
+        ok(http.put(A + "/assets/" + assetId + "/", m("title", "clip.mov", "external_id", "ext-1")), 200);
+        ok(http.post(A + "/collections/" + colId + "/contents", m("object_id", assetId, "object_type", "assets")),
+                201);
+        ok(http.post(A + "/assets/" + assetId + "/history/", m("operation_type", "ADD_FORMAT",
+                "operation_description", "original registered")), 201);
+        ok(http.get(A + "/assets/" + assetId + "/history/"), 200);
+        ok(http.get(A + "/collections/" + colId + "/contents/"), 200);
+        JsonNode other = ok(http.post(A + "/assets", m("title", "other")), 201);
+        ok(http.post(A + "/collections/" + colId + "/contents/", m("object_id", other.get("id").asText(),
+                "object_type", "assets")), 201);
+        ok(http.delete(A + "/collections/" + colId + "/contents/assets/" + other.get("id").asText() + "/"), 204);
+        ok(http.delete(A + "/assets/" + other.get("id").asText() + "/"), 204);
+        ok(http.delete(A + "/collections/" + child.get("id").asText() + "/"), 202);
+        // formats, components, file sets, files
+        String a = F + "/assets/" + assetId;
+        JsonNode format = ok(http.post(a + "/formats/", m("name", "ORIGINAL")), 201);
+        String formatId = format.get("id").asText();
+        ok(http.get(a + "/formats/"), 200);
+        ok(http.get(a + "/formats/ORIGINAL/"), 200);
+        ok(http.get(a + "/formats/" + formatId + "/"), 200);
+        ok(http.patch(a + "/formats/" + formatId + "/", m("storage_methods", List.of("FILE"),
+                "metadata", List.of(m("codec", "prores", "width", 1920)))), 200);
+        ok(http.put(a + "/formats/" + formatId + "/", m("name", "ORIGINAL", "storage_methods", List.of("FILE"))),
+                200);
+        ok(http.post(a + "/formats/" + formatId + "/components/", m("name", "video", "type", "VIDEO")), 200);
+        ok(http.get(a + "/formats/" + formatId + "/components/"), 200);
+        JsonNode spare = ok(http.post(a + "/formats/", m("name", "SPARE")), 201);
+        ok(http.delete(a + "/formats/" + spare.get("id").asText() + "/"), 204);
+        JsonNode fileSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "clip.mov",
+                "storage_id", storageId)), 201);
+        String fsId = fileSet.get("id").asText();
+        ok(http.get(a + "/file_sets/"), 200);
+        ok(http.get(a + "/file_sets/" + fsId + "/"), 200);
+        ok(http.patch(a + "/file_sets/" + fsId + "/", m("base_dir", "media")), 200);
+        ok(http.put(a + "/file_sets/" + fsId + "/", m("format_id", formatId, "name", "clip.mov",
+                "base_dir", "media", "component_ids", List.of())), 200);
+        JsonNode file = ok(http.post(a + "/files/", m("original_name", "clip.mov", "directory_path", "media",
+                "file_set_id", fsId, "size", 10, "status", "OPEN", "storage_id", storageId,
+                "file_date_modified", "2026-11-22T22:13:03")), 201);
+        String fileId = file.get("id").asText();
+        ok(http.get(a + "/files/"), 200);
+        ok(http.get(a + "/files/" + fileId + "/"), 200);
+        ok(http.patch(a + "/files/" + fileId + "/", m("status", "CLOSED", "checksum", "abc123", "size", 10)), 200);
+        ok(http.put(a + "/files/" + fileId + "/", m("original_name", "clip.mov", "directory_path", "media",
+                "file_set_id", fsId, "type", "FILE", "status", "CLOSED", "checksum", "abc123")), 200);
+        ok(http.get(a + "/file_sets/" + fsId + "/files/"), 200);
+        String mediainfoJob = ok(http.post(a + "/files/" + fileId + "/mediainfo/", m("priority", 3)), 200)
+                .get("job_id").asText();
+        assertEquals("MEDIAINFO", ok(http.get(J + "/jobs/" + mediainfoJob + "/"), 200).get("type").asText());
+        ok(http.post(a + "/files/" + fileId + "/keyframes/", m()), 200);
+        assertEquals(400, http.post(a + "/files/" + fileId + "/keyframes/", m("priority", 11)).status());
+        ok(http.get(F + "/files/checksum/abc123/"), 200);
+        // a file set deleted without keep_source queues its gateway files for deletion
+        JsonNode doomedSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "doomed",
+                "storage_id", storageId)), 201);
+        for (String name : List.of("d1.mov", "d2.mov")) {
+            ok(http.post(a + "/files/", m("original_name", name, "directory_path", "old",
+                    "file_set_id", doomedSet.get("id").asText(), "storage_id", storageId)), 201);
+        }
+        ok(http.delete(a + "/file_sets/" + doomedSet.get("id").asText() + "/"), 204);
+        JsonNode deletions = ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200);
+        assertEquals(2, deletions.get("objects").size());
+        ok(http.delete(F + "/storages/" + storageId + "/deletions/" + deletions.get("objects").get(0).get("id")
+                .asText() + "/"), 204);
+        ok(http.delete(F + "/files/" + deletions.get("objects").get(1).get("file_id").asText() + "/deletions_from/"
+                + storageId + "/"), 204);
+        assertEquals(0, ok(http.get(F + "/storages/" + storageId + "/deletions_from/"), 200).get("objects").size());
+        String deleteJob = deletions.get("objects").get(0).get("job_id").asText();
+        assertEquals("FINISHED", ok(http.get(J + "/jobs/" + deleteJob + "/"), 200).get("status").asText());
+        ok(http.get(F + "/storages/" + storageId + "/files/?path=media/clip.mov"), 200);
+        ok(http.post(F + "/storages/" + storageId + "/files/", m("original_name", "folder", "type", "DIRECTORY",
+                "directory_path", "")), 201);
+        ok(http.patch(F + "/storages/" + storageId + "/files/", m("original_name", "folder", "directory_path", "",
+                "status", "MISSING")), 200);
+        ok(http.put(F + "/storages/" + storageId + "/files/", m("original_name", "folder", "directory_path", "",
+                "type", "DIRECTORY", "status", "CLOSED")), 200);
+        ok(http.post(F + "/files/storages/" + storageId + "/?get_file_size=true", m("directory_path", "media",
+                "file_name", "clip.mov")), 200);
+        JsonNode cloudSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "cloud",
+                "storage_id", fake.defaultStorageId("FILES"))), 201);
+        JsonNode cloudFile = ok(http.post(a + "/files/", m("original_name", "clip.mov", "file_set_id",
+                cloudSet.get("id").asText(), "size", 3)), 201);
+        ok(http.get(a + "/files/" + cloudFile.get("id").asText() + "/?generate_signed_post_url=true"), 200);
+        ok(http.delete(a + "/files/" + cloudFile.get("id").asText() + "/"), 204);
+        ok(http.delete(a + "/file_sets/" + cloudSet.get("id").asText() + "/"), 204);
+        JsonNode versions = ok(http.post(A + "/assets/" + assetId + "/versions/", m("source_version_id",
+                asset.get("versions").get(0).get("id").asText(), "copy_metadata", true)), 200);
+        assertEquals(2, versions.get("versions").size());
+        // proxies and keyframes
+        JsonNode proxy = ok(http.post(a + "/proxies/", m("name", "proxy.mp4", "filename", "proxy.mp4",
+                "codec", "h264", "frame_rate", "25", "resolution", m("width", 640, "height", 360), "size", 3)), 201);
+        String proxyId = proxy.get("id").asText();
+        ok(http.post(a + "/method/GCS/proxies/", m("name", "second.mp4")), 201);
+        ok(http.get(a + "/proxies/"), 200);
+        ok(http.get(a + "/proxies/" + proxyId + "/"), 200);
+        ok(http.patch(a + "/proxies/" + proxyId + "/", m("status", "CLOSED")), 200);
+        ok(http.post(a + "/proxies/" + proxyId + "/keyframes/", m()), 200);
+        ok(http.put(a + "/proxies/" + proxyId + "/", m("status", "CLOSED", "size", 3)), 200);
+        JsonNode kf = ok(http.post(a + "/keyframes/", m("type", "POSTER", "filename", "poster.jpg",
+                "time_code", m("frames_number", 10, "time_base", m("numerator", 1, "denominator", 25)))), 201);
+        ok(http.post(a + "/method/GCS/keyframes/", m("type", "KEYFRAME")), 201);
+        ok(http.get(a + "/keyframes/"), 200);
+        ok(http.patch(a + "/keyframes/" + kf.get("id").asText() + "/", m("status", "CLOSED")), 200);
+        ok(http.put(a + "/keyframes/" + kf.get("id").asText() + "/", m("type", "POSTER", "status", "CLOSED")), 200);
+        JsonNode extra = ok(http.post(a + "/proxies/", m("name", "x")), 201);
+        ok(http.delete(a + "/proxies/" + extra.get("id").asText() + "/"), 204);
+        JsonNode extraKf = ok(http.post(a + "/keyframes/", m("type", "KEYFRAME")), 201);
+        ok(http.delete(a + "/keyframes/" + extraKf.get("id").asText() + "/"), 204);
+        // metadata
+        ok(http.post(M + "/fields/", m("name", "scene", "label", "Scene", "field_type", "string")), 201);
+        ok(http.post(M + "/fields/", m("name", "rating", "label", "Rating", "field_type", "drop_down",
+                "options", List.of(m("label", "Good", "value", "good"), m("label", "Bad", "value", "bad")))), 201);
+        ok(http.post(M + "/fields/", m("name", "tmp", "label", "Tmp", "field_type", "integer")), 201);
+        ok(http.get(M + "/fields/"), 200);
+        ok(http.get(M + "/fields/scene/"), 200);
+        ok(http.patch(M + "/fields/scene/", m("description", "The scene")), 200);
+        ok(http.put(M + "/fields/tmp/", m("label", "Tmp", "field_type", "integer")), 200);
+        ok(http.delete(M + "/fields/tmp/"), 204);
+        JsonNode view = ok(http.post(M + "/views/", m("name", "Ingest", "view_fields",
+                List.of(m("name", "scene"), m("name", "rating", "required", true)))), 201);
+        String viewId = view.get("id").asText();
+        ok(http.get(M + "/views/"), 200);
+        ok(http.get(M + "/views/" + viewId + "/"), 200);
+        ok(http.patch(M + "/views/" + viewId + "/", m("description", "for ingest")), 200);
+        JsonNode spareView = ok(http.post(M + "/views/", m("name", "Spare", "view_fields", List.of())), 201);
+        ok(http.put(M + "/views/" + spareView.get("id").asText() + "/", m("name", "Spare", "view_fields",
+                List.of(m("name", "scene")))), 200);
+        ok(http.delete(M + "/views/" + spareView.get("id").asText() + "/"), 204);
+        assertEquals(404, http.get(M + "/assets/" + assetId + "/views/" + viewId + "/").status());
+        ok(http.put(M + "/assets/" + assetId + "/views/" + viewId + "/", m("metadata_values", m(
+                "scene", m("field_values", List.of(m("value", "12A"))),
+                "rating", m("field_values", List.of(m("value", "good")), "mode", "overwrite")))), 200);
+        ok(http.get(M + "/assets/" + assetId + "/views/" + viewId + "/"), 200);
+        ok(http.get(M + "/assets/" + assetId + "/"), 200);
+        assertEquals(400, http.put(M + "/assets/" + assetId + "/views/" + viewId + "/", m("metadata_values", m(
+                "rating", m("field_values", List.of(m("value", "awful")))))).status());
+        // jobs
+        JsonNode job = ok(http.post(J + "/jobs/", m("title", "Ingest clip.mov", "type", "TRANSFER",
+                "status", "STARTED", "object_type", "assets", "object_id", assetId,
+                "related_objects", List.of(m("object_type", "assets", "object_id", assetId)),
+                "action_context", m("ABORT", m("bulk", false)))), 201);
+        String jobId = job.get("id").asText();
+        ok(http.get(J + "/jobs/?status=STARTED"), 200);
+        ok(http.get(J + "/jobs/" + jobId + "/"), 200);
+        ok(http.patch(J + "/jobs/" + jobId, m("progress_processed", 5, "progress_total", 10,
+                "metadata", m("a", 1))), 200);
+        ok(http.put(J + "/jobs/" + jobId + "/?merge_metadata=true", m("title", "Ingest clip.mov", "type", "TRANSFER",
+                "status", "FINISHED", "metadata", m("b", 2))), 200);
+        ok(http.patch(J + "/jobs/" + jobId + "/steps/", m("steps", List.of(m("label", "upload",
+                "status", "DONE")))), 200);
+        ok(http.put(J + "/jobs/" + jobId + "/steps/", m("steps", List.of(m("label", "verify",
+                "status", "IN_PROGRESS")))), 200);
+        JsonNode tmpJob = ok(http.post(J + "/jobs/", m("title", "t", "type", "CUSTOM", "status", "READY")), 201);
+        ok(http.delete(J + "/jobs/" + tmpJob.get("id").asText() + "/"), 204);
+        // search
+        ok(http.post("/API/search/v1/search/", m("doc_types", List.of("assets"), "filter", m("operator", "AND",
+                "terms", List.of(m("name", "external_id", "value", "ext-1"))))), 200);
+        // errors, validated against the default error schema
+        assertEquals(404, http.get(A + "/assets/" + java.util.UUID.randomUUID() + "/").status());
+        assertEquals(400, http.post(A + "/assets/", m("type", "ASSET")).status());
+        assertEquals(401, new Http(fake.url(), Map.of()).get(A + "/assets/").status());
+        byte[] notJson = "{".getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, http.post(A + "/assets/", new String(notJson, StandardCharsets.UTF_8)).status());
+        // the collection's DELETE last, so that earlier answers still see it
+        ok(http.delete(A + "/collections/" + colId + "/"), 202);
+    }
+}

@@ -1,0 +1,281 @@
+package io.github.iconiksdk.gateway;
+
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ScanSummary;
+import io.github.iconiksdk.api.sidecar.Sidecar;
+import io.github.iconiksdk.api.sidecar.SidecarException;
+import io.github.iconiksdk.api.sidecar.SidecarReader;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.Credentials;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.config.ConfigurationException;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.pattern.PatternSet;
+import io.github.iconiksdk.core.scan.FileSystemScanner;
+import io.github.iconiksdk.core.sidecar.SidecarValidator;
+import io.github.iconiksdk.core.sidecar.Sidecars;
+import io.github.iconiksdk.core.sidecar.ValidationResult;
+import io.github.iconiksdk.core.upload.IconikAssetUploader;
+import io.github.iconiksdk.core.upload.IconikMetadataViews;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sample gateway's work, composed from the SDK's parts: read the storage's settings from iconik, scan its
+ * mount point, read each file's sidecar, and register the file. One instance serves one storage; {@link #ingest}
+ * runs one complete pass.
+ */
+final class Gateway implements AutoCloseable {
+
+    /** How often one file's registration is tried within a pass before it is left for the next one. */
+    private static final int ATTEMPTS = 4;
+
+    private final GatewayConfig config;
+    private final IconikClient client;
+    private final String storageId;
+    private final PrintWriter err;
+    private final SidecarReader sidecars = Sidecars.reader();
+    private volatile FileSettings settings;
+    private IconikAssetUploader uploader;
+
+    Gateway(GatewayConfig config, PrintWriter err) {
+        this.config = config;
+        this.err = err;
+        this.storageId = config.storageId().orElseThrow();
+        IconikClient.Builder b = IconikClient.builder().endpoint(config.iconikUrl().toString())
+                .credentials(Credentials.of(config.appId().orElseThrow(), config.authToken().orElseThrow()));
+        config.httpProxy().ifPresent(p -> b.proxy(new InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort())));
+        this.client = b.build();
+    }
+
+    /** The counts of one ingest pass, and the summary line the {@code ingest} command prints. */
+    static final class Result {
+        final Map<RegistrationOutcome, Integer> outcomes = new EnumMap<>(RegistrationOutcome.class);
+        final List<String> failed = new ArrayList<>();
+        int growing;
+        int unreadable;
+        int sidecarProblems;
+
+        int registered() {
+            return outcomes.values().stream().mapToInt(Integer::intValue).sum()
+                    - outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0);
+        }
+
+        String summaryLine() {
+            return "registered " + registered() + " files (" + outcomes.getOrDefault(RegistrationOutcome.CREATED, 0)
+                    + " new, " + outcomes.getOrDefault(RegistrationOutcome.AGGREGATED, 0) + " aggregated, "
+                    + outcomes.getOrDefault(RegistrationOutcome.UPDATED, 0) + " updated, "
+                    + outcomes.getOrDefault(RegistrationOutcome.MOVED, 0) + " moved, "
+                    + outcomes.getOrDefault(RegistrationOutcome.ALREADY_REGISTERED, 0) + " unchanged; "
+                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), 0 renditions failed,"
+                    + " 0 uploads, " + failed.size() + " failed";
+        }
+    }
+
+    /**
+     * Runs one pass: resume registrations a crash left unfinished, scan, register every change, and (unless
+     * {@code waitForGrowing} is false) scan again until no file is still growing.
+     *
+     * @throws ConfigurationException if the storage has no usable mount point or an invalid pattern
+     * @throws IconikException        if iconik or the local state cannot be used at all
+     */
+    Result ingest(boolean waitForGrowing) {
+        FileSettings s = refreshSettings();
+        Path root = mountPoint(s);
+        Result result = new Result();
+        try (FileSystemScanner scanner = scanner(s, root)) {
+            IconikAssetUploader up = uploader();
+            for (String path : up.unfinished()) {
+                registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
+                        .orElse(null));
+            }
+            while (true) {
+                int growingBefore = result.growing;
+                ScanSummary summary = scanner.scanOnce(event -> handle(event, root, result));
+                err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
+                        summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
+                        summary.modified(), summary.removed(), summary.moved(), summary.growing());
+                err.flush();
+                if (!waitForGrowing || result.growing == growingBefore) {
+                    break;
+                }
+                sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
+            }
+        }
+        return result;
+    }
+
+    private void handle(ScanEvent event, Path root, Result result) {
+        switch (event.type()) {
+            case GROWING -> result.growing++;
+            case UNREADABLE -> {
+                result.unreadable++;
+                err.println("unreadable: " + event.path() + ": " + event.reason());
+            }
+            default -> {
+                if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
+                    if (event.type() != ScanEventType.REMOVED) {
+                        reapplySidecar(root, event.path(), result);
+                    }
+                    return;
+                }
+                MetadataValues md = event.type() == ScanEventType.REMOVED ? MetadataValues.empty()
+                        : metadataOf(root, event.path(), result);
+                boolean registered = registerWithRetries(event.path(), result, () -> uploader().register(event, md));
+                if (!registered && (event.type() == ScanEventType.MOVED || event.type() == ScanEventType.REMOVED)) {
+                    // Not journalled yet: stop the pass so the scanner delivers this event again next time.
+                    throw new IconikException("could not record " + event.type() + " of " + event.path()
+                            + " in iconik; the pass stops and the change is reported again on the next one");
+                }
+            }
+        }
+    }
+
+    /** A sidecar that appeared or changed after its media file: write the values again on the media's asset. */
+    private void reapplySidecar(Path root, String sidecarPath, Result result) {
+        Path sidecar = root.resolve(sidecarPath);
+        String name = sidecar.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = name.substring(0, dot);
+        Path parent = sidecar.getParent();
+        List<Path> media = new ArrayList<>();
+        try (var siblings = Files.list(parent)) {
+            siblings.filter(p -> !p.equals(sidecar)).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.equals(stem) || (n.startsWith(stem + ".") && n.indexOf('.', stem.length() + 1) < 0);
+            }).forEach(media::add);
+        } catch (java.io.IOException e) {
+            err.println("sidecar " + sidecarPath + ": cannot list its folder: " + e.getMessage());
+            return;
+        }
+        for (Path m : media) {
+            String mediaPath = root.relativize(m).toString().replace('\\', '/');
+            // Counted only when values were written: the media file itself is counted by its own event.
+            registerWithRetries(mediaPath, result, () -> uploader().reapplyMetadata(mediaPath,
+                    metadataOf(root, mediaPath, result)).filter(r -> r.outcome() == RegistrationOutcome.UPDATED)
+                    .orElse(null));
+        }
+    }
+
+    /** Reads and validates a media file's sidecar; a problem is reported and the file registered without it. */
+    private MetadataValues metadataOf(Path root, String path, Result result) {
+        Optional<Sidecar> found;
+        try {
+            found = sidecars.find(root.resolve(path));
+            if (found.isEmpty()) {
+                return MetadataValues.empty();
+            }
+            found.get().ignoredCandidates().forEach(c -> err.println("sidecar " + c + " ignored: "
+                    + found.get().file().getFileName() + " is used for " + path));
+            MetadataValues values = sidecars.read(found.get());
+            String viewId = settings.metadataViewId();
+            if (viewId == null || viewId.isBlank() || values.isEmpty()) {
+                return values;
+            }
+            ValidationResult checked = SidecarValidator.of(new IconikMetadataViews(client), viewId).validate(values);
+            checked.problems().forEach(p -> {
+                result.sidecarProblems++;
+                err.println("sidecar " + found.get().file() + ": " + p);
+            });
+            return checked.values();
+        } catch (SidecarException e) {
+            result.sidecarProblems++;
+            err.println("sidecar: " + e.getMessage() + " (" + path + " is registered without its metadata)");
+            return MetadataValues.empty();
+        }
+    }
+
+    private boolean registerWithRetries(String path, Result result,
+                                        java.util.function.Supplier<Registration> attempt) {
+        IconikException last = null;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            try {
+                Registration r = attempt.get();
+                if (r != null) {
+                    result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                }
+                return true;
+            } catch (IconikException e) {
+                last = e;
+                sleep(Duration.ofMillis(500L << i));
+            }
+        }
+        result.failed.add(path);
+        err.println("failed: " + path + ": " + last.getMessage());
+        return false;
+    }
+
+    private FileSettings refreshSettings() {
+        settings = client.getStorage(storageId).fileSettings();
+        return settings;
+    }
+
+    private IconikAssetUploader uploader() {
+        if (uploader == null) {
+            uploader = IconikAssetUploader.builder().client(client).storageId(storageId).settings(() -> settings)
+                    .journal(config.dataDir().resolve("registrations.db")).build();
+        }
+        return uploader;
+    }
+
+    private FileSystemScanner scanner(FileSettings s, Path root) {
+        PatternSet patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
+                .scanInclude(orEmpty(s.scanInclude())).transcodeIgnore(orEmpty(s.transcodeIgnore()))
+                .transcodeInclude(orEmpty(s.transcodeInclude())).uploadIgnore(orEmpty(s.uploadIgnore())).build();
+        return FileSystemScanner.builder().root(root).scanDirectories(orEmpty(s.scanDirectories()))
+                .patterns(patterns).growingThreshold(Duration.ofSeconds(thresholdSeconds(s))).checksums(true)
+                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency())
+                .stateFile(config.dataDir().resolve("scan-state.db")).build();
+    }
+
+    private static long thresholdSeconds(FileSettings s) {
+        return s.growingFilesThreshold() == null ? 10 : Math.max(0, s.growingFilesThreshold().longValue());
+    }
+
+    private Path mountPoint(FileSettings s) {
+        String mount = s.mountPoint();
+        if (mount == null || mount.isBlank()) {
+            throw new ConfigurationException("mount_point", "storage " + storageId + " has no mount_point");
+        }
+        Path root = Path.of(mount);
+        if (!Files.isDirectory(root)) {
+            throw new ConfigurationException("mount_point", "storage " + storageId + " has mount_point " + mount
+                    + ", which is not a folder on this machine");
+        }
+        return root;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IconikException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (uploader != null) {
+            uploader.close();
+        }
+    }
+}
