@@ -24,7 +24,8 @@ mkdir -p "$work/empty"
 for run in 1 2 3; do
   echo "== run $run"
   rm -f "$work/empty.db"*
-  /usr/bin/time -f "scan (empty): $fmt" java -jar "$jar" scan "$work/empty" --state "$work/empty.db" > /dev/null 2>&1
+  /usr/bin/time -o "$work/time.txt" -f "scan (empty): $fmt" java -jar "$jar" scan "$work/empty" --state "$work/empty.db" > /dev/null 2>&1
+  cat "$work/time.txt"
   /usr/bin/time -f "find:         $fmt" find "$tree" -printf '%s %T@ %p\n' > /dev/null
   /usr/bin/time -f "rclone lsf:   $fmt" sh -c 'rclone lsf -R --format pst "$1" > /dev/null 2> /dev/null' sh "$tree"
   rm -f "$work/state.db" "$work/state.db-wal" "$work/state.db-shm"

@@ -59,16 +59,4 @@ public record FileState(String path, long size, long modifiedNanos, String fileK
     public FileState withChecksum(String newChecksum) {
         return new FileState(path, size, modifiedNanos, fileKey, newChecksum, unchangedSinceMillis, status);
     }
-
-    /**
-     * Whether another observation shows the same file content as far as metadata can tell: same size, modification
-     * time and file key.
-     *
-     * @param other another state
-     * @return {@code true} when size, time and key are equal
-     */
-    public boolean sameObservation(FileState other) {
-        return size == other.size && modifiedNanos == other.modifiedNanos
-                && Objects.equals(fileKey, other.fileKey);
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.iconiksdk.core.scan;
 
+import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.pattern.IgnoreMatcher;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanStateStore;
@@ -79,7 +80,7 @@ public final class FileSystemScanner implements StorageScanner {
         NodeFilter filter = filter(b.ignore, b.include);
         this.settings = new ScanPass.Settings(b.root, ScanDirectories.normalise(b.scanDirectories), filter,
                 b.followLinks, b.growingThreshold, b.checksums, b.checksumWorkers * 4,
-                b.concurrency > 1 ? b.concurrency * 2 : 0, b.batchSize);
+                b.concurrency > 1 ? b.concurrency * 2 : 0, b.batchSize, b.progress);
         this.hashPool = b.checksums ? Executors.newFixedThreadPool(b.checksumWorkers, threads("iconik-checksum"))
                 : null;
         this.listingPool = b.concurrency > 1
@@ -300,6 +301,7 @@ public final class FileSystemScanner implements StorageScanner {
         private ScanStateStore store;
         private Path stateFile;
         private int batchSize = 1000;
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
         }
@@ -485,6 +487,18 @@ public final class FileSystemScanner implements StorageScanner {
                 throw new IllegalArgumentException("batch size must be 1 to 100000: " + size);
             }
             this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * Receives how many files a pass has looked at, a few times a second and once at its end (unit
+         * {@code "files"}, total unknown). Called in the scanning thread. Default: none.
+         *
+         * @param progress the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 

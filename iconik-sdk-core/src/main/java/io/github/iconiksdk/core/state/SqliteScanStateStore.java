@@ -117,7 +117,8 @@ public final class SqliteScanStateStore implements ScanStateStore {
         }
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            // A file: URI, percent-encoded, so that '?', '#' or '%' in the path are not read as URI syntax.
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute.toUri());
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
                 try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {

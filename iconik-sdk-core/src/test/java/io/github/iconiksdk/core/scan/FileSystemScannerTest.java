@@ -431,7 +431,11 @@ class FileSystemScannerTest {
         try (FileSystemScanner s = builder().build()) {
             java.util.concurrent.CompletableFuture<ScanSummary> pass = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> s.scanOnce(io.github.iconiksdk.api.scan.ScanListener.toQueue(queue)));
-            Thread.sleep(300);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (queue.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200);
             assertEquals(2, queue.size());
             assertFalse(pass.isDone(), "the scan waits for the consumer");
             List<String> taken = new ArrayList<>();
@@ -441,6 +445,37 @@ class FileSystemScannerTest {
             assertEquals(10, pass.get(20, java.util.concurrent.TimeUnit.SECONDS).added());
             assertEquals(10, taken.size());
         }
+    }
+
+    @Test
+    void progress_isReportedInFilesAndEndsWithTheTotal() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            write("f" + i + ".mov", "x");
+        }
+        List<io.github.iconiksdk.api.Progress> reports = new ArrayList<>();
+        try (FileSystemScanner s = builder().progress(reports::add).build()) {
+            s.scanOnce(e -> { });
+        }
+        io.github.iconiksdk.api.Progress last = reports.get(reports.size() - 1);
+        assertEquals(5, last.done());
+        assertEquals("files", last.unit());
+        assertTrue(last.task().contains(root.toString()), last.task());
+    }
+
+    @Test
+    void rootEmptiedLikeAnUnmountedShare_failsThePassInsteadOfRemovingEverything() throws IOException {
+        write("a/clip.mov", "1");
+        write("b.mov", "2");
+        scan();
+        deleteTree(root.resolve("a"));
+        Files.move(root.resolve("b.mov"), tmp.resolve("b.mov")); // the "share" goes away
+
+        try (StorageScanner s = builder().build()) {
+            Exception e = assertThrows(io.github.iconiksdk.api.IconikException.class, () -> s.scanOnce(ev -> { }));
+            assertTrue(e.getMessage().contains("mounted"), e.getMessage());
+        }
+        Files.move(tmp.resolve("b.mov"), root.resolve("b.mov")); // and comes back, unchanged
+        assertEquals(List.of("REMOVED a/clip.mov"), scan().lines(), "the state was left as it was");
     }
 
     @Test

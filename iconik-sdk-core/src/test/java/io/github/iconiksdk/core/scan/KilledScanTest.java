@@ -105,7 +105,7 @@ class KilledScanTest {
     private static List<String> runAndKill(Path root, Path state, int lines) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ScanChild.class.getName(), root.toString(), state.toString(), "5");
+                ScanChild.class.getName(), root.toString(), state.toString(), "20");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         List<String> got = new ArrayList<>();

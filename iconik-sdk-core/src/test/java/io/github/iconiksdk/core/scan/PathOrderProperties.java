@@ -24,6 +24,12 @@ class PathOrderProperties {
     }
 
     @Property
+    void stringCompareTo_agreesWithCodePointOrder_whenNeitherHoldsASurrogate(@ForAll String a, @ForAll String b) {
+        net.jqwik.api.Assume.that(PathOrder.withoutSurrogates(a) && PathOrder.withoutSurrogates(b));
+        assertEquals(Integer.signum(PathOrder.compare(a, b)), Integer.signum(a.compareTo(b)));
+    }
+
+    @Property
     void folderNameWithSlash_sortsLikeTheFullPaths(@ForAll("names") String dir, @ForAll("names") String sibling,
                                                     @ForAll("names") String child) {
         String dirPath = dir + "/" + child;

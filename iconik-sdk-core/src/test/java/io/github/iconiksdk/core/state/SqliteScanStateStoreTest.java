@@ -121,6 +121,18 @@ class SqliteScanStateStoreTest {
     }
 
     @Test
+    void fileNameWithUriCharacters_isUsedAsGiven() {
+        Path file = tmp.resolve("odd ? # % & name/scan state?.db");
+        try (SqliteScanStateStore s = SqliteScanStateStore.open(file)) {
+            s.write(List.of(state("a", FileStatus.DELIVERED)), List.of());
+        }
+        assertTrue(Files.isRegularFile(file), "created " + file);
+        try (SqliteScanStateStore s = SqliteScanStateStore.open(file)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
     void closedStore_refusesCalls() {
         SqliteScanStateStore s = SqliteScanStateStore.open(tmp.resolve("s.db"));
         s.close();

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * an unchanged tree prints no event. An event is recorded as delivered only after its line has been flushed, so a
  * run killed half way prints again, on the next run, whatever it may not have printed.
  */
-@Command(name = "scan", sortOptions = false,
+@Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = GatewayMain.Version.class,
         description = {"One pass of the SDK's scanner over ROOT.",
                 "Prints one line per event on stdout (NEW, MODIFIED, REMOVED, MOVED, GROWING, UNREADABLE, fields "
                         + "separated by tabs), then a summary on stderr."})

@@ -185,6 +185,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void help_listsEveryOptionOfTheSpec() {
+        CommandRun run = CommandRun.run("scan", "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String option : List.of("--scan-dir", "--ignore", "--no-default-ignore", "--include",
+                "--growing-threshold", "--no-checksum", "--state", "--json", "ROOT")) {
+            assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+    }
+
+    @Test
     void invalidPattern_exitsTwoNamingIt() {
         CommandRun run = CommandRun.run("scan", root.toString(), "--ignore", "re:/(unclosed/");
         assertEquals(2, run.exitCode());

@@ -43,6 +43,23 @@ public final class PathOrder {
     }
 
     /**
+     * Whether a string holds no surrogate, so that {@link String#compareTo} (which the JIT vectorises) already
+     * gives code point order against any other such string.
+     *
+     * @param s a string
+     * @return {@code true} if every char is below U+D800 or above U+DFFF
+     */
+    public static boolean withoutSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code path} is {@code prefix} itself or lies below it.
      *
      * @param path   a relative path

@@ -1,5 +1,8 @@
 package io.github.iconiksdk.core.scan.internal;
 
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.Progress;
+import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.scan.FileState;
 import io.github.iconiksdk.api.scan.FileStatus;
 import io.github.iconiksdk.api.scan.ScanEventType;
@@ -48,6 +51,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         final int checksumWindow;
         final int readAhead;
         final int batchSize;
+        final ProgressListener progress;
 
         @Override
         public String toString() {
@@ -67,10 +71,11 @@ public final class ScanPass implements TreeWalker.Visitor {
          * @param checksumWindow  how many checksums may be computed ahead of delivery
          * @param readAhead       how many folders may be listed ahead of the walk
          * @param batchSize       state changes per transaction
+         * @param progress        receives the count of files scanned, a few times a second
          */
         public Settings(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
                         Duration growingThreshold, boolean checksums, int checksumWindow, int readAhead,
-                        int batchSize) {
+                        int batchSize, ProgressListener progress) {
             this.root = root;
             this.scanDirectories = List.copyOf(scanDirectories);
             this.filter = filter;
@@ -80,10 +85,12 @@ public final class ScanPass implements TreeWalker.Visitor {
             this.checksumWindow = checksumWindow;
             this.readAhead = readAhead;
             this.batchSize = batchSize;
+            this.progress = progress;
         }
     }
 
     private static final int PAGE = 2000;
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
     private final Settings settings;
     private final ScanStateStore store;
@@ -103,6 +110,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     private boolean storeExhausted;
     /** The greatest path the merge has dealt with; the next store page starts after it. */
     private String position;
+    private long lastProgressNanos = System.nanoTime();
 
     private ScanPass(Settings settings, ScanStateStore store, ScanListener listener, ExecutorService hashPool,
                      ExecutorService listingPool, Clock clock) {
@@ -136,7 +144,16 @@ public final class ScanPass implements TreeWalker.Visitor {
         pass.walk();
         pass.movesAndRemovals();
         pass.newFiles();
+        pass.reportProgress();
         return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private boolean rootIsEmpty() {
+        try (java.nio.file.DirectoryStream<Path> entries = java.nio.file.Files.newDirectoryStream(settings.root)) {
+            return !entries.iterator().hasNext();
+        } catch (java.io.IOException | java.nio.file.DirectoryIteratorException e) {
+            return false; // the walk reports what is wrong with the root
+        }
     }
 
     private static boolean knowsAnyFile(ScanStateStore store) {
@@ -146,6 +163,13 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void walk() {
+        if (movesPossible && rootIsEmpty()) {
+            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
+            // as removed would make the gateway mark a whole storage missing.
+            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
+                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
+                    + " scan state file to start over.)");
+        }
         new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
                 listingPool, settings.readAhead).walk(this);
         // Everything the store holds after the last walked path was not found.
@@ -164,6 +188,9 @@ public final class ScanPass implements TreeWalker.Visitor {
     @Override
     public void file(String path, BasicFileAttributes a) {
         counts.files++;
+        if ((counts.files & 1023) == 0 && System.nanoTime() - lastProgressNanos > PROGRESS_EVERY_NANOS) {
+            reportProgress();
+        }
         FileState stored = advanceTo(path);
         long size = a.size();
         long mtime = Observation.nanos(a);
@@ -218,6 +245,11 @@ public final class ScanPass implements TreeWalker.Visitor {
         counts.ignored++;
     }
 
+    private void reportProgress() {
+        lastProgressNanos = System.nanoTime();
+        settings.progress.onProgress(new Progress("scan " + settings.root, counts.files, -1, "files"));
+    }
+
     /** Deals with every stored path before {@code path} (not found: gone) and returns the state of {@code path}. */
     private FileState advanceTo(String path) {
         FileState found = null;
@@ -226,15 +258,15 @@ public final class ScanPass implements TreeWalker.Visitor {
             if (row == null) {
                 break;
             }
-            int c = PathOrder.compare(row.path(), path);
-            if (c > 0) {
-                break;
-            }
-            pageIndex++;
-            if (c == 0) {
+            if (row.path().equals(path)) { // the common case, and a much faster test than the ordering
+                pageIndex++;
                 found = row;
                 break;
             }
+            if (PathOrder.compare(row.path(), path) > 0) {
+                break;
+            }
+            pageIndex++;
             gone(row);
         }
         position = path;

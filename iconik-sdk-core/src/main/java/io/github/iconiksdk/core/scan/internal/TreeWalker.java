@@ -71,21 +71,28 @@ public final class TreeWalker {
 
     private static final class Entry {
         final String name;
+        /** The entry's path relative to the storage root. */
+        final String path;
         final Kind kind;
         final BasicFileAttributes attributes;
         final String reason;
         final boolean directory;
         /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
         final String sortKey;
+        /** No surrogates in the name: plain {@link String#compareTo} orders it. */
+        final boolean plain;
         Future<Listing> readAhead;
 
-        Entry(String name, Kind kind, BasicFileAttributes attributes, String reason, boolean directory) {
+        Entry(String name, String path, Kind kind, BasicFileAttributes attributes, String reason,
+              boolean directory) {
             this.name = name;
+            this.path = path;
             this.kind = kind;
             this.attributes = attributes;
             this.reason = reason;
             this.directory = directory;
             this.sortKey = kind == Kind.DIR ? name + "/" : name;
+            this.plain = PathOrder.withoutSurrogates(name);
         }
     }
 
@@ -99,7 +106,8 @@ public final class TreeWalker {
         }
     }
 
-    private static final Comparator<Entry> ORDER = (a, b) -> PathOrder.compare(a.sortKey, b.sortKey);
+    private static final Comparator<Entry> ORDER = (a, b) -> a.plain && b.plain
+            ? a.sortKey.compareTo(b.sortKey) : PathOrder.compare(a.sortKey, b.sortKey);
 
     private final Path root;
     private final List<String> scanDirectories;
@@ -210,14 +218,14 @@ public final class TreeWalker {
             while (outstanding < readAhead && nextToSchedule < entries.size()) {
                 Entry ahead = entries.get(nextToSchedule++);
                 if (ahead.kind == Kind.DIR) {
-                    String aheadPath = relative.isEmpty() ? ahead.name : relative + "/" + ahead.name;
+                    String aheadPath = ahead.path;
                     ahead.readAhead = CompletableFuture.supplyAsync(
                             () -> list(root.resolve(aheadPath), aheadPath), listingPool);
                     outstanding++;
                 }
             }
             Entry e = entries.get(i);
-            String path = relative.isEmpty() ? e.name : relative + "/" + e.name;
+            String path = e.path;
             switch (e.kind) {
                 case FILE:
                     visitor.file(path, e.attributes);
@@ -306,17 +314,17 @@ public final class TreeWalker {
                 }
             }
         } catch (IOException e) {
-            return new Entry(name, Kind.UNREADABLE, null, describe(e), false);
+            return new Entry(name, path, Kind.UNREADABLE, null, describe(e), false);
         }
         if (a.isDirectory()) {
             return filter.keep(path, true)
-                    ? new Entry(name, Kind.DIR, a, null, true)
-                    : new Entry(name, Kind.IGNORED, null, null, true);
+                    ? new Entry(name, path, Kind.DIR, a, null, true)
+                    : new Entry(name, path, Kind.IGNORED, null, null, true);
         }
         if (a.isRegularFile()) {
             return filter.keep(path, false)
-                    ? new Entry(name, Kind.FILE, a, null, false)
-                    : new Entry(name, Kind.IGNORED, null, null, false);
+                    ? new Entry(name, path, Kind.FILE, a, null, false)
+                    : new Entry(name, path, Kind.IGNORED, null, null, false);
         }
         return null; // sockets, pipes, devices: not media
     }
