@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class PathOrderProperties {
+class PathOrderPropertiesTest {
 
     @Property
     void codePointOrder_isTheByteOrderOfUtf8(@ForAll String a, @ForAll String b) {
