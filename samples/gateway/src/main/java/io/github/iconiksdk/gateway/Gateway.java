@@ -50,6 +50,7 @@ final class Gateway implements AutoCloseable {
     private final PrintWriter err;
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
+    private volatile boolean stopRequested;
     private IconikAssetUploader uploader;
 
     Gateway(GatewayConfig config, PrintWriter err) {
@@ -69,6 +70,8 @@ final class Gateway implements AutoCloseable {
         int growing;
         int unreadable;
         int sidecarProblems;
+        /** Whether the pass ended early because {@link #requestStop()} was called. */
+        boolean stopped;
 
         int registered() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum()
@@ -100,6 +103,7 @@ final class Gateway implements AutoCloseable {
         try (FileSystemScanner scanner = scanner(s, root)) {
             IconikAssetUploader up = uploader();
             for (String path : up.unfinished()) {
+                checkStop();
                 registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
                         .orElse(null));
             }
@@ -114,12 +118,16 @@ final class Gateway implements AutoCloseable {
                     break;
                 }
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
+                checkStop();
             }
+        } catch (StopRequested stop) {
+            result.stopped = true;
         }
         return result;
     }
 
     private void handle(ScanEvent event, Path root, Result result) {
+        checkStop();
         switch (event.type()) {
             case GROWING -> result.growing++;
             case UNREADABLE -> {
@@ -211,6 +219,7 @@ final class Gateway implements AutoCloseable {
                 return true;
             } catch (IconikException e) {
                 last = e;
+                checkStop(); // the journal holds the file's progress; the next pass resumes it
                 sleep(Duration.ofMillis(500L << i));
             }
         }
@@ -219,9 +228,38 @@ final class Gateway implements AutoCloseable {
         return false;
     }
 
-    private FileSettings refreshSettings() {
+    /**
+     * Reads the storage's settings from iconik; {@link #ingest} does this at the start of every pass.
+     *
+     * @return the settings now in force
+     * @throws IconikException if iconik cannot be asked
+     */
+    FileSettings refreshSettings() {
         settings = client.getStorage(storageId).fileSettings();
         return settings;
+    }
+
+    /**
+     * Asks a running pass to end at the next file boundary: the file in hand is finished (or left to the journal
+     * for the next pass), and what the scanner had not handed over is reported again next time. Any thread.
+     */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    private void checkStop() {
+        if (stopRequested) {
+            throw new StopRequested();
+        }
+    }
+
+    /** Thrown inside a pass to end it early; caught by {@link #ingest}. */
+    private static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
     }
 
     private IconikAssetUploader uploader() {
@@ -263,9 +301,13 @@ final class Gateway implements AutoCloseable {
         return list == null ? List.of() : list;
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            long end = System.nanoTime() + d.toNanos();
+            // In slices, so that a stop request does not wait out a whole back-off.
+            while (!stopRequested && System.nanoTime() < end) {
+                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IconikException("interrupted", e);
