@@ -51,7 +51,9 @@ final class Gateway implements AutoCloseable {
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
     private volatile boolean stopRequested;
+    private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
+    private RenditionPipeline pipeline;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.config = config;
@@ -70,6 +72,9 @@ final class Gateway implements AutoCloseable {
         int growing;
         int unreadable;
         int sidecarProblems;
+        int renditionsFailed;
+        int uploads;
+        int uploadsFailed;
         /** Whether the pass ended early because {@link #requestStop()} was called. */
         boolean stopped;
 
@@ -84,8 +89,8 @@ final class Gateway implements AutoCloseable {
                     + outcomes.getOrDefault(RegistrationOutcome.UPDATED, 0) + " updated, "
                     + outcomes.getOrDefault(RegistrationOutcome.MOVED, 0) + " moved, "
                     + outcomes.getOrDefault(RegistrationOutcome.ALREADY_REGISTERED, 0) + " unchanged; "
-                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), 0 renditions failed,"
-                    + " 0 uploads, " + failed.size() + " failed";
+                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), " + renditionsFailed
+                    + " renditions failed, " + uploads + " uploads, " + failed.size() + " failed";
         }
     }
 
@@ -100,8 +105,12 @@ final class Gateway implements AutoCloseable {
         FileSettings s = refreshSettings();
         Path root = mountPoint(s);
         Result result = new Result();
-        try (FileSystemScanner scanner = scanner(s, root)) {
+        try (FileSystemScanner scanner = scanner(s, root);
+             RenditionPipeline renditions = new RenditionPipeline(config, uploader(root), () -> settings,
+                     () -> patterns, root, err)) {
+            pipeline = renditions;
             IconikAssetUploader up = uploader();
+            renditions.resumeWanted(false);
             for (String path : up.unfinished()) {
                 checkStop();
                 registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
@@ -120,8 +129,16 @@ final class Gateway implements AutoCloseable {
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
                 checkStop();
             }
+            // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            renditions.drain();
+            result.renditionsFailed = renditions.renditionsFailed();
+            result.uploads = renditions.uploads();
+            result.uploadsFailed = renditions.uploadsFailed();
         } catch (StopRequested stop) {
+            // Closing the pipeline cancels what is in flight; the journal keeps it wanted for the next start.
             result.stopped = true;
+        } finally {
+            pipeline = null;
         }
         return result;
     }
@@ -215,6 +232,9 @@ final class Gateway implements AutoCloseable {
                 Registration r = attempt.get();
                 if (r != null) {
                     result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                    if (pipeline != null) {
+                        pipeline.submit(r);
+                    }
                 }
                 return true;
             } catch (IconikException e) {
@@ -262,16 +282,21 @@ final class Gateway implements AutoCloseable {
         }
     }
 
-    private IconikAssetUploader uploader() {
+    private IconikAssetUploader uploader(Path root) {
         if (uploader == null) {
             uploader = IconikAssetUploader.builder().client(client).storageId(storageId).settings(() -> settings)
-                    .journal(config.dataDir().resolve("registrations.db")).build();
+                    .journal(config.dataDir().resolve("registrations.db")).storageRoot(root)
+                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
         }
         return uploader;
     }
 
+    private IconikAssetUploader uploader() {
+        return uploader(mountPoint(settings));
+    }
+
     private FileSystemScanner scanner(FileSettings s, Path root) {
-        PatternSet patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
+        patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
                 .scanInclude(orEmpty(s.scanInclude())).transcodeIgnore(orEmpty(s.transcodeIgnore()))
                 .transcodeInclude(orEmpty(s.transcodeInclude())).uploadIgnore(orEmpty(s.uploadIgnore())).build();
         return FileSystemScanner.builder().root(root).scanDirectories(orEmpty(s.scanDirectories()))
