@@ -86,11 +86,16 @@ final class DemoCommand implements Callable<Integer> {
 
         // The scan state and journal live outside the scanned folder, and start empty with each new fake.
         Path data = Files.createTempDirectory("iconik-demo-data-");
-        FakeIconik fake = FakeIconik.builder().port(port).mountPoint(root.toString())
+        FakeIconik.Builder fakeBuilder = FakeIconik.builder().port(port).mountPoint(root.toString())
                 .storageSetting("growing_files_threshold", "0")
                 .storageSetting("scan_interval_seconds", "2")
-                .storageSetting("enable_collection_directory_mapping", "true")
-                .build();
+                .storageSetting("enable_collection_directory_mapping", "true");
+        if (ffmpeg == null) {
+            // As an administrator would for a gateway without ffmpeg: iconik makes no local renditions requests.
+            fakeBuilder.storageSetting("local_proxy_creation", "false")
+                    .storageSetting("local_keyframe_creation", "false");
+        }
+        FakeIconik fake = fakeBuilder.build();
         try {
             fake.start();
         } catch (RuntimeException e) {
