@@ -57,6 +57,7 @@ public final class FakeIconik implements AutoCloseable {
         this.faults = new FaultPlan(b.seed);
         this.faults.global(b.faults);
         this.store.searchDelay(b.searchDelay.toMillis());
+        this.store.discardUploads(b.discardUploads);
         this.engine = new FakeEngine(store, faults, this::url);
     }
 
@@ -399,6 +400,16 @@ public final class FakeIconik implements AutoCloseable {
         return store.upload(objectId);
     }
 
+    /**
+     * What arrived through an upload URL for an object, measured: kept even when the fake discards uploaded bytes.
+     *
+     * @param objectId the id of a proxy, keyframe or file
+     * @return {@code size:md5hex} of the upload, if one completed
+     */
+    public Optional<String> uploadedDigest(String objectId) {
+        return store.uploadDigest(objectId);
+    }
+
     /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
     public List<RecordedRequest> requests() {
         return engine.journal();
@@ -451,6 +462,7 @@ public final class FakeIconik implements AutoCloseable {
         private Faults faults = Faults.none();
         private long seed = System.nanoTime();
         private java.time.Duration searchDelay = java.time.Duration.ZERO;
+        private boolean discardUploads;
 
         private Builder() {
         }
@@ -550,6 +562,18 @@ public final class FakeIconik implements AutoCloseable {
                 throw new IllegalArgumentException("searchDelay must not be negative: " + delay);
             }
             this.searchDelay = delay;
+            return this;
+        }
+
+        /**
+         * Makes upload URLs measure what they receive (size and MD5, see {@link FakeIconik#uploadedDigest}) and
+         * drop the bytes, for uploads too large to keep; {@link FakeIconik#uploadedBytes} is then empty. Each request
+         * body is still held while it is received, so large files must come in chunks (a resumable session).
+         *
+         * @return this builder
+         */
+        public Builder discardUploads() {
+            this.discardUploads = true;
             return this;
         }
 

@@ -11,8 +11,11 @@ import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.FileSettings;
 import io.github.iconiksdk.core.upload.internal.RegistrationJournal;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
+import io.github.iconiksdk.core.upload.internal.RenditionUploads;
+import io.github.iconiksdk.core.upload.internal.UrlUpload;
 import io.github.iconiksdk.core.upload.internal.StorageRulesCache;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,13 +58,29 @@ import java.util.function.Supplier;
  */
 public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
 
+    /** Work a registered file may still need beyond its registration. */
+    public enum Work {
+        /** Its renditions (proxy, keyframes), made by a transcoder and uploaded. */
+        RENDITIONS,
+        /** A copy of the original on iconik's cloud storage for files. */
+        ORIGINAL
+    }
+
     private final RegistrationJournal journal;
     private final RegistrationSaga saga;
+    private final RenditionUploads uploads;
+    private final Path storageRoot;
 
     private IconikAssetUploader(Builder b) {
         this.journal = RegistrationJournal.open(b.journal);
         this.saga = new RegistrationSaga(b.client, b.storageId, new StorageRulesCache(b.settings), journal,
                 b.hook, b.searchSettleTime);
+        HttpClient http = b.uploadHttpClient != null ? b.uploadHttpClient : HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.uploads = new RenditionUploads(b.client, journal, new UrlUpload(http, b.chunkSize, b.uploadAttempts,
+                b.uploadBackoff, Duration.ofMinutes(10)), b.uploadHook);
+        this.storageRoot = b.storageRoot;
     }
 
     /** @return a builder */
@@ -117,24 +136,94 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     }
 
     /**
-     * Not available yet: rendition upload is planned (see the README's status table).
+     * Uploads a registered file's renditions: a proxy record for the video, audio or image proxy, {@code KEYFRAME}
+     * records for single frames, still-image keyframes and audio waveforms, a {@code KEYFRAME_MAP} and a
+     * {@code POSTER} record, each on iconik's default (matching) storage for its purpose, its bytes sent to the
+     * upload URL iconik returned (one PUT up to the chunk size, a resumable session above), then CLOSED. Journalled
+     * per object, so a repeat after a crash or a failure skips what is CLOSED and resumes an interrupted upload from
+     * the last confirmed chunk. When the file changed since its renditions were made (it was MODIFIED), the old
+     * proxy and keyframes are deleted in iconik first: they are replaced, not duplicated. Marks the file's
+     * {@link Work#RENDITIONS} done.
      *
-     * @throws UnsupportedOperationException always
+     * @throws IllegalStateException                    if the file's registration is not complete
+     * @throws io.github.iconiksdk.api.IconikException if iconik or an upload URL fails beyond the retry budget; the
+     *                                                  journal keeps the progress made
      */
     @Override
     public List<UploadResult> uploadRenditions(Registration registration, TranscodeResult renditions,
                                                ProgressListener progress) {
-        throw new UnsupportedOperationException("rendition upload is not implemented in this version");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(renditions, "renditions");
+        Objects.requireNonNull(progress, "progress");
+        return uploads.uploadRenditions(registration, renditions, progress);
     }
 
     /**
-     * Not available yet: original upload is planned (see the README's status table).
+     * Uploads the original to the storage iconik names for files (its default FILES storage): a file set and a file
+     * record on that storage under the asset's ORIGINAL format, the bytes in chunks of the configured size through
+     * a resumable session (one PUT when the file fits in one chunk), the storage's size and MD5 checked against the
+     * file's, then the record CLOSED. After a crash the upload goes on from the last chunk the storage confirmed.
+     * Whether the storage wants originals uploaded ({@code upload_files}, {@code upload_ignore}) is the caller's
+     * decision. Marks the file's {@link Work#ORIGINAL} done.
      *
-     * @throws UnsupportedOperationException always
+     * @throws IllegalStateException                    if no storage root was configured, or the file's
+     *                                                  registration is not complete
+     * @throws io.github.iconiksdk.api.IconikException if iconik or the upload URL fails beyond the retry budget, or
+     *                                                  the checksum the storage reports differs
      */
     @Override
     public UploadResult uploadOriginal(Registration registration, ProgressListener progress) {
-        throw new UnsupportedOperationException("original upload is not implemented in this version");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(progress, "progress");
+        if (storageRoot == null) {
+            throw new IllegalStateException("uploadOriginal needs the storage root: set Builder.storageRoot");
+        }
+        return uploads.uploadOriginal(registration, storageRoot.resolve(registration.path()), progress);
+    }
+
+    /**
+     * Records, before a transcode or upload starts, that a registered file needs this work for its current content,
+     * so that after a restart {@link #wanted(Work)} lists it even though the scanner reports nothing new.
+     *
+     * @param path the file's path relative to the storage root
+     * @param work the work
+     * @return false when that work is already done (or given up) for the file's current content
+     * @throws IllegalStateException if the file's registration is not complete
+     */
+    public boolean want(String path, Work work) {
+        return uploads.want(Objects.requireNonNull(path, "path"), work.name());
+    }
+
+    /**
+     * @param work the work
+     * @return the files for which that work was wanted and is not done, in path order
+     */
+    public List<String> wanted(Work work) {
+        return uploads.wanted(work.name());
+    }
+
+    /**
+     * Gives up a piece of work for the file's current content (its transcode failed): it is wanted again only when
+     * the file changes.
+     *
+     * @param path the file's path
+     * @param work the work
+     * @throws IllegalStateException if the file's registration is not complete
+     */
+    public void giveUp(String path, Work work) {
+        uploads.giveUp(Objects.requireNonNull(path, "path"), work.name());
+    }
+
+    /**
+     * The registration of a file whose registration is complete, as the journal holds it.
+     *
+     * @param path the file's path
+     * @return its registration ({@code ALREADY_REGISTERED}), or empty when unknown or unfinished
+     */
+    public Optional<Registration> registration(String path) {
+        return journal.find(path).filter(e -> e.step() == io.github.iconiksdk.core.upload.internal.Step.DONE)
+                .map(e -> new Registration(e.path(), io.github.iconiksdk.api.upload.RegistrationOutcome
+                        .ALREADY_REGISTERED, e.assetId(), e.formatId(), e.fileSetId(), e.fileId()));
     }
 
     /** Closes the journal. */
@@ -151,6 +240,12 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         private Path journal;
         private Duration searchSettleTime = Duration.ofSeconds(3);
         private RegistrationSaga.StepHook hook = RegistrationSaga.StepHook.NONE;
+        private Path storageRoot;
+        private long chunkSize = 64L << 20;
+        private HttpClient uploadHttpClient;
+        private int uploadAttempts = 8;
+        private Duration uploadBackoff = Duration.ofMillis(500);
+        private RenditionUploads.UploadHook uploadHook = RenditionUploads.UploadHook.NONE;
 
         private Builder() {
         }
@@ -199,6 +294,62 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
          */
         public Builder searchSettleTime(Duration time) {
             this.searchSettleTime = time;
+            return this;
+        }
+
+        /**
+         * @param root the storage's mount point on this machine, where originals are read from for
+         *             {@link #uploadOriginal}
+         * @return this builder
+         */
+        public Builder storageRoot(Path root) {
+            this.storageRoot = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /**
+         * @param bytes the chunk size of resumable uploads (the ISG's {@code upload-chunk-size}; default 64 MiB);
+         *              files up to this size go in one PUT. A multiple of 256 KiB, at least 256 KiB
+         * @return this builder
+         * @throws IllegalArgumentException if not a positive multiple of 256 KiB
+         */
+        public Builder chunkSize(long bytes) {
+            if (bytes < (256 << 10) || bytes % (256 << 10) != 0) {
+                throw new IllegalArgumentException("chunk size must be a positive multiple of 262144 (256 KiB),"
+                        + " got " + bytes);
+            }
+            this.chunkSize = bytes;
+            return this;
+        }
+
+        /**
+         * @param attempts how often one request to an upload URL is tried before the upload fails (default 8)
+         * @param backoff  the first wait between attempts, doubled each time up to 8 s (default 500 ms)
+         * @return this builder
+         * @throws IllegalArgumentException if attempts is below 1 or the backoff negative
+         */
+        public Builder uploadRetries(int attempts, Duration backoff) {
+            if (attempts < 1 || backoff.isNegative()) {
+                throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0");
+            }
+            this.uploadAttempts = attempts;
+            this.uploadBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * @param http the HTTP client for upload URLs (they need no iconik credentials; default: a new HTTP/1.1
+         *             client)
+         * @return this builder
+         */
+        public Builder uploadHttpClient(HttpClient http) {
+            this.uploadHttpClient = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** Test seam: a hook called before each upload step; throwing from it simulates a crash. */
+        Builder uploadHook(RenditionUploads.UploadHook hook) {
+            this.uploadHook = Objects.requireNonNull(hook, "hook");
             return this;
         }
 

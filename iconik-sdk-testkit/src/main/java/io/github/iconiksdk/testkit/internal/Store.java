@@ -72,6 +72,8 @@ public final class Store {
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final Map<String, String> uploadDigests = new ConcurrentHashMap<>();
+    private volatile boolean discardUploads;
     private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
     private volatile long searchDelayMillis;
     private final Path stateDir;
@@ -157,6 +159,10 @@ public final class Store {
      * @param bytes the bytes
      */
     public void putUpload(String objectId, byte[] bytes) {
+        uploadDigests.put(objectId, bytes.length + ":" + md5Hex(bytes));
+        if (discardUploads) {
+            return;
+        }
         uploaded.put(objectId, bytes.clone());
         if (stateDir != null && SAFE_ID.matcher(objectId).matches()) {
             try {
@@ -166,6 +172,46 @@ public final class Store {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the upload of " + objectId + " under " + stateDir, e);
             }
+        }
+    }
+
+    /**
+     * Records an upload whose bytes were checked and discarded (see {@link #discardUploads(boolean)}).
+     *
+     * @param objectId its id
+     * @param size     the bytes received
+     * @param md5Hex   their MD5
+     */
+    public void putUploadDigest(String objectId, long size, String md5Hex) {
+        uploadDigests.put(objectId, size + ":" + md5Hex);
+    }
+
+    /**
+     * @param objectId an object's id
+     * @return {@code size:md5hex} of what was uploaded for it, kept even when the bytes are discarded
+     */
+    public Optional<String> uploadDigest(String objectId) {
+        return Optional.ofNullable(uploadDigests.get(objectId));
+    }
+
+    /**
+     * @param discard whether uploaded bytes are only measured (size and MD5) and then dropped, for uploads of
+     *                gigabytes
+     */
+    public void discardUploads(boolean discard) {
+        this.discardUploads = discard;
+    }
+
+    /** @return whether uploaded bytes are dropped after measuring */
+    public boolean discardsUploads() {
+        return discardUploads;
+    }
+
+    private static String md5Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -238,6 +284,7 @@ public final class Store {
      */
     public void restore(JsonNode root) {
         uploaded.clear();
+        uploadDigests.clear();
         for (String name : TABLES) {
             LinkedHashMap<String, ObjectNode> rows = table(name);
             rows.clear();

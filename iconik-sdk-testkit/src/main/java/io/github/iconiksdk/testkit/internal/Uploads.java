@@ -3,7 +3,10 @@ package io.github.iconiksdk.testkit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +26,39 @@ final class Uploads {
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+|\\*)");
 
-    private record Session(String token, ByteArrayOutputStream received) {
+    /** A resumable session: the bytes so far (unless the fake discards uploads) and their running MD5. */
+    private static final class Session {
+        final String token;
+        final ByteArrayOutputStream kept;
+        final MessageDigest md5 = newMd5();
+        long received;
+
+        Session(String token, boolean keep) {
+            this.token = token;
+            this.kept = keep ? new ByteArrayOutputStream() : null;
+        }
+
+        void write(byte[] b) {
+            md5.update(b);
+            received += b.length;
+            if (kept != null) {
+                kept.writeBytes(b);
+            }
+        }
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final Context ctx;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Reply> finished = new ConcurrentHashMap<>();
 
     Uploads(Context ctx) {
         this.ctx = ctx;
@@ -75,7 +105,7 @@ final class Uploads {
         byte[] b = new byte[12];
         random.nextBytes(b);
         String session = HexFormat.of().formatHex(b);
-        sessions.put(session, new Session(c.param("token"), new ByteArrayOutputStream()));
+        sessions.put(session, new Session(c.param("token"), !ctx.store.discardsUploads()));
         String location = ctx.baseUrl() + PREFIX + "/" + c.param("token") + "/?upload_id=" + session;
         return Reply.empty(201).header("Location", location).header("X-GUploader-UploadID", session);
     }
@@ -84,17 +114,23 @@ final class Uploads {
         ObjectNode t = target(c.param("token"));
         String uploadId = c.query("upload_id");
         if (uploadId == null) {
-            return complete(t, c.bytes());
+            Session whole = new Session(c.param("token"), !ctx.store.discardsUploads());
+            whole.write(c.bytes());
+            return complete(t, whole);
         }
         Session s = sessions.get(uploadId);
-        if (s == null || !s.token().equals(c.param("token"))) {
+        if (s == null && finished.containsKey(uploadId)) {
+            // A finished session asked again (its last answer was lost): the object, as Google Cloud Storage does.
+            return finished.get(uploadId);
+        }
+        if (s == null || !s.token.equals(c.param("token"))) {
             throw ApiError.of(404, "No upload session " + uploadId);
         }
         String range = c.header("Content-Range");
         if (range == null) {
             sessions.remove(uploadId);
-            s.received().writeBytes(c.bytes());
-            return complete(t, s.received().toByteArray());
+            s.write(c.bytes());
+            return complete(t, s);
         }
         Matcher q = STATUS_QUERY.matcher(range.trim());
         if (q.matches()) {
@@ -106,34 +142,41 @@ final class Uploads {
         }
         long first = Long.parseLong(m.group(1));
         long last = Long.parseLong(m.group(2));
-        if (first != s.received().size() || last - first + 1 != c.bodyLength()) {
-            throw ApiError.of(400, "Content-Range " + range + " does not continue the " + s.received().size()
+        if (first != s.received || last - first + 1 != c.bodyLength()) {
+            throw ApiError.of(400, "Content-Range " + range + " does not continue the " + s.received
                     + " bytes received");
         }
-        s.received().writeBytes(c.bytes());
+        s.write(c.bytes());
         if (!m.group(3).equals("*") && last + 1 == Long.parseLong(m.group(3))) {
             sessions.remove(uploadId);
-            return complete(t, s.received().toByteArray());
+            finished.put(uploadId, complete(t, s));
+            return finished.get(uploadId);
         }
         return incomplete(s);
     }
 
     private static Reply incomplete(Session s) {
         Reply r = Reply.empty(308);
-        if (s.received().size() > 0) {
-            r.header("Range", "bytes=0-" + (s.received().size() - 1));
+        if (s.received > 0) {
+            r.header("Range", "bytes=0-" + (s.received - 1));
         }
         return r;
     }
 
-    private Reply complete(ObjectNode target, byte[] bytes) {
+    /** Stores (or, discarding, only measures) what arrived; answers the object as Google Cloud Storage does. */
+    private Reply complete(ObjectNode target, Session s) {
         String id = Json.text(target, "object_id");
-        ctx.store.putUpload(id, bytes);
+        byte[] digest = s.md5.digest();
+        if (s.kept != null) {
+            ctx.store.putUpload(id, s.kept.toByteArray());
+        } else {
+            ctx.store.putUploadDigest(id, s.received, HexFormat.of().formatHex(digest));
+        }
         ObjectNode body = Json.object();
         body.put("name", id);
-        body.put("size", String.valueOf(bytes.length));
-        return Reply.json(200, body).header("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes))
-                + "\"");
+        body.put("size", String.valueOf(s.received));
+        body.put("md5Hash", Base64.getEncoder().encodeToString(digest));
+        return Reply.json(200, body).header("ETag", "\"" + HexFormat.of().formatHex(digest) + "\"");
     }
 
     private Reply download(Call c) {

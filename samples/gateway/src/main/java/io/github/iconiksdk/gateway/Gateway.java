@@ -50,7 +50,10 @@ final class Gateway implements AutoCloseable {
     private final PrintWriter err;
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
+    private volatile boolean stopRequested;
+    private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
+    private RenditionPipeline pipeline;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.config = config;
@@ -69,6 +72,11 @@ final class Gateway implements AutoCloseable {
         int growing;
         int unreadable;
         int sidecarProblems;
+        int renditionsFailed;
+        int uploads;
+        int uploadsFailed;
+        /** Whether the pass ended early because {@link #requestStop()} was called. */
+        boolean stopped;
 
         int registered() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum()
@@ -81,8 +89,8 @@ final class Gateway implements AutoCloseable {
                     + outcomes.getOrDefault(RegistrationOutcome.UPDATED, 0) + " updated, "
                     + outcomes.getOrDefault(RegistrationOutcome.MOVED, 0) + " moved, "
                     + outcomes.getOrDefault(RegistrationOutcome.ALREADY_REGISTERED, 0) + " unchanged; "
-                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), 0 renditions failed,"
-                    + " 0 uploads, " + failed.size() + " failed";
+                    + outcomes.getOrDefault(RegistrationOutcome.REMOVED, 0) + " removed), " + renditionsFailed
+                    + " renditions failed, " + uploads + " uploads, " + failed.size() + " failed";
         }
     }
 
@@ -97,9 +105,14 @@ final class Gateway implements AutoCloseable {
         FileSettings s = refreshSettings();
         Path root = mountPoint(s);
         Result result = new Result();
-        try (FileSystemScanner scanner = scanner(s, root)) {
+        try (FileSystemScanner scanner = scanner(s, root);
+             RenditionPipeline renditions = new RenditionPipeline(config, uploader(root), () -> settings,
+                     () -> patterns, root, err)) {
+            pipeline = renditions;
             IconikAssetUploader up = uploader();
+            renditions.resumeWanted(false);
             for (String path : up.unfinished()) {
+                checkStop();
                 registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
                         .orElse(null));
             }
@@ -114,12 +127,24 @@ final class Gateway implements AutoCloseable {
                     break;
                 }
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
+                checkStop();
             }
+            // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            renditions.drain();
+            result.renditionsFailed = renditions.renditionsFailed();
+            result.uploads = renditions.uploads();
+            result.uploadsFailed = renditions.uploadsFailed();
+        } catch (StopRequested stop) {
+            // Closing the pipeline cancels what is in flight; the journal keeps it wanted for the next start.
+            result.stopped = true;
+        } finally {
+            pipeline = null;
         }
         return result;
     }
 
     private void handle(ScanEvent event, Path root, Result result) {
+        checkStop();
         switch (event.type()) {
             case GROWING -> result.growing++;
             case UNREADABLE -> {
@@ -207,10 +232,14 @@ final class Gateway implements AutoCloseable {
                 Registration r = attempt.get();
                 if (r != null) {
                     result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                    if (pipeline != null) {
+                        pipeline.submit(r);
+                    }
                 }
                 return true;
             } catch (IconikException e) {
                 last = e;
+                checkStop(); // the journal holds the file's progress; the next pass resumes it
                 sleep(Duration.ofMillis(500L << i));
             }
         }
@@ -219,21 +248,55 @@ final class Gateway implements AutoCloseable {
         return false;
     }
 
-    private FileSettings refreshSettings() {
+    /**
+     * Reads the storage's settings from iconik; {@link #ingest} does this at the start of every pass.
+     *
+     * @return the settings now in force
+     * @throws IconikException if iconik cannot be asked
+     */
+    FileSettings refreshSettings() {
         settings = client.getStorage(storageId).fileSettings();
         return settings;
     }
 
-    private IconikAssetUploader uploader() {
+    /**
+     * Asks a running pass to end at the next file boundary: the file in hand is finished (or left to the journal
+     * for the next pass), and what the scanner had not handed over is reported again next time. Any thread.
+     */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    private void checkStop() {
+        if (stopRequested) {
+            throw new StopRequested();
+        }
+    }
+
+    /** Thrown inside a pass to end it early; caught by {@link #ingest}. */
+    private static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
+    }
+
+    private IconikAssetUploader uploader(Path root) {
         if (uploader == null) {
             uploader = IconikAssetUploader.builder().client(client).storageId(storageId).settings(() -> settings)
-                    .journal(config.dataDir().resolve("registrations.db")).build();
+                    .journal(config.dataDir().resolve("registrations.db")).storageRoot(root)
+                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
         }
         return uploader;
     }
 
+    private IconikAssetUploader uploader() {
+        return uploader(mountPoint(settings));
+    }
+
     private FileSystemScanner scanner(FileSettings s, Path root) {
-        PatternSet patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
+        patterns = PatternSet.builder().scanIgnore(orEmpty(s.scanIgnore()))
                 .scanInclude(orEmpty(s.scanInclude())).transcodeIgnore(orEmpty(s.transcodeIgnore()))
                 .transcodeInclude(orEmpty(s.transcodeInclude())).uploadIgnore(orEmpty(s.uploadIgnore())).build();
         return FileSystemScanner.builder().root(root).scanDirectories(orEmpty(s.scanDirectories()))
@@ -263,9 +326,13 @@ final class Gateway implements AutoCloseable {
         return list == null ? List.of() : list;
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            long end = System.nanoTime() + d.toNanos();
+            // In slices, so that a stop request does not wait out a whole back-off.
+            while (!stopRequested && System.nanoTime() < end) {
+                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IconikException("interrupted", e);

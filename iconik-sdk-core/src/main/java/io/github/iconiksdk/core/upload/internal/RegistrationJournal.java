@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class RegistrationJournal implements AutoCloseable {
 
     /** The schema version this class writes. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final String COLUMNS = "path, idem_key, asset_id, format_id, file_set_id, file_id, step, pending,"
             + " created_asset, size, mtime_ms, checksum, metadata_hash";
@@ -72,6 +72,17 @@ public final class RegistrationJournal implements AutoCloseable {
                             + " size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, checksum TEXT, metadata_hash TEXT)");
                     st.execute("CREATE TABLE IF NOT EXISTS collections (directory TEXT PRIMARY KEY NOT NULL,"
                             + " collection_id TEXT NOT NULL)");
+                }
+                if (version < 2) {
+                    // v2: renditions and originals uploaded for a file, one row per object, and the work a file
+                    // still expects (so that a restart resumes transcodes and uploads the scanner will not report).
+                    st.execute("CREATE TABLE IF NOT EXISTS renditions (path TEXT NOT NULL, slot TEXT NOT NULL,"
+                            + " tag TEXT NOT NULL, object_id TEXT, state TEXT NOT NULL, upload_url TEXT,"
+                            + " session_url TEXT, confirmed INTEGER NOT NULL DEFAULT 0, content_md5 TEXT, PRIMARY KEY (path, slot))");
+                    st.execute("CREATE TABLE IF NOT EXISTS upload_work (path TEXT NOT NULL, work TEXT NOT NULL,"
+                            + " tag TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (path, work))");
+                }
+                if (version < SCHEMA_VERSION) {
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 }
             }
@@ -153,6 +164,13 @@ public final class RegistrationJournal implements AutoCloseable {
             try {
                 delete(entry.path());
                 save(moved);
+                for (String table : List.of("renditions", "upload_work")) {
+                    try (PreparedStatement ps = db.prepareStatement("UPDATE " + table + " SET path = ? WHERE path = ?")) {
+                        ps.setString(1, newPath);
+                        ps.setString(2, entry.path());
+                        ps.executeUpdate();
+                    }
+                }
                 db.commit();
             } catch (RuntimeException | SQLException e) {
                 db.rollback();
@@ -209,6 +227,154 @@ public final class RegistrationJournal implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("write", e);
+        }
+    }
+
+    // ---- renditions and originals (schema v2) ----------------------------------------------------------------
+
+    /**
+     * @param path a file's path relative to the storage root
+     * @return every rendition or original row of the file, in slot order
+     */
+    public synchronized List<RenditionRow> renditions(String path) {
+        List<RenditionRow> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT path, slot, tag, object_id, state, upload_url,"
+                + " session_url, confirmed, content_md5 FROM renditions WHERE path = ? ORDER BY slot")) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RenditionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            RenditionRow.State.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                            rs.getLong(8), rs.getString(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * @param path a file's path
+     * @param slot the rendition's slot
+     * @return its row, if any
+     */
+    public synchronized Optional<RenditionRow> rendition(String path, String slot) {
+        return renditions(path).stream().filter(r -> r.slot().equals(slot)).findFirst();
+    }
+
+    /**
+     * Inserts or replaces a rendition row, durably.
+     *
+     * @param r the row
+     */
+    public synchronized void saveRendition(RenditionRow r) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO renditions (path, slot, tag,"
+                + " object_id, state, upload_url, session_url, confirmed, content_md5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.path());
+            ps.setString(2, r.slot());
+            ps.setString(3, r.tag());
+            setNullable(ps, 4, r.objectId());
+            ps.setString(5, r.state().name());
+            setNullable(ps, 6, r.uploadUrl());
+            setNullable(ps, 7, r.sessionUrl());
+            ps.setLong(8, r.confirmed());
+            setNullable(ps, 9, r.contentMd5());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw failure("write", ex);
+        }
+    }
+
+    /**
+     * Forgets one rendition row.
+     *
+     * @param path the file's path
+     * @param slot the slot
+     */
+    public synchronized void deleteRendition(String path, String slot) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM renditions WHERE path = ? AND slot = ?")) {
+            ps.setString(1, path);
+            ps.setString(2, slot);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
+     * Forgets every rendition and work row of a file (it is gone from the storage).
+     *
+     * @param path the file's path
+     */
+    public synchronized void forgetUploads(String path) {
+        for (String table : List.of("renditions", "upload_work")) {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE path = ?")) {
+                ps.setString(1, path);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("write", e);
+            }
+        }
+    }
+
+    /**
+     * Records the state of a piece of upload work of a file.
+     *
+     * @param path  the file's path
+     * @param work  {@code RENDITIONS} or {@code ORIGINAL}
+     * @param tag   the content the work is for
+     * @param state {@code WANTED}, {@code DONE} or {@code FAILED}
+     */
+    public synchronized void saveWork(String path, String work, String tag, String state) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO upload_work (path, work, tag, state)"
+                + " VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, path);
+            ps.setString(2, work);
+            ps.setString(3, tag);
+            ps.setString(4, state);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
+     * @param path a file's path
+     * @param work the kind of work
+     * @return {@code {tag, state}} of the work, if recorded
+     */
+    public synchronized Optional<String[]> work(String path, String work) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT tag, state FROM upload_work WHERE path = ? AND work = ?")) {
+            ps.setString(1, path);
+            ps.setString(2, work);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * @param work  the kind of work
+     * @param state the state
+     * @return the paths with that work in that state, in path order
+     */
+    public synchronized List<String> pathsWithWork(String work, String state) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT path FROM upload_work WHERE work = ? AND state = ?"
+                + " ORDER BY path")) {
+            ps.setString(1, work);
+            ps.setString(2, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
         }
     }
 

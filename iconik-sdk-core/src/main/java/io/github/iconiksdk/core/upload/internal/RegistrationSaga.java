@@ -417,6 +417,7 @@ public final class RegistrationSaga {
             }
         }
         journal.delete(path);
+        journal.forgetUploads(path);
         return registration(entry, RegistrationOutcome.REMOVED);
     }
 

@@ -1,0 +1,541 @@
+package io.github.iconiksdk.core.upload.internal;
+
+import io.github.iconiksdk.api.IconikClientException;
+import io.github.iconiksdk.api.NotFoundException;
+import io.github.iconiksdk.api.Progress;
+import io.github.iconiksdk.api.ProgressListener;
+import io.github.iconiksdk.api.transcode.Rendition;
+import io.github.iconiksdk.api.transcode.RenditionKind;
+import io.github.iconiksdk.api.transcode.TranscodeResult;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.UploadResult;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.OutcomeUnknownException;
+import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileSet;
+import io.github.iconiksdk.core.client.model.FileSetCreate;
+import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileType;
+import io.github.iconiksdk.core.client.model.FileUpdate;
+import io.github.iconiksdk.core.client.model.Keyframe;
+import io.github.iconiksdk.core.client.model.KeyframeCreate;
+import io.github.iconiksdk.core.client.model.KeyframeType;
+import io.github.iconiksdk.core.client.model.KeyframeUpdate;
+import io.github.iconiksdk.core.client.model.Proxy;
+import io.github.iconiksdk.core.client.model.ProxyCreate;
+import io.github.iconiksdk.core.client.model.ProxyUpdate;
+import io.github.iconiksdk.core.client.model.Resolution;
+import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.client.model.StoragePurpose;
+import io.github.iconiksdk.core.upload.internal.RenditionRow.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Uploads what belongs to a registered file besides its registration: the renditions a transcoder made (a proxy
+ * record, {@code KEYFRAME} / {@code KEYFRAME_MAP} / {@code POSTER} keyframe records, each with its bytes, then
+ * CLOSED) and, where the storage says so, a copy of the original on iconik's cloud storage for files (file set and
+ * file record on that storage, chunked resumable upload, CLOSED with size and checksum).
+ *
+ * <p>Exactly once, like registration: each object has a journal row ({@link RenditionRow}) saved before its
+ * creation is sent (PENDING), after it (CREATED, with the upload URL), after each confirmed chunk, after the upload
+ * (UPLOADED) and after closing (CLOSED). A PENDING row met again means the answer to the creation was lost: the
+ * asset's proxies, keyframes or files are looked up first. A found proxy or keyframe comes without an upload URL
+ * (iconik gives one only at creation), so it is deleted and made again; a found file record is adopted and its URL
+ * refreshed. Rows carry the content of the source they were made from: when a MODIFIED file's renditions are
+ * uploaded, the objects made for the old content are deleted in iconik, so they are replaced, not duplicated.
+ */
+public final class RenditionUploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RenditionUploads.class);
+
+    /** Work kind: the file's renditions. */
+    public static final String RENDITIONS = "RENDITIONS";
+    /** Work kind: the original's copy on cloud storage. */
+    public static final String ORIGINAL = "ORIGINAL";
+    private static final String ORIGINAL_SET = "ORIGINAL_SET";
+
+    /** Test seam: called before each object step; throwing simulates a crash there. */
+    @FunctionalInterface
+    public interface UploadHook {
+        /** A hook that does nothing. */
+        UploadHook NONE = (slot, state, path) -> { };
+
+        /**
+         * @param slot  the object's slot
+         * @param state the state it is about to leave
+         * @param path  the source file
+         */
+        void before(String slot, State state, String path);
+    }
+
+    private final IconikClient client;
+    private final RegistrationJournal journal;
+    private final UrlUpload urls;
+    private final UploadHook hook;
+    private final Map<String, Optional<String>> storages = new ConcurrentHashMap<>();
+
+    /**
+     * @param client  the iconik client
+     * @param journal the journal (schema v2)
+     * @param urls    the byte transfer to upload URLs
+     * @param hook    a hook for tests, or {@link UploadHook#NONE}
+     */
+    public RenditionUploads(IconikClient client, RegistrationJournal journal, UrlUpload urls, UploadHook hook) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.urls = Objects.requireNonNull(urls, "urls");
+        this.hook = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * The content a file's uploads are for: its MD5 as registered, or its size and time.
+     *
+     * @param path the file's path
+     * @return the tag
+     * @throws IllegalStateException if the file's registration is not complete
+     */
+    public String tag(String path) {
+        JournalEntry e = journal.find(path).filter(x -> x.step() == Step.DONE).orElseThrow(() ->
+                new IllegalStateException(path + " is not registered (or its registration is unfinished)"));
+        return e.checksum() != null ? "md5:" + e.checksum() : "size:" + e.size() + ":" + e.modifiedMs();
+    }
+
+    /**
+     * Records that a piece of work is wanted for the file's current content.
+     *
+     * @param path the file
+     * @param work {@link #RENDITIONS} or {@link #ORIGINAL}
+     * @return false when it is already done (or given up) for this content
+     */
+    public boolean want(String path, String work) {
+        String tag = tag(path);
+        Optional<String[]> w = journal.work(path, work);
+        if (w.isPresent() && w.get()[0].equals(tag) && !w.get()[1].equals("WANTED")) {
+            return false;
+        }
+        journal.saveWork(path, work, tag, "WANTED");
+        return true;
+    }
+
+    /**
+     * @param work the kind of work
+     * @return the files whose work is wanted and not done, in path order
+     */
+    public List<String> wanted(String work) {
+        return journal.pathsWithWork(work, "WANTED");
+    }
+
+    /**
+     * Records the work as given up for the file's current content (a transcode that failed): not tried again until
+     * the file changes.
+     *
+     * @param path the file
+     * @param work the kind of work
+     */
+    public void giveUp(String path, String work) {
+        journal.saveWork(path, work, tag(path), "FAILED");
+    }
+
+    // ---- renditions -----------------------------------------------------------------------------------------
+
+    /**
+     * Uploads and closes every rendition; see the class comment.
+     *
+     * @param reg      the file's registration
+     * @param result   what the transcoder made
+     * @param progress receives bytes sent
+     * @return one result per rendition
+     */
+    public List<UploadResult> uploadRenditions(Registration reg, TranscodeResult result, ProgressListener progress) {
+        String path = reg.path();
+        String assetId = Objects.requireNonNull(reg.assetId(), "registration has no asset");
+        String tag = tag(path);
+        Map<String, Rendition> wanted = slots(result);
+        for (RenditionRow old : journal.renditions(path)) {
+            if (!old.slot().startsWith(ORIGINAL) && (!old.tag().equals(tag) || !wanted.containsKey(old.slot()))) {
+                deleteObject(assetId, old);
+                journal.deleteRendition(path, old.slot());
+            }
+        }
+        List<UploadResult> out = new ArrayList<>();
+        for (Map.Entry<String, Rendition> w : wanted.entrySet()) {
+            out.add(uploadRendition(path, assetId, tag, w.getKey(), w.getValue(), progress));
+        }
+        journal.saveWork(path, RENDITIONS, tag, "DONE");
+        return out;
+    }
+
+    private UploadResult uploadRendition(String path, String assetId, String tag, String slot, Rendition r,
+                                         ProgressListener progress) {
+        RenditionRow row = journal.rendition(path, slot).filter(x -> x.tag().equals(tag))
+                .orElse(new RenditionRow(path, slot, tag, null, State.PENDING, null, null, 0, null));
+        long size = size(r.file());
+        if (row.state() == State.CLOSED) {
+            return new UploadResult(assetId, r.kind(), row.objectId(), size, false);
+        }
+        boolean resumed = row.state() != State.PENDING || journal.rendition(path, slot).isPresent();
+        for (int round = 1; ; round++) {
+            if (row.state() == State.PENDING) {
+                row = createRendition(row, assetId, r, size);
+            }
+            if (row.state() == State.CREATED) {
+                hook.before(slot, State.CREATED, path);
+                try {
+                    row = upload(row, r.file(), md5(r.file()), progress, "upload " + slot.toLowerCase(Locale.ROOT)
+                            + " of " + path);
+                } catch (UrlUpload.UrlGoneException gone) {
+                    if (round >= 3) {
+                        throw gone;
+                    }
+                    LOG.debug("upload URL of {} of {} refused ({}); making the record again", slot, path,
+                            gone.getMessage());
+                    deleteObject(assetId, row);
+                    journal.saveRendition(row = new RenditionRow(path, slot, tag, null, State.PENDING, null, null,
+                            0, null));
+                    continue;
+                }
+            }
+            if (row.state() == State.UPLOADED) {
+                hook.before(slot, State.UPLOADED, path);
+                if (isProxy(slot)) {
+                    client.updateProxy(assetId, row.objectId(), ProxyUpdate.builder().status(FileStatus.CLOSED)
+                            .size(size).build());
+                } else {
+                    client.updateKeyframe(assetId, row.objectId(), KeyframeUpdate.builder()
+                            .status(FileStatus.CLOSED).size(size).build());
+                }
+                journal.saveRendition(row = row.with(State.CLOSED));
+            }
+            return new UploadResult(assetId, r.kind(), row.objectId(), size, resumed);
+        }
+    }
+
+    private RenditionRow createRendition(RenditionRow row, String assetId, Rendition r, long size) {
+        String name = recordName(row.slot());
+        boolean seenBefore = journal.rendition(row.path(), row.slot()).isPresent();
+        if (seenBefore) {
+            // A creation whose answer was lost (or a record whose upload URL expired): none of ours may remain.
+            removeLeftovers(assetId, row.slot(), name);
+        }
+        hook.before(row.slot(), State.PENDING, row.path());
+        journal.saveRendition(row);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String[] made = isProxy(row.slot()) ? createProxy(assetId, name, r, size)
+                        : createKeyframe(assetId, name, r, size);
+                RenditionRow created = row.created(made[0], made[1]);
+                journal.saveRendition(created);
+                return created;
+            } catch (OutcomeUnknownException lost) {
+                LOG.debug("creation of {} for {} has an unknown outcome; looking it up", row.slot(), row.path());
+                removeLeftovers(assetId, row.slot(), name);
+                if (attempt >= 3) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    private String[] createProxy(String assetId, String name, Rendition r, long size) {
+        ProxyCreate.Builder b = ProxyCreate.builder().name(name).filename(r.file().getFileName().toString())
+                .size(size).status(FileStatus.OPEN);
+        storage(StoragePurpose.PROXIES).ifPresent(b::storageId);
+        if (r.width() > 0 && r.height() > 0) {
+            b.resolution(new Resolution(r.width(), r.height()));
+        }
+        switch (r.mimeType()) {
+            case "video/mp4" -> b.format("MP4").codec("h264");
+            case "audio/mp4" -> b.format("M4A").codec("aac");
+            case "image/jpeg" -> b.format("JPEG").codec("mjpeg");
+            default -> b.format(r.mimeType());
+        }
+        Proxy p = client.createProxy(assetId, b.build());
+        return new String[] {p.id(), requireUrl(p.uploadUrl(), "proxy " + p.id())};
+    }
+
+    private String[] createKeyframe(String assetId, String name, Rendition r, long size) {
+        KeyframeType type = switch (r.kind()) {
+            case KEYFRAME_MAP -> KeyframeType.KEYFRAME_MAP;
+            case POSTER -> KeyframeType.POSTER;
+            default -> KeyframeType.KEYFRAME;
+        };
+        KeyframeCreate.Builder b = KeyframeCreate.builder(type).name(name)
+                .filename(r.file().getFileName().toString()).size(size).status(FileStatus.OPEN);
+        storage(StoragePurpose.KEYFRAMES).ifPresent(b::storageId);
+        if (r.width() > 0 && r.height() > 0) {
+            b.resolution(new Resolution(r.width(), r.height()));
+        }
+        Keyframe k = client.createKeyframe(assetId, b.build());
+        return new String[] {k.id(), requireUrl(k.uploadUrl(), "keyframe " + k.id())};
+    }
+
+    private static String requireUrl(String url, String what) {
+        if (url == null || url.isBlank()) {
+            throw new IconikClientException("iconik made " + what + " without an upload URL; is a default cloud"
+                    + " storage set for it?", null, false);
+        }
+        return url;
+    }
+
+    /** Deletes every proxy or keyframe of the asset carrying this slot's record name (ours, half made). */
+    private void removeLeftovers(String assetId, String slot, String name) {
+        if (isProxy(slot)) {
+            for (Proxy p : client.listProxies(assetId)) {
+                if (name.equals(p.name())) {
+                    delete("/API/files/v1/assets/" + assetId + "/proxies/" + p.id() + "/");
+                }
+            }
+        } else {
+            for (Keyframe k : client.listKeyframes(assetId)) {
+                if (name.equals(k.name())) {
+                    delete("/API/files/v1/assets/" + assetId + "/keyframes/" + k.id() + "/");
+                }
+            }
+        }
+    }
+
+    private void deleteObject(String assetId, RenditionRow row) {
+        if (row.objectId() == null) {
+            removeLeftovers(assetId, row.slot(), recordName(row.slot()));
+            return;
+        }
+        delete("/API/files/v1/assets/" + assetId + (isProxy(row.slot()) ? "/proxies/" : "/keyframes/")
+                + row.objectId() + "/");
+    }
+
+    private static boolean isProxy(String slot) {
+        return slot.equals(RenditionKind.PROXY.name()) || slot.equals(RenditionKind.IMAGE_PROXY.name());
+    }
+
+    /** The name a rendition's record gets: what the lookup after a lost answer searches for. */
+    static String recordName(String slot) {
+        return "iconik-sdk " + slot.toLowerCase(Locale.ROOT);
+    }
+
+    /** Slots in a stable order: kind, then position among renditions of that kind. */
+    static Map<String, Rendition> slots(TranscodeResult result) {
+        Map<RenditionKind, Integer> counts = new EnumMap<>(RenditionKind.class);
+        result.renditions().forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
+        Map<RenditionKind, Integer> seen = new EnumMap<>(RenditionKind.class);
+        Map<String, Rendition> out = new java.util.LinkedHashMap<>();
+        for (Rendition r : result.renditions()) {
+            int i = seen.merge(r.kind(), 1, Integer::sum) - 1;
+            String slot = counts.get(r.kind()) > 1 || r.kind() == RenditionKind.KEYFRAME
+                    ? r.kind().name() + "/" + String.format("%04d", i) : r.kind().name();
+            out.put(slot, r);
+        }
+        return out;
+    }
+
+    // ---- originals ------------------------------------------------------------------------------------------
+
+    /**
+     * Uploads the original to iconik's cloud storage for files; see the class comment.
+     *
+     * @param reg      the file's registration
+     * @param file     the file on disk
+     * @param progress receives bytes sent
+     * @return the result
+     */
+    public UploadResult uploadOriginal(Registration reg, Path file, ProgressListener progress) {
+        String path = reg.path();
+        String assetId = Objects.requireNonNull(reg.assetId(), "registration has no asset");
+        JournalEntry entry = journal.find(path).orElseThrow();
+        String tag = tag(path);
+        String storageId = storage(StoragePurpose.FILES).orElseThrow(() -> new IconikClientException(
+                "iconik names no storage for files (no default FILES storage)", null, false));
+        String name = RegistrationSaga.fileName(path);
+        String dir = RegistrationSaga.directory(path);
+        long size = size(file);
+        String md5 = entry.checksum() != null ? entry.checksum() : md5(file);
+
+        Optional<RenditionRow> existing = journal.rendition(path, ORIGINAL);
+        if (existing.isPresent() && existing.get().tag().equals(tag) && existing.get().state() == State.CLOSED) {
+            return new UploadResult(assetId, null, existing.get().objectId(), size, false);
+        }
+        if (existing.isPresent() && !existing.get().tag().equals(tag)) {
+            // The file changed since its copy was made: the old copy goes, a new one is made.
+            if (existing.get().objectId() != null) {
+                delete("/API/files/v1/assets/" + assetId + "/files/" + existing.get().objectId() + "/");
+            }
+            journal.deleteRendition(path, ORIGINAL);
+            existing = Optional.empty();
+        }
+        String fileSetId = originalFileSet(path, assetId, reg.formatId(), storageId, dir, name);
+        RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0, null));
+        boolean resumed = existing.isPresent();
+        if (row.state() == State.PENDING) {
+            hook.before(ORIGINAL, State.PENDING, path);
+            Optional<AssetFile> found = existing.isPresent() ? findCopy(assetId, storageId, fileSetId)
+                    : Optional.empty();
+            if (found.isEmpty()) {
+                journal.saveRendition(row);
+                try {
+                    found = Optional.of(client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE)
+                            .name(name).size(size).checksum(md5).status(FileStatus.OPEN).storageId(storageId)
+                            .fileSetId(fileSetId).formatId(reg.formatId()).build()));
+                } catch (OutcomeUnknownException lost) {
+                    found = Optional.of(findCopy(assetId, storageId, fileSetId).orElseThrow(() -> lost));
+                }
+            }
+            AssetFile f = found.get();
+            String url = f.uploadUrl() != null && !f.uploadUrl().isBlank() ? f.uploadUrl()
+                    : client.refreshUploadUrl(assetId, f.id()).uploadUrl();
+            journal.saveRendition(row = row.created(f.id(), requireUrl(url, "file " + f.id())));
+        }
+        if (row.state() == State.CREATED) {
+            for (int round = 1; ; round++) {
+                hook.before(ORIGINAL, State.CREATED, path);
+                try {
+                    row = upload(row, file, md5, progress, "upload original " + path);
+                    break;
+                } catch (UrlUpload.UrlGoneException gone) {
+                    if (round >= 3) {
+                        throw gone;
+                    }
+                    String url = client.refreshUploadUrl(assetId, row.objectId()).uploadUrl();
+                    journal.saveRendition(row = row.created(row.objectId(), requireUrl(url, "file "
+                            + row.objectId())));
+                }
+            }
+        }
+        if (row.state() == State.UPLOADED) {
+            hook.before(ORIGINAL, State.UPLOADED, path);
+            client.updateFile(assetId, row.objectId(), FileUpdate.builder().status(FileStatus.CLOSED).size(size)
+                    .checksum(md5).build());
+            journal.saveRendition(row = row.with(State.CLOSED));
+        }
+        journal.saveWork(path, ORIGINAL, tag, "DONE");
+        return new UploadResult(assetId, null, row.objectId(), size, resumed);
+    }
+
+    private String originalFileSet(String path, String assetId, String formatId, String storageId, String dir,
+                                   String name) {
+        Optional<RenditionRow> set = journal.rendition(path, ORIGINAL_SET).filter(r -> r.objectId() != null);
+        if (set.isPresent()) {
+            return set.get().objectId();
+        }
+        Supplier<Optional<String>> lookup = () -> {
+            for (FileSet fs : client.listFileSets(assetId)) {
+                if (storageId.equals(fs.storageId()) && Objects.equals(formatId, fs.formatId())
+                        && name.equals(fs.name()) && dir.equals(fs.baseDir() == null ? "" : fs.baseDir())) {
+                    return Optional.of(fs.id());
+                }
+            }
+            return Optional.empty();
+        };
+        Optional<String> found = journal.rendition(path, ORIGINAL_SET).isPresent() ? lookup.get() : Optional.empty();
+        String id;
+        if (found.isPresent()) {
+            id = found.get();
+        } else {
+            journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0, null));
+            try {
+                id = client.createFileSet(assetId, FileSetCreate.builder(name, formatId, dir, List.of())
+                        .storageId(storageId).build()).id();
+            } catch (OutcomeUnknownException lost) {
+                id = lookup.get().orElseThrow(() -> lost);
+            }
+        }
+        journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", id, State.CLOSED, null, null, 0, null));
+        return id;
+    }
+
+    private Optional<AssetFile> findCopy(String assetId, String storageId, String fileSetId) {
+        for (AssetFile f : client.listFiles(assetId)) {
+            if (storageId.equals(f.storageId()) && fileSetId.equals(f.fileSetId())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------------
+
+    /** Sends the bytes of a CREATED row: one PUT when small, a resumable session otherwise; UPLOADED after. */
+    private RenditionRow upload(RenditionRow row, Path file, String md5, ProgressListener progress, String task) {
+        long size = size(file);
+        if (row.sessionUrl() != null && !md5.equalsIgnoreCase(String.valueOf(row.contentMd5()))) {
+            // Not the bytes the session started with (made again after a crash): start afresh.
+            journal.saveRendition(row = row.withoutSession());
+        }
+        if (row.sessionUrl() == null && size <= urls.chunkSize()) {
+            urls.putWhole(row.uploadUrl(), file, md5, done -> progress.onProgress(
+                    new Progress(task, done, size, "bytes")));
+        } else {
+            String session = row.sessionUrl();
+            if (session == null) {
+                session = urls.startSession(row.uploadUrl());
+                journal.saveRendition(row = row.session(session, 0, md5));
+            }
+            RenditionRow r0 = row;
+            String s0 = session;
+            urls.putChunks(session, file, md5, done -> {
+                journal.saveRendition(r0.session(s0, done, md5));
+                progress.onProgress(new Progress(task, done, size, "bytes"));
+            });
+        }
+        RenditionRow uploaded = journal.rendition(row.path(), row.slot()).orElse(row).with(State.UPLOADED);
+        journal.saveRendition(uploaded);
+        return uploaded;
+    }
+
+    private Optional<String> storage(StoragePurpose purpose) {
+        return storages.computeIfAbsent(purpose.value(), p -> {
+            try {
+                return client.matchingStorage(purpose).map(Storage::id);
+            } catch (NotFoundException none) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void delete(String apiPath) {
+        try {
+            client.send("DELETE", apiPath, null);
+        } catch (NotFoundException alreadyGone) {
+            LOG.debug("{} was already gone", apiPath);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IconikClientException("cannot read " + file + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    static String md5(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // reading feeds the digest
+            }
+            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new IconikClientException("cannot read " + file + ": " + e.getMessage(), e, false);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.github.iconiksdk.gateway;
+
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.ProgressListener;
+import io.github.iconiksdk.api.transcode.MediaInfo;
+import io.github.iconiksdk.api.transcode.MediaKind;
+import io.github.iconiksdk.api.transcode.TranscodeException;
+import io.github.iconiksdk.api.transcode.TranscodeRequest;
+import io.github.iconiksdk.api.transcode.TranscodeResult;
+import io.github.iconiksdk.api.transcode.Transcoder;
+import io.github.iconiksdk.api.transcode.TranscoderProvider;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.api.upload.UploadResult;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.pattern.PatternSet;
+import io.github.iconiksdk.core.upload.IconikAssetUploader;
+import io.github.iconiksdk.core.upload.IconikAssetUploader.Work;
+import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * What happens to a file after its registration: renditions (probe, transcode into a work folder under the data
+ * dir, upload, close) and the original's upload, each in its own bounded pool: {@code max-transcoding-jobs}
+ * transcodes and {@code file-upload-parallel-uploads-num} uploads at once.
+ *
+ * <p>Registration never waits on this: {@link #submit} records in the journal that the work is wanted (a quick
+ * local write), then offers it to a bounded queue without blocking. When the queue is full the work simply stays
+ * recorded, and {@link #drain} (or the next run, after a crash) picks it up from the journal. A failed transcode is
+ * reported on the file and given up until the file changes; a failed upload stays wanted for the next pass.
+ */
+final class RenditionPipeline implements AutoCloseable {
+
+    private static final int QUEUE = 64;
+
+    private final GatewayConfig config;
+    private final IconikAssetUploader uploader;
+    private final Supplier<FileSettings> settings;
+    private final Supplier<PatternSet> patterns;
+    private final Path root;
+    private final PrintWriter err;
+    private final Supplier<Optional<Transcoder>> prober;
+    private final ThreadPoolExecutor transcodes;
+    private final ThreadPoolExecutor uploads;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> triedThisPass = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger renditionsFailed = new AtomicInteger();
+    private final AtomicInteger uploadCount = new AtomicInteger();
+    private final AtomicInteger uploadsFailed = new AtomicInteger();
+    private volatile boolean overflowed;
+    private volatile String missingTranscoder;
+
+    /**
+     * @param config   the gateway's configuration (jobs, uploads, chunk size, proxy settings, data dir)
+     * @param uploader the uploader holding the journal
+     * @param settings the storage's current settings
+     * @param patterns the storage's current pattern lists
+     * @param root     the storage's mount point
+     * @param err      where reports go
+     */
+    RenditionPipeline(GatewayConfig config, IconikAssetUploader uploader, Supplier<FileSettings> settings,
+                      Supplier<PatternSet> patterns, Path root, PrintWriter err) {
+        this.config = config;
+        this.uploader = uploader;
+        this.settings = settings;
+        this.patterns = patterns;
+        this.root = root;
+        this.err = err;
+        this.prober = ffmpeg(config);
+        this.transcodes = pool(config.maxTranscodingJobs(), "transcode");
+        this.uploads = pool(config.parallelUploads(), "upload");
+    }
+
+    private static ThreadPoolExecutor pool(int threads, String name) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "gateway-" + name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        p.allowCoreThreadTimeOut(true);
+        return p;
+    }
+
+    /** The bundled FFmpeg transcoder with the configured job limit, looked up once; empty when it is missing. */
+    private Supplier<Optional<Transcoder>> ffmpeg(GatewayConfig c) {
+        Transcoder[] found = new Transcoder[1];
+        return () -> {
+            synchronized (found) {
+                if (found[0] == null && missingTranscoder == null) {
+                    try {
+                        found[0] = FfmpegTranscoder.builder().maxConcurrentJobs(c.maxTranscodingJobs()).build();
+                    } catch (TranscodeException e) {
+                        missingTranscoder = e.getMessage();
+                    }
+                }
+                return Optional.ofNullable(found[0]);
+            }
+        };
+    }
+
+    /** @return how many files got no renditions because their transcode failed (or no transcoder was found) */
+    int renditionsFailed() {
+        return renditionsFailed.get();
+    }
+
+    /** @return how many objects were uploaded (proxies, keyframes, originals) */
+    int uploads() {
+        return uploadCount.get();
+    }
+
+    /** @return how many uploads failed and are left for the next pass */
+    int uploadsFailed() {
+        return uploadsFailed.get();
+    }
+
+    /**
+     * Takes a file just registered: records and queues its renditions and original upload as the storage's settings
+     * and patterns ask. Never blocks on the pools.
+     *
+     * @param reg the registration
+     */
+    void submit(Registration reg) {
+        if (reg.outcome() == RegistrationOutcome.REMOVED || reg.assetId() == null) {
+            return;
+        }
+        FileSettings s = settings.get();
+        PatternSet p = patterns.get();
+        if (wantsRenditions(s) && p.shouldTranscode(reg.path()) && uploader.want(reg.path(), Work.RENDITIONS)) {
+            offer(reg.path(), Work.RENDITIONS, false);
+        }
+        if (Boolean.TRUE.equals(s.uploadFiles()) && p.shouldUpload(reg.path())
+                && uploader.want(reg.path(), Work.ORIGINAL)) {
+            offer(reg.path(), Work.ORIGINAL, false);
+        }
+    }
+
+    /** Queues every piece of work the journal holds as wanted (left by a crash, or by a full queue). */
+    void resumeWanted(boolean blocking) {
+        for (Work w : Work.values()) {
+            for (String path : uploader.wanted(w)) {
+                if (!triedThisPass.contains(w + ":" + path)) {
+                    offer(path, w, blocking);
+                }
+            }
+        }
+    }
+
+    /** Waits until every piece of work wanted is done or was tried once in this pass. */
+    void drain() {
+        do {
+            overflowed = false;
+            resumeWanted(true);
+            waitIdle();
+        } while (overflowed);
+    }
+
+    private void waitIdle() {
+        while (active.get() > 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IconikException("interrupted while waiting for transcodes and uploads", e);
+            }
+        }
+    }
+
+    private static boolean wantsRenditions(FileSettings s) {
+        return !Boolean.FALSE.equals(s.localProxyCreation()) || !Boolean.FALSE.equals(s.localKeyframeCreation());
+    }
+
+    private void offer(String path, Work work, boolean blocking) {
+        String key = work + ":" + path;
+        if (!inFlight.add(key)) {
+            return;
+        }
+        triedThisPass.add(key);
+        ThreadPoolExecutor pool = work == Work.RENDITIONS ? transcodes : uploads;
+        Runnable job = () -> {
+            try {
+                if (work == Work.RENDITIONS) {
+                    renditions(path);
+                } else {
+                    original(path);
+                }
+            } finally {
+                inFlight.remove(key);
+                active.decrementAndGet();
+            }
+        };
+        active.incrementAndGet();
+        try {
+            if (blocking) {
+                putBlocking(pool, job);
+            } else {
+                pool.execute(job);
+            }
+        } catch (RejectedExecutionException full) {
+            // The work stays recorded as wanted; drain() or the next run takes it from the journal.
+            active.decrementAndGet();
+            inFlight.remove(key);
+            triedThisPass.remove(key);
+            overflowed = true;
+        }
+    }
+
+    private static void putBlocking(ThreadPoolExecutor pool, Runnable job) {
+        while (true) {
+            try {
+                pool.execute(job);
+                return;
+            } catch (RejectedExecutionException full) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw full;
+                }
+            }
+        }
+    }
+
+    private void renditions(String path) {
+        Optional<Registration> reg = uploader.registration(path);
+        if (reg.isEmpty()) {
+            return;
+        }
+        Optional<Transcoder> prober = this.prober.get();
+        if (prober.isEmpty()) {
+            renditionsFailed.incrementAndGet();
+            report("no renditions for " + path + ": " + missingTranscoder);
+            return; // stays wanted: installing ffmpeg and running again makes them
+        }
+        Path file = root.resolve(path);
+        Path work = config.dataDir().resolve("work").resolve(hash(path));
+        try {
+            MediaInfo media;
+            try {
+                media = prober.get().probe(file);
+            } catch (TranscodeException e) {
+                renditionsFailed.incrementAndGet();
+                report("no renditions for " + path + ": " + e.getMessage());
+                uploader.giveUp(path, Work.RENDITIONS);
+                return;
+            }
+            Optional<TranscoderProvider> provider = media.kind() == MediaKind.OTHER ? Optional.empty()
+                    : TranscoderProvider.select(media);
+            if (provider.isEmpty()) {
+                report("no renditions for " + path + ": not video, audio or an image");
+                uploader.giveUp(path, Work.RENDITIONS);
+                return;
+            }
+            Transcoder transcoder = provider.get().name().equals("ffmpeg") ? prober.get()
+                    : provider.get().transcoder();
+            deleteTree(work);
+            TranscodeRequest request = TranscodeRequest.builder(file, work)
+                    .proxyResolution(config.proxyResolution().width(), config.proxyResolution().height())
+                    .proxyBitrate(config.proxyBitrate())
+                    .imageProxyResolution(config.imageProxyResolution().width(),
+                            config.imageProxyResolution().height())
+                    .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).build();
+            TranscodeResult result;
+            try {
+                result = transcoder.transcode(request, ProgressListener.NONE);
+            } catch (TranscodeException e) {
+                renditionsFailed.incrementAndGet();
+                report("renditions failed for " + path + ": " + e.getMessage());
+                uploader.giveUp(path, Work.RENDITIONS);
+                return;
+            }
+            // Uploads of renditions share the upload pool's limit; this worker waits for its own file's upload.
+            try {
+                List<UploadResult> done = uploads.submit(() -> uploader.uploadRenditions(reg.get(), result,
+                        ProgressListener.NONE)).get();
+                uploadCount.addAndGet(done.size());
+            } catch (RejectedExecutionException full) {
+                List<UploadResult> done = uploader.uploadRenditions(reg.get(), result, ProgressListener.NONE);
+                uploadCount.addAndGet(done.size());
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            uploadsFailed.incrementAndGet();
+            report("upload of renditions failed for " + path + ": " + e.getCause().getMessage()
+                    + " (tried again on the next pass)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IconikException | IllegalStateException e) {
+            uploadsFailed.incrementAndGet();
+            report("upload of renditions failed for " + path + ": " + e.getMessage()
+                    + " (tried again on the next pass)");
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private void original(String path) {
+        Optional<Registration> reg = uploader.registration(path);
+        if (reg.isEmpty()) {
+            return;
+        }
+        try {
+            uploader.uploadOriginal(reg.get(), ProgressListener.NONE);
+            uploadCount.incrementAndGet();
+        } catch (IconikException | IllegalStateException e) {
+            uploadsFailed.incrementAndGet();
+            report("upload of the original failed for " + path + ": " + e.getMessage()
+                    + " (tried again on the next pass)");
+        }
+    }
+
+    private void report(String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    private static String hash(String path) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover work file is removed by the next transcode of the same source
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+
+    @Override
+    public void close() {
+        transcodes.shutdownNow();
+        uploads.shutdownNow();
+    }
+}
