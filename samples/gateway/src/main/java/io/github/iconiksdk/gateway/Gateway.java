@@ -53,7 +53,8 @@ final class Gateway implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
-    private RenditionPipeline pipeline;
+    private volatile RenditionPipeline pipeline;
+    private volatile GatewayListener listener = GatewayListener.NONE;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.config = config;
@@ -102,12 +103,49 @@ final class Gateway implements AutoCloseable {
      * @throws IconikException        if iconik or the local state cannot be used at all
      */
     Result ingest(boolean waitForGrowing) {
+        try {
+            return pass(waitForGrowing);
+        } catch (RuntimeException e) {
+            listener.passFailed(e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Tells the gateway who watches it (the status page, the progress display, the report to iconik); set before
+     * the first pass.
+     *
+     * @param listener the listener; {@link GatewayListener#NONE} for nobody
+     */
+    void listener(GatewayListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** @return the client the gateway talks to iconik with (for the status report to share its rate limit) */
+    IconikClient client() {
+        return client;
+    }
+
+    /** @return files waiting for or in a transcode in the pass running now (0 between passes) */
+    int transcodeQueue() {
+        RenditionPipeline p = pipeline;
+        return p == null ? 0 : p.transcodeBacklog();
+    }
+
+    /** @return files waiting for or in an upload in the pass running now (0 between passes) */
+    int uploadQueue() {
+        RenditionPipeline p = pipeline;
+        return p == null ? 0 : p.uploadBacklog();
+    }
+
+    private Result pass(boolean waitForGrowing) {
         FileSettings s = refreshSettings();
         Path root = mountPoint(s);
         Result result = new Result();
         try (FileSystemScanner scanner = scanner(s, root);
              RenditionPipeline renditions = new RenditionPipeline(config, uploader(root), () -> settings,
                      () -> patterns, root, err)) {
+            renditions.listener(listener);
             pipeline = renditions;
             IconikAssetUploader up = uploader();
             renditions.resumeWanted(false);
@@ -118,7 +156,9 @@ final class Gateway implements AutoCloseable {
             }
             while (true) {
                 int growingBefore = result.growing;
+                listener.scanStarted();
                 ScanSummary summary = scanner.scanOnce(event -> handle(event, root, result));
+                listener.scanFinished(summary);
                 err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
                         summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
                         summary.modified(), summary.removed(), summary.moved(), summary.growing());
@@ -150,6 +190,7 @@ final class Gateway implements AutoCloseable {
             case UNREADABLE -> {
                 result.unreadable++;
                 err.println("unreadable: " + event.path() + ": " + event.reason());
+                listener.problem("unreadable: " + event.path() + ": " + event.reason());
             }
             default -> {
                 if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
@@ -232,6 +273,7 @@ final class Gateway implements AutoCloseable {
                 Registration r = attempt.get();
                 if (r != null) {
                     result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                    listener.fileRegistered(r.path(), r.outcome());
                     if (pipeline != null) {
                         pipeline.submit(r);
                     }
@@ -245,6 +287,7 @@ final class Gateway implements AutoCloseable {
         }
         result.failed.add(path);
         err.println("failed: " + path + ": " + last.getMessage());
+        listener.fileFailed(path, last.getMessage());
         return false;
     }
 
@@ -255,7 +298,15 @@ final class Gateway implements AutoCloseable {
      * @throws IconikException if iconik cannot be asked
      */
     FileSettings refreshSettings() {
-        settings = client.getStorage(storageId).fileSettings();
+        io.github.iconiksdk.core.client.model.Storage storage;
+        try {
+            storage = client.getStorage(storageId);
+        } catch (IconikException e) {
+            listener.passFailed("cannot read the storage's settings from iconik: " + e.getMessage());
+            throw e;
+        }
+        listener.storageRead(storage.id(), storage.name());
+        settings = storage.fileSettings();
         return settings;
     }
 

@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
     GatewayOptions options;
 
     @Option(names = "--status-port", paramLabel = "N",
-            description = "Serve the status page on 127.0.0.1:N (comes with the status page; accepted and ignored"
-                    + " until then).")
+            description = "Serve the status page on 127.0.0.1:N: / for people, /status.json for programs."
+                    + " Off unless given.")
     Integer statusPort;
 
     @Override
@@ -61,12 +61,14 @@ final class RunCommand implements Callable<Integer> {
             return GatewayMain.EXIT_USAGE;
         }
         config.warnings().forEach(w -> err.println("warning: " + w));
-        if (statusPort != null) {
-            err.println("warning: --status-port: the status page is not part of this build yet; ignored");
-        }
         CountDownLatch closed = new CountDownLatch(1);
         try (DataDirLock lock = DataDirLock.acquire(config.dataDir());
-             Gateway gateway = new Gateway(config, err)) {
+             Gateway gateway = new Gateway(config, err);
+             GatewayOperations operations = GatewayOperations.start(gateway, gateway.client(),
+                     config.storageId().orElseThrow(), statusPort, ProgressDisplay.onTerminal())) {
+            if (statusPort != null) {
+                err.println("iconik-gateway run: status page on http://127.0.0.1:" + operations.statusPort() + "/");
+            }
             GatewayDaemon daemon = new GatewayDaemon(gateway, err);
             Thread hook = new Thread(() -> stopOnSignal(daemon, closed, err), "iconik-gateway-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -80,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
                 // a signal arrived as the daemon ended: the hook finishes the exit
             }
             return code;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("iconik-gateway run: --status-port: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
         } catch (DataDirLock.BusyException e) {
             err.println("iconik-gateway run: " + e.getMessage());
             return GatewayMain.EXIT_FAILED;
