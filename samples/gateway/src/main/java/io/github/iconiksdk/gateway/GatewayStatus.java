@@ -150,7 +150,9 @@ final class GatewayStatus implements GatewayListener {
         return new StatusSnapshot(storageId, storageName, version, started, now, state, stateMessage,
                 scanning, lastScanFinished, lastScanDuration, lastScanFiles, scans.get(), safe(transcodeQueue),
                 safe(uploadQueue), registered.get(), unchanged.get(), removed.get(), failed.get(), rate.perSecond(),
-                uploads.get(), bytesUploaded.get(), problems.get(), List.copyOf(errors));
+                uploads.get(), bytesUploaded.get(), problems.get(), List.copyOf(errors),
+                Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
+                Runtime.getRuntime().maxMemory());
     }
 
     private static int safe(IntSupplier s) {

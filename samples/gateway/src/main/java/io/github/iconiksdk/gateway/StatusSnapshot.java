@@ -32,13 +32,15 @@ import java.util.Map;
  * @param bytesUploaded     bytes they held
  * @param problemCount      problems since the start
  * @param recentProblems    the last {@link GatewayStatus#RECENT_ERRORS} problems, oldest first
+ * @param heapUsed          bytes of Java heap in use when the reading was taken (garbage included)
+ * @param heapMax           the most heap the JVM may use
  */
 record StatusSnapshot(String storageId, String storageName, String version, Instant started, Instant now,
                       ScannerState state, String stateMessage, Instant scanStarted, Instant lastScanFinished,
                       Duration lastScanDuration, long lastScanFiles, long scans, int transcodeQueue,
                       int uploadQueue, long registered, long unchanged, long removed, long failed,
                       double filesPerSecond, long uploads, long bytesUploaded, long problemCount,
-                      List<Problem> recentProblems) {
+                      List<Problem> recentProblems, long heapUsed, long heapMax) {
 
     /**
      * One problem.
@@ -88,6 +90,10 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
             e.put("message", p.message());
             return e;
         }).toList());
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heap_used", heapUsed);
+        memory.put("heap_max", heapMax);
+        m.put("memory", memory);
         m.put("version", version);
         m.put("started", started.toString());
         m.put("now", now.toString());
