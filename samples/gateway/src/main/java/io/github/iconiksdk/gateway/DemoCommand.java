@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
                     return GatewayMain.EXIT_FAILED;
                 }
                 if (keepRunning) {
-                    return keepRunning(gateway, fake, root, err);
+                    return keepRunning(gateway, root, () -> printSummary(fake, made, ffmpeg != null, out), err);
                 }
             }
             return 0;
@@ -180,6 +180,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The machine line, then one line per asset with what iconik holds for it. */
     static void printSummary(FakeIconik fake, DemoMedia.Made made, boolean transcoding, PrintWriter out) {
+        out.flush();
         Map<String, String> lines = new TreeMap<>();
         int formats = 0;
         int files = 0;
@@ -229,21 +230,20 @@ final class DemoCommand implements Callable<Integer> {
         if (!transcoding) {
             out.println("no proxies or keyframes: ffmpeg is not installed (sudo apt-get install ffmpeg)");
         }
+        out.flush();
     }
 
-    private static int keepRunning(Gateway gateway, FakeIconik fake, Path root, PrintWriter err)
-            throws InterruptedException {
+    private static int keepRunning(Gateway gateway, Path root, Runnable summary, PrintWriter err) {
         GatewayDaemon daemon = new GatewayDaemon(gateway, err);
         CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> RunCommand.stopOnSignal(daemon, closed, err), "iconik-demo-stop");
+        Thread hook = new Thread(() -> RunCommand.stopOnSignal("demo", daemon, closed, err), "iconik-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("demo: scanning " + root + " every 2 s; add, change or move files there. Ctrl-C stops.");
-        err.println("demo: the fake iconik answers your own calls too (for example: curl -H \"App-ID: "
-                + fake.appId() + "\" -H \"Auth-Token: …\" " + fake.url() + "/API/assets/v1/assets/);"
-                + " ./iconik-gateway api uses it with ICONIK_URL, APP_ID, AUTH_TOKEN and STORAGE_ID set.");
         err.flush();
         try {
-            return daemon.run();
+            int code = daemon.run();
+            summary.run(); // what iconik holds now, the files added while it ran included
+            return code;
         } finally {
             closed.countDown();
             try {

@@ -51,6 +51,7 @@ final class Gateway implements AutoCloseable {
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
     private volatile boolean stopRequested;
+    private volatile boolean reportIdlePasses = true;
     private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
     private volatile RenditionPipeline pipeline;
@@ -159,10 +160,13 @@ final class Gateway implements AutoCloseable {
                 listener.scanStarted();
                 ScanSummary summary = scanner.scanOnce(event -> handle(event, root, result));
                 listener.scanFinished(summary);
-                err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
-                        summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
-                        summary.modified(), summary.removed(), summary.moved(), summary.growing());
-                err.flush();
+                if (reportIdlePasses || summary.added() + summary.modified() + summary.removed() + summary.moved()
+                        + summary.growing() > 0) {
+                    err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
+                            summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
+                            summary.modified(), summary.removed(), summary.moved(), summary.growing());
+                    err.flush();
+                }
                 if (!waitForGrowing || result.growing == growingBefore) {
                     break;
                 }
@@ -316,6 +320,16 @@ final class Gateway implements AutoCloseable {
      */
     void requestStop() {
         stopRequested = true;
+    }
+
+    /**
+     * Whether a pass that found nothing changed still prints its "scanned N files" line (on by default; the
+     * daemon turns it off, so that a quiet storage makes a quiet log).
+     *
+     * @param report true to print every pass
+     */
+    void reportIdlePasses(boolean report) {
+        reportIdlePasses = report;
     }
 
     private void checkStop() {

@@ -48,6 +48,7 @@ final class GatewayDaemon {
     GatewayDaemon(Gateway gateway, PrintWriter err) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.err = Objects.requireNonNull(err, "err");
+        gateway.reportIdlePasses(false);
     }
 
     /**

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("iconik-gateway run: status page on http://127.0.0.1:" + operations.statusPort() + "/");
             }
             GatewayDaemon daemon = new GatewayDaemon(gateway, err);
-            Thread hook = new Thread(() -> stopOnSignal(daemon, closed, err), "iconik-gateway-stop");
+            Thread hook = new Thread(() -> stopOnSignal("run", daemon, closed, err), "iconik-gateway-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             err.println("iconik-gateway run: serving storage " + config.storageId().orElseThrow() + " at "
                     + config.iconikUrl() + "; data in " + config.dataDir() + "; SIGINT or SIGTERM stops it");
@@ -101,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
      * for the pass in flight to reach a file boundary and its resources to close, and then ends the process with
      * the daemon's own exit code (0), which the JVM would otherwise replace with 128 + the signal number.
      */
-    static void stopOnSignal(GatewayDaemon daemon, CountDownLatch closed, PrintWriter err) {
-        err.println("iconik-gateway run: stopping; the pass in flight ends at the next file");
+    static void stopOnSignal(String command, GatewayDaemon daemon, CountDownLatch closed, PrintWriter err) {
+        err.println("iconik-gateway " + command + ": stopping; the pass in flight ends at the next file");
         err.flush();
         daemon.requestStop();
         int code;
@@ -115,8 +115,8 @@ final class RunCommand implements Callable<Integer> {
             code = -1;
         }
         if (code < 0) {
-            err.println("iconik-gateway run: the pass in flight did not stop within " + STOP_GRACE.toSeconds()
-                    + " s; exiting anyway (the journal resumes it on the next start)");
+            err.println("iconik-gateway " + command + ": the pass in flight did not stop within "
+                    + STOP_GRACE.toSeconds() + " s; exiting anyway (the journal resumes it on the next start)");
             code = 0;
         }
         err.flush();
