@@ -49,7 +49,7 @@ final class ProgressDisplay implements AutoCloseable {
      */
     static ProgressDisplay start(Supplier<StatusSnapshot> status, boolean terminal, Duration period) {
         Objects.requireNonNull(status, "status");
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("registered").setInitialMax(-1)
+        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("files").setInitialMax(-1)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).hideEta().build() : null;
         ProgressDisplay d = new ProgressDisplay(status, bar);
         long every = terminal ? 1000 : Math.max(1, period.toMillis());
@@ -97,7 +97,7 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     private static String brief(StatusSnapshot s) {
-        return String.format(Locale.ROOT, "%s | %.1f files/s | queued %d/%d | %s up | %d problems",
+        return String.format(Locale.ROOT, "%s | %.1f/s | queued %d+%d | %s up | %d problems",
                 s.state().label(), s.filesPerSecond(), s.transcodeQueue(), s.uploadQueue(), bytes(s.bytesUploaded()),
                 s.problemCount());
     }
