@@ -60,8 +60,9 @@ class StatusReporterTest {
     @Test
     void start_reportsLiveAndTheScannerState_changesFollow_closeReportsOffline() throws Exception {
         String id = fake.storageId();
-        try (StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
-                Duration.ofMillis(300))) {
+        StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
+                Duration.ofMillis(300));
+        try {
             waitFor("the first report", () -> fake.gatewayReport(id).isPresent());
             JsonNode first = fake.gatewayReport(id).orElseThrow();
             assertEquals("LIVE", first.path("status").asText());
@@ -91,6 +92,8 @@ class StatusReporterTest {
 
             status.passFailed("the mount point is gone");
             waitFor("FAILING in iconik", () -> scannerStatus().equals("FAILING"));
+        } finally {
+            r.close();
         }
         assertEquals("INACTIVE", scannerStatus());
         assertEquals("OFFLINE", fake.gatewayReport(id).orElseThrow().path("status").asText());
@@ -102,9 +105,12 @@ class StatusReporterTest {
             status.problem("x".repeat(5000) + i);
         }
         String id = fake.storageId();
-        try (StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
-                Duration.ofMillis(100))) {
+        StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
+                Duration.ofMillis(100));
+        try {
             waitFor("the first report", () -> fake.gatewayReport(id).isPresent());
+        } finally {
+            r.close();
         }
         JsonNode lines = fake.gatewayReport(id).orElseThrow().path("error_log_lines");
         assertEquals(StatusReporter.MAX_ERROR_LINES, lines.size());
@@ -117,10 +123,13 @@ class StatusReporterTest {
     void iconikFailing_neverReachesTheGateway_andReportingResumes() throws Exception {
         String id = fake.storageId();
         fake.failNext(io.github.iconiksdk.testkit.FaultKind.SERVER_ERROR, "PUT", ".*/gateway/.*", 6);
-        try (StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
-                Duration.ofMillis(100))) {
+        StatusReporter r = StatusReporter.start(client, id, status::snapshot, Duration.ofMillis(100),
+                Duration.ofMillis(100));
+        try {
             status.scanStarted();
             waitFor("ACTIVE in iconik once the faults are spent", () -> scannerStatus().equals("ACTIVE"));
+        } finally {
+            r.close();
         }
         assertEquals("OFFLINE", fake.gatewayReport(id).orElseThrow().path("status").asText());
     }
