@@ -9,11 +9,8 @@ import io.github.iconiksdk.core.config.ConfigurationException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,13 +41,9 @@ final class GatewayDaemon {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile int exitCode = -1;
-    private volatile int passes;
-    private volatile long registered;
-    private volatile long failedFiles;
-    private volatile String state = "STARTING";
-    private volatile Instant lastPassEnded;
-    private volatile String lastProblem;
-    private volatile FileSettings lastSettings;
+    private int passes;
+    private long registered;
+    private long failedFiles;
 
     GatewayDaemon(Gateway gateway, PrintWriter err) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -84,7 +77,6 @@ final class GatewayDaemon {
             try {
                 FileSettings s = gateway.refreshSettings();
                 contacted = true;
-                lastSettings = s;
                 if (previous != null) {
                     List<String> changed = changes(previous, s);
                     if (!changed.isEmpty()) {
@@ -94,17 +86,13 @@ final class GatewayDaemon {
                 }
                 previous = s;
                 if (Boolean.FALSE.equals(s.scan())) {
-                    state = "SCAN_OFF";
                     if (!scanOffReported) {
                         report("scanning is off for this storage in iconik; waiting for it to be turned on");
                         scanOffReported = true;
                     }
                 } else {
                     scanOffReported = false;
-                    state = "SCANNING";
                     Gateway.Result result = gateway.ingest(false);
-                    lastPassEnded = Instant.now();
-                    state = "IDLE";
                     passes++;
                     registered += result.registered();
                     failedFiles += result.failed.size();
@@ -147,12 +135,8 @@ final class GatewayDaemon {
                 report("iconik-gateway run: iconik cannot be reached or failed: " + e.getMessage()
                         + "; nothing is lost, trying again in " + wait.toSeconds() + " s");
             }
-            if (failures > 0) {
-                state = "FAILING";
-            }
             pause(wait);
         }
-        state = "STOPPED";
         report("stopped after " + passes + " passes: " + registered + " files registered, " + failedFiles
                 + " left for a later run");
         return 0;
@@ -201,31 +185,7 @@ final class GatewayDaemon {
         }
     }
 
-    /**
-     * What the daemon is doing, for the status page: {@code state} (STARTING, SCANNING, IDLE, SCAN_OFF, FAILING,
-     * STOPPING, STOPPED), passes, files registered and left for later, the end of the last pass, the last problem
-     * reported, and the storage's mount point and scan interval as last read.
-     *
-     * @return a snapshot, in insertion order, of JSON-ready values
-     */
-    Map<String, Object> status() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", stopRequested && !"STOPPED".equals(state) ? "STOPPING" : state);
-        out.put("passes", passes);
-        out.put("files_registered", registered);
-        out.put("files_failed", failedFiles);
-        out.put("last_pass_ended", lastPassEnded == null ? null : lastPassEnded.toString());
-        out.put("last_problem", lastProblem);
-        FileSettings s = lastSettings;
-        out.put("mount_point", s == null ? null : s.mountPoint());
-        out.put("scan_interval_seconds", s == null ? null : interval(s));
-        return out;
-    }
-
     private void report(String line) {
-        if (line.startsWith("iconik-gateway run: ")) {
-            lastProblem = Instant.now() + " " + line.substring("iconik-gateway run: ".length());
-        }
         err.println(line);
         err.flush();
     }

@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +42,8 @@ final class RunCommand implements Callable<Integer> {
     GatewayOptions options;
 
     @Option(names = "--status-port", paramLabel = "N",
-            description = "Serve a status page on 127.0.0.1:N: / for people, /status.json for programs.")
+            description = "Serve the status page on 127.0.0.1:N (comes with the status page; accepted and ignored"
+                    + " until then).")
     Integer statusPort;
 
     @Override
@@ -62,41 +61,19 @@ final class RunCommand implements Callable<Integer> {
             return GatewayMain.EXIT_USAGE;
         }
         config.warnings().forEach(w -> err.println("warning: " + w));
+        if (statusPort != null) {
+            err.println("warning: --status-port: the status page is not part of this build yet; ignored");
+        }
         CountDownLatch closed = new CountDownLatch(1);
         try (DataDirLock lock = DataDirLock.acquire(config.dataDir());
              Gateway gateway = new Gateway(config, err)) {
             GatewayDaemon daemon = new GatewayDaemon(gateway, err);
-            StatusServer status = null;
-            if (statusPort != null) {
-                try {
-                    String storage = config.storageId().orElseThrow();
-                    status = StatusServer.start(statusPort, () -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("storage_id", storage);
-                        m.putAll(daemon.status());
-                        return m;
-                    });
-                    err.println("iconik-gateway run: status on http://127.0.0.1:" + status.port()
-                            + "/ and /status.json");
-                } catch (IOException e) {
-                    err.println("iconik-gateway run: --status-port " + statusPort + ": cannot listen on 127.0.0.1:"
-                            + statusPort + ": " + e.getMessage());
-                    return GatewayMain.EXIT_FAILED;
-                }
-            }
             Thread hook = new Thread(() -> stopOnSignal("run", daemon, closed, err), "iconik-gateway-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             err.println("iconik-gateway run: serving storage " + config.storageId().orElseThrow() + " at "
                     + config.iconikUrl() + "; data in " + config.dataDir() + "; SIGINT or SIGTERM stops it");
             err.flush();
-            int code;
-            try {
-                code = daemon.run();
-            } finally {
-                if (status != null) {
-                    status.close();
-                }
-            }
+            int code = daemon.run();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

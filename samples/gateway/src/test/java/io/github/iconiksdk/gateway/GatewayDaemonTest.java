@@ -1,7 +1,6 @@
 package io.github.iconiksdk.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.testkit.FakeIconik;
@@ -13,10 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,41 +172,6 @@ class GatewayDaemonTest {
             assertEquals(2, new GatewayDaemon(gateway, err).run());
         }
         assertTrue(errText.toString().contains("mount_point"), errText::toString);
-    }
-
-    @Test
-    void statusJson_showsStateAndCountersThatGrowAsFilesArrive() throws Exception {
-        startFake();
-        write("a/one.mov");
-        HttpClient http = HttpClient.newHttpClient();
-        try (Gateway gateway = gateway()) {
-            GatewayDaemon daemon = new GatewayDaemon(gateway, err);
-            try (StatusServer status = StatusServer.start(0, daemon::status)) {
-                URI uri = URI.create("http://127.0.0.1:" + status.port() + "/status.json");
-                CompletableFuture<Integer> running = CompletableFuture.supplyAsync(daemon::run);
-                await("one.mov", Duration.ofSeconds(20), () -> registered().contains("a/one.mov"));
-                await("a pass counted", Duration.ofSeconds(20), () -> daemon.passes() >= 1);
-                JsonNode first = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(uri).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-                assertTrue(Set.of("SCANNING", "IDLE").contains(first.path("state").asText()), first.toString());
-                assertEquals(1, first.path("files_registered").asInt(), first.toString());
-                assertEquals(root.toString(), first.path("mount_point").asText());
-
-                write("a/two.mov");
-                await("two.mov", Duration.ofSeconds(20), () -> registered().contains("a/two.mov"));
-                await("the counter", Duration.ofSeconds(20), () -> daemon.status().get("files_registered")
-                        .equals(2L));
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri.resolve("/")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, page.statusCode());
-                assertTrue(page.body().contains("status.json"));
-                daemon.requestStop();
-                assertEquals(0, running.get(20, TimeUnit.SECONDS));
-                JsonNode last = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(uri).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-                assertEquals("STOPPED", last.path("state").asText());
-            }
-        }
     }
 
     @Test

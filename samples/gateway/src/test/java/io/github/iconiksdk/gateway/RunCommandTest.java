@@ -9,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,15 +119,6 @@ class RunCommandTest {
         CommandRun r = run("", "--status-port", "0");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--status-port"), r.err());
-    }
-
-    @Test
-    void statusPortInUse_exit1_namingIt() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CommandRun r = run("", "--status-port", String.valueOf(taken.getLocalPort()));
-            assertEquals(1, r.exitCode(), r.err());
-            assertTrue(r.err().contains("--status-port " + taken.getLocalPort()), r.err());
-        }
     }
 
     @Test
