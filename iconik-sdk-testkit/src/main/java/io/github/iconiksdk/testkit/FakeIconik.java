@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.iconiksdk.testkit.internal.FakeEngine;
 import io.github.iconiksdk.testkit.internal.FaultPlan;
+import io.github.iconiksdk.testkit.internal.RateLimit;
 import io.github.iconiksdk.testkit.internal.Json;
 import io.github.iconiksdk.testkit.internal.Seeder;
 import io.github.iconiksdk.testkit.internal.Store;
@@ -47,6 +48,7 @@ public final class FakeIconik implements AutoCloseable {
     private final Builder config;
     private final Store store;
     private final FaultPlan faults;
+    private final RateLimit rateLimit = new RateLimit();
     private final FakeEngine engine;
     private WireMockServer server;
     private ObjectNode initialState;
@@ -58,7 +60,8 @@ public final class FakeIconik implements AutoCloseable {
         this.faults.global(b.faults);
         this.store.searchDelay(b.searchDelay.toMillis());
         this.store.discardUploads(b.discardUploads);
-        this.engine = new FakeEngine(store, faults, this::url);
+        this.rateLimit.set(b.rateLimitPerSecond, b.rateLimitBurst);
+        this.engine = new FakeEngine(store, faults, rateLimit, this::url);
     }
 
     /** @return a builder with defaults: any free port, in memory, mount point the current folder, no faults */
@@ -385,6 +388,16 @@ public final class FakeIconik implements AutoCloseable {
         return rows(Store.DELETIONS, "storage_id", storageId);
     }
 
+    /**
+     * The group ACLs set on an object ({@code PUT /API/acls/v1/groups/{group_id}/acl/{object_type}/{object_key}/}).
+     *
+     * @param objectKey the object's id (an asset's, a collection's)
+     * @return its group ACLs, each with {@code group_id}, {@code object_type} and {@code permissions}
+     */
+    public List<JsonNode> groupAcls(String objectKey) {
+        return rows(Store.ACLS, "object_key", objectKey);
+    }
+
     /** @return every job */
     public List<JsonNode> jobs() {
         return rows(Store.JOBS, null, null);
@@ -460,6 +473,8 @@ public final class FakeIconik implements AutoCloseable {
         private String appId;
         private String authToken;
         private Faults faults = Faults.none();
+        private double rateLimitPerSecond;
+        private int rateLimitBurst;
         private long seed = System.nanoTime();
         private java.time.Duration searchDelay = java.time.Duration.ZERO;
         private boolean discardUploads;
@@ -528,6 +543,27 @@ public final class FakeIconik implements AutoCloseable {
         public Builder credentials(String appId, String authToken) {
             this.appId = Objects.requireNonNull(appId, "appId");
             this.authToken = Objects.requireNonNull(authToken, "authToken");
+            return this;
+        }
+
+        /**
+         * Enforces iconik's per-credential request limit on the API (not on upload URLs): a token bucket of
+         * {@code burst} requests refilled at {@code requestsPerSecond}; a request beyond it is answered 429 with the
+         * {@code Retry-After} seconds until it would pass. Off by default. iconik documents about 50 requests per
+         * second, or 1,000 in any 20 s window.
+         *
+         * @param requestsPerSecond sustained requests per second; 0 turns the limit off
+         * @param burst             requests allowed at once after a quiet spell, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public Builder rateLimit(double requestsPerSecond, int burst) {
+            if (requestsPerSecond < 0 || burst < 1) {
+                throw new IllegalArgumentException("rate limit needs requestsPerSecond >= 0 and burst >= 1, got "
+                        + requestsPerSecond + " and " + burst);
+            }
+            this.rateLimitPerSecond = requestsPerSecond;
+            this.rateLimitBurst = burst;
             return this;
         }
 

@@ -461,4 +461,17 @@ class FakeIconikFlowTest {
         assertEquals(400, http.put(F + "/storages/" + s + "/gateway/report/", m("version", "v".repeat(101)))
                 .status());
     }
+
+    @Test
+    void enforcedRateLimit_answers429WithRetryAfter_perTokenBucket() {
+        try (FakeIconik limited = FakeIconik.builder().rateLimit(2, 2).build().start()) {
+            Http h = Http.of(limited);
+            assertEquals(200, h.get(A + "/assets/").status());
+            assertEquals(200, h.get(A + "/assets/").status());
+            Http.Answer third = h.get(A + "/assets/");
+            assertEquals(429, third.status());
+            assertEquals("1", third.header("Retry-After"));
+            assertTrue(limited.requests().stream().anyMatch(r -> r.status() == 429));
+        }
+    }
 }

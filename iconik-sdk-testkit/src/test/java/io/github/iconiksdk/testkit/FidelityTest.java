@@ -296,6 +296,13 @@ class FidelityTest {
                 "status", "IN_PROGRESS")))), 200);
         JsonNode tmpJob = ok(http.post(J + "/jobs/", m("title", "t", "type", "CUSTOM", "status", "READY")), 201);
         ok(http.delete(J + "/jobs/" + tmpJob.get("id").asText() + "/"), 204);
+        // group ACLs
+        String acl = "/API/acls/v1/groups/" + java.util.UUID.randomUUID() + "/acl/assets/" + assetId + "/";
+        ok(http.put(acl, m("permissions", List.of("read"))), 201);
+        ok(http.put(acl, m("permissions", List.of("read", "write"))), 200);
+        ok(http.get(acl), 200);
+        ok(http.delete(acl), 204);
+        assertEquals(404, http.get(acl).status());
         // search
         ok(http.post("/API/search/v1/search/", m("doc_types", List.of("assets"), "filter", m("operator", "AND",
                 "terms", List.of(m("name", "external_id", "value", "ext-1"))))), 200);

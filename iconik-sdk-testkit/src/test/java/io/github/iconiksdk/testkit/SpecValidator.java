@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SpecValidator {
 
-    private static final List<String> SERVICES = List.of("files", "assets", "metadata", "jobs", "search");
+    private static final List<String> SERVICES = List.of("files", "assets", "metadata", "jobs", "search", "acls");
     private static final String BASE = "https://iconik.invalid/specs/";
 
     private final ObjectMapper mapper = new ObjectMapper();

@@ -14,6 +14,7 @@ final class Context {
     static final String METADATA = "/API/metadata/v1";
     static final String JOBS = "/API/jobs/v1";
     static final String SEARCH = "/API/search/v1";
+    static final String ACLS = "/API/acls/v1";
 
     final Store store;
     private final Supplier<String> baseUrl;

@@ -38,6 +38,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     private final Store store;
     private final Router router = new Router();
     private final FaultPlan faults;
+    private final RateLimit rateLimit;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
     private long journalChars;
 
@@ -46,11 +47,13 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
      *
      * @param store the state
      * @param faults the fault plan
+     * @param rateLimit the enforced request limit of iconik's API (upload URLs are not limited)
      * @param baseUrl the fake's own URL once it listens
      */
-    public FakeEngine(Store store, FaultPlan faults, Supplier<String> baseUrl) {
+    public FakeEngine(Store store, FaultPlan faults, RateLimit rateLimit, Supplier<String> baseUrl) {
         this.store = store;
         this.faults = faults;
+        this.rateLimit = rateLimit;
         Context ctx = new Context(store, baseUrl);
         Uploads uploads = new Uploads(ctx);
         CollectionApi collections = new CollectionApi(ctx);
@@ -63,6 +66,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new RenditionApi(ctx, uploads).register(router);
         new MetadataApi(ctx).register(router);
         new JobApi(ctx).register(router);
+        new AclApi(ctx).register(router);
         new SearchApi(ctx, assets, collections).register(router);
         uploads.register(router);
     }
@@ -110,7 +114,12 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         String route = match.route() == null ? null : match.route().template();
         Reply reply;
         boolean applied = false;
-        if (fault == FaultKind.SERVER_ERROR) {
+        long wait = call.path().startsWith("/API/") ? rateLimit.acquire() : 0;
+        if (wait > 0) {
+            fault = null;
+            reply = Reply.json(429, ApiError.of(429, "Too many requests").body())
+                    .header("Retry-After", String.valueOf(wait));
+        } else if (fault == FaultKind.SERVER_ERROR) {
             reply = Reply.json(faults.serverErrorStatus(), ApiError.of(503, "Service temporarily unavailable")
                     .body());
         } else if (fault == FaultKind.RATE_LIMITED) {

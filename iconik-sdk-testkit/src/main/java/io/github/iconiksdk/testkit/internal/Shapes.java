@@ -29,6 +29,7 @@ final class Shapes {
     static final Shape PRIO_DIR = Shape.of("directory:s priority:i");
 
     static final Shape GATEWAY_STATUS = Shape.of("status:s");
+    static final Shape GROUP_ACL = Shape.of("permissions:[s]");
 
     static final Shape GATEWAY_REPORT = Shape.of("status:e(OFFLINE|LIVE|UNKNOWN) version:s host_name:s host_info:s"
             + " start_status:e(SUCCESS|FAILED) start_status_message:s log_lines:[s] error_log_lines:[s]"

@@ -63,11 +63,14 @@ public final class Store {
     public static final String EVENTS = "gateway_events";
     /** Upload targets by token. */
     public static final String UPLOADS = "upload_urls";
+    /** Group ACLs by group, object type and object key. */
+    public static final String ACLS = "group_acls";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
-            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS);
+            FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
+            ACLS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();

@@ -115,6 +115,11 @@ final class DemoCommand implements Callable<Integer> {
             try (Gateway gateway = new Gateway(config, err)) {
                 Gateway.Result result = gateway.ingest(true);
                 err.println("demo: gateway pass: " + result.summaryLine());
+                // An upload that failed stays wanted in the journal; another pass or two takes it up, as run would.
+                for (int pass = 2; pass <= 3 && (result.uploadsFailed > 0 || !result.failed.isEmpty()); pass++) {
+                    result = gateway.ingest(true);
+                    err.println("demo: gateway pass " + pass + ": " + result.summaryLine());
+                }
                 err.flush();
                 printSummary(fake, made, ffmpeg != null, out);
                 out.flush();

@@ -174,6 +174,7 @@ final class Gateway implements AutoCloseable {
                 checkStop();
             }
             // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            checkStop(); // unless a stop was asked for: then the journal keeps them wanted for the next start
             renditions.drain();
             result.renditionsFailed = renditions.renditionsFailed();
             result.uploads = renditions.uploads();

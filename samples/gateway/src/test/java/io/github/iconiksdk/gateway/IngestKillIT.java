@@ -57,7 +57,10 @@ class IngestKillIT {
         Files.writeString(root.resolve("Media Cache Files/ignored.cfa"), "x");
 
         try (FakeIconik fake = FakeIconik.builder().mountPoint(root.toString())
-                .storageSetting("growing_files_threshold", "0").build().start()) {
+                .storageSetting("growing_files_threshold", "0")
+                // registration is under test here: no transcoding of the 150 text files
+                .storageSetting("local_proxy_creation", "false").storageSetting("local_keyframe_creation", "false")
+                .build().start()) {
             fake.faults(new Faults(0.03, 0.01, 0.02, Duration.ZERO));
             Path log1 = tmp.resolve("run1.log");
             Process first = ingest(fake, log1);

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +52,22 @@ class RunCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("proxy-bitrate") && r.err().contains("fast"), r.err());
         assertTrue(r.err().contains("200000"), "the allowed range: " + r.err());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "iconik-url|not a url", "max-transcoding-jobs|33", "proxy-resolution|huge", "proxy-bitrate|100",
+            "image-proxy-resolution|100x100", "enable-hdr-to-sdr-keyframe-conversion|maybe",
+            "file-upload-parallel-uploads-num|0", "upload-chunk-size|1024", "checksum-max-workers|-1",
+            "scanner-concurrency-value|65", "log-level|loud", "http-proxy|ftp://proxy:21"})
+    void everyValidatedKey_badValueInConfigIni_exit2_namingTheKeyAndValue(String key, String value)
+            throws IOException {
+        Path ini = tmp.resolve("config.ini");
+        Files.writeString(ini, key + " = " + value + "\n");
+        CommandRun r = CommandRun.run("run", "--config", ini.toString(), "--app-id", "a", "--auth-token", "t",
+                "--storage-id", "s", "--data-dir", tmp.resolve("data").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(key) && r.err().contains(value), r.err());
     }
 
     @Test

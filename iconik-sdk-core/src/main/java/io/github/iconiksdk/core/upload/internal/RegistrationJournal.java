@@ -78,7 +78,8 @@ public final class RegistrationJournal implements AutoCloseable {
                     // still expects (so that a restart resumes transcodes and uploads the scanner will not report).
                     st.execute("CREATE TABLE IF NOT EXISTS renditions (path TEXT NOT NULL, slot TEXT NOT NULL,"
                             + " tag TEXT NOT NULL, object_id TEXT, state TEXT NOT NULL, upload_url TEXT,"
-                            + " session_url TEXT, confirmed INTEGER NOT NULL DEFAULT 0, content_md5 TEXT, PRIMARY KEY (path, slot))");
+                            + " session_url TEXT, confirmed INTEGER NOT NULL DEFAULT 0, content_md5 TEXT,"
+                            + " PRIMARY KEY (path, slot))");
                     st.execute("CREATE TABLE IF NOT EXISTS upload_work (path TEXT NOT NULL, work TEXT NOT NULL,"
                             + " tag TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (path, work))");
                 }
@@ -165,7 +166,8 @@ public final class RegistrationJournal implements AutoCloseable {
                 delete(entry.path());
                 save(moved);
                 for (String table : List.of("renditions", "upload_work")) {
-                    try (PreparedStatement ps = db.prepareStatement("UPDATE " + table + " SET path = ? WHERE path = ?")) {
+                    try (PreparedStatement ps = db.prepareStatement("UPDATE " + table
+                            + " SET path = ? WHERE path = ?")) {
                         ps.setString(1, newPath);
                         ps.setString(2, entry.path());
                         ps.executeUpdate();
@@ -270,7 +272,8 @@ public final class RegistrationJournal implements AutoCloseable {
      */
     public synchronized void saveRendition(RenditionRow r) {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO renditions (path, slot, tag,"
-                + " object_id, state, upload_url, session_url, confirmed, content_md5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " object_id, state, upload_url, session_url, confirmed, content_md5)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.path());
             ps.setString(2, r.slot());
             ps.setString(3, r.tag());
@@ -345,7 +348,8 @@ public final class RegistrationJournal implements AutoCloseable {
      * @return {@code {tag, state}} of the work, if recorded
      */
     public synchronized Optional<String[]> work(String path, String work) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT tag, state FROM upload_work WHERE path = ? AND work = ?")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT tag, state FROM upload_work WHERE path = ? AND work = ?")) {
             ps.setString(1, path);
             ps.setString(2, work);
             try (ResultSet rs = ps.executeQuery()) {

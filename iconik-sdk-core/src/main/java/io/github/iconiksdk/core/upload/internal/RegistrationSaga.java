@@ -58,6 +58,12 @@ public final class RegistrationSaga {
     /** Prefix of every idempotency key, so that this gateway's keys are recognisable in iconik. */
     public static final String KEY_PREFIX = "iconik-sdk:";
 
+    /**
+     * What the storage's access group may do with the assets this gateway creates: read and write [I] (iconik's
+     * documentation says only that setup asks which group gets access).
+     */
+    static final String ACCESS_GROUP_PERMISSIONS = "{\"permissions\":[\"read\",\"write\"]}";
+
     /** Test seam: called before each step starts; throwing simulates a crash at that point. */
     @FunctionalInterface
     public interface StepHook {
@@ -274,6 +280,15 @@ public final class RegistrationSaga {
             journal.save(entry = entry.completed(Step.COLLECTION));
         }
         if (entry.step() == Step.COLLECTION) {
+            hook.beforeStep(Step.ACCESS, path);
+            if (r.accessGroupId() != null && entry.createdAsset()) {
+                // PUT is idempotent: a repeat after a lost answer sets the same ACL again.
+                client.send("PUT", "/API/acls/v1/groups/" + r.accessGroupId() + "/acl/assets/" + assetId + "/",
+                        ACCESS_GROUP_PERMISSIONS);
+            }
+            journal.save(entry = entry.completed(Step.ACCESS));
+        }
+        if (entry.step() == Step.ACCESS) {
             hook.beforeStep(Step.DONE, path);
             journal.save(entry = entry.completed(Step.DONE));
         }

@@ -381,7 +381,8 @@ public final class RenditionUploads {
             existing = Optional.empty();
         }
         String fileSetId = originalFileSet(path, assetId, reg.formatId(), storageId, dir, name);
-        RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0, null));
+        RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0,
+                null));
         boolean resumed = existing.isPresent();
         if (row.state() == State.PENDING) {
             hook.before(ORIGINAL, State.PENDING, path);

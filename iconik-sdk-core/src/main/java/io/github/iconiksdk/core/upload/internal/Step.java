@@ -24,6 +24,8 @@ public enum Step {
     METADATA,
     /** The asset is in its folder's collection (or collection mapping is off). */
     COLLECTION,
+    /** The storage's access group has access to the asset (or the storage names none). */
+    ACCESS,
     /** Registration is complete. */
     DONE;
 

@@ -17,16 +17,17 @@ import java.util.List;
  * @param metadataViewId          the view sidecar values go to, or {@code null}
  * @param deleteAllowed           iconik may delete from this storage: a removed file's record is deleted rather
  *                                than marked MISSING (unset: false)
+ * @param accessGroupId           the group given access to new assets, or {@code null}
  */
 record StorageRules(boolean titleIncludesExtension, boolean filenameIsExternalId, boolean aggregateIdenticalFiles,
                     IgnoreMatcher aggregateIgnore, boolean collectionMapping, String metadataViewId,
-                    boolean deleteAllowed) {
+                    boolean deleteAllowed, String accessGroupId) {
 
     static StorageRules of(FileSettings s) {
         return new StorageRules(orDefault(s.titleIncludesExtension(), true), orDefault(s.filenameIsExternalId(), false),
                 orDefault(s.aggregateIdenticalFiles(), false), Patterns.compile(orEmpty(s.aggregateIgnore())),
                 orDefault(s.enableCollectionDirectoryMapping(), false), blankToNull(s.metadataViewId()),
-                orDefault(s.delete(), false));
+                orDefault(s.delete(), false), blankToNull(s.accessGroupId()));
     }
 
     private static boolean orDefault(Boolean b, boolean dflt) {

@@ -7,9 +7,7 @@ import io.github.iconiksdk.api.IconikException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +40,7 @@ public final class UrlUpload {
     private static final Logger LOG = LoggerFactory.getLogger(UrlUpload.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
+    private static final int PIECE = 1 << 20;
 
     /** The URL refuses the upload for good (expired, revoked, object gone): make a new URL or record. */
     public static final class UrlGoneException extends IconikClientException {
@@ -166,7 +165,7 @@ public final class UrlUpload {
             try {
                 HttpRequest.BodyPublisher body = end == from ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> slice(file, from, end - from)), end - from);
+                        HttpRequest.BodyPublishers.ofByteArrays(() -> pieces(file, from, end - from)), end - from);
                 HttpRequest req = HttpRequest.newBuilder(URI.create(session)).timeout(timeout)
                         .header("Content-Range", range).PUT(body).build();
                 HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -320,40 +319,38 @@ public final class UrlUpload {
         }
     }
 
-    private static InputStream slice(Path file, long from, long length) {
-        try {
-            InputStream in = Files.newInputStream(file);
-            in.skipNBytes(from);
-            return new FilterInputStream(in) {
-                private long left = length;
+    /** A byte range of a file as 1 MiB pieces read on demand (larger reads than an InputStream publisher's). */
+    private static java.util.Iterator<byte[]> pieces(Path file, long from, long length) {
+        return new java.util.Iterator<>() {
+            private long offset = from;
+            private final long end = from + length;
 
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int b = super.read();
-                    if (b >= 0) {
-                        left--;
-                    }
-                    return b;
-                }
+            @Override
+            public boolean hasNext() {
+                return offset < end;
+            }
 
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = super.read(buf, off, (int) Math.min(len, left));
-                    if (n > 0) {
-                        left -= n;
-                    }
-                    return n;
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
                 }
-            };
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
-        }
+                int n = (int) Math.min(PIECE, end - offset);
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, offset + buf.position()) < 0) {
+                            throw new java.io.UncheckedIOException(new java.io.EOFException(file
+                                    + " became shorter during its upload"));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + file, e);
+                }
+                offset += n;
+                return buf.array();
+            }
+        };
     }
 
     private static void sleep(long ms) {

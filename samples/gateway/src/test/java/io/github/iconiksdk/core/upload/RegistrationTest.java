@@ -40,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Registration against the testkit's fake iconik: the chain, exactly once under faults and crashes, changes. */
 class RegistrationTest {
 
+    private static final String GROUP = "6a3c8f0e-3f0b-4c3e-9d55-1d2f3a4b5c6d";
+
     @TempDir
     Path dir;
 
@@ -171,9 +173,10 @@ class RegistrationTest {
 
     @ParameterizedTest
     @EnumSource(value = Step.class, names = {"ASSET", "FORMAT", "FILE_SET", "FILE", "CLOSED", "EXTERNAL_ID",
-            "METADATA", "COLLECTION", "DONE"})
+            "METADATA", "COLLECTION", "ACCESS", "DONE"})
     void crashBeforeAnyStep_thenRestart_endsInTheSameStateAsNoCrash(Step crashAt) {
-        start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true"));
+        start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true")
+                .storageSetting("access_group_id", "\"" + GROUP + "\""));
         ScanEvent e = event(ScanEventType.NEW, "x/y/clip.mov", 42, md5(3));
         AtomicBoolean crashed = new AtomicBoolean();
         IconikAssetUploader doomed = uploader("j.db", (step, path) -> {
@@ -196,6 +199,18 @@ class RegistrationTest {
                 + " file=x/y/clip.mov:CLOSED:42:" + md5(3)), state());
         assertTrue(restarted.unfinished().isEmpty());
         assertEquals(1, fake.collectionAssets(collectionOf("y")).size());
+        assertEquals(1, fake.groupAcls(fake.assets().get(0).path("id").asText()).size());
+    }
+
+    @Test
+    void accessGroup_getsReadAndWriteOnNewAssets() {
+        start(FakeIconik.builder().storageSetting("access_group_id", "\"" + GROUP + "\""));
+        Registration r = uploader("j.db").register(event(ScanEventType.NEW, "g.mov", 1, md5(40)),
+                MetadataValues.empty());
+        List<JsonNode> acls = fake.groupAcls(r.assetId());
+        assertEquals(1, acls.size());
+        assertEquals(GROUP, acls.get(0).path("group_id").asText());
+        assertEquals("[\"read\",\"write\"]", acls.get(0).path("permissions").toString());
     }
 
     private String collectionOf(String title) {
