@@ -50,9 +50,12 @@ final class Gateway implements AutoCloseable {
     private final PrintWriter err;
     private final SidecarReader sidecars = Sidecars.reader();
     private volatile FileSettings settings;
+    private volatile boolean stopRequested;
+    private volatile boolean reportIdlePasses = true;
     private volatile PatternSet patterns;
     private IconikAssetUploader uploader;
-    private RenditionPipeline pipeline;
+    private volatile RenditionPipeline pipeline;
+    private volatile GatewayListener listener = GatewayListener.NONE;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.config = config;
@@ -74,6 +77,8 @@ final class Gateway implements AutoCloseable {
         int renditionsFailed;
         int uploads;
         int uploadsFailed;
+        /** Whether the pass ended early because {@link #requestStop()} was called. */
+        boolean stopped;
 
         int registered() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum()
@@ -99,36 +104,84 @@ final class Gateway implements AutoCloseable {
      * @throws IconikException        if iconik or the local state cannot be used at all
      */
     Result ingest(boolean waitForGrowing) {
+        try {
+            return pass(waitForGrowing);
+        } catch (RuntimeException e) {
+            listener.passFailed(e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Tells the gateway who watches it (the status page, the progress display, the report to iconik); set before
+     * the first pass.
+     *
+     * @param listener the listener; {@link GatewayListener#NONE} for nobody
+     */
+    void listener(GatewayListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** @return the client the gateway talks to iconik with (for the status report to share its rate limit) */
+    IconikClient client() {
+        return client;
+    }
+
+    /** @return files waiting for or in a transcode in the pass running now (0 between passes) */
+    int transcodeQueue() {
+        RenditionPipeline p = pipeline;
+        return p == null ? 0 : p.transcodeBacklog();
+    }
+
+    /** @return files waiting for or in an upload in the pass running now (0 between passes) */
+    int uploadQueue() {
+        RenditionPipeline p = pipeline;
+        return p == null ? 0 : p.uploadBacklog();
+    }
+
+    private Result pass(boolean waitForGrowing) {
         FileSettings s = refreshSettings();
         Path root = mountPoint(s);
         Result result = new Result();
         try (FileSystemScanner scanner = scanner(s, root);
              RenditionPipeline renditions = new RenditionPipeline(config, uploader(root), () -> settings,
                      () -> patterns, root, err)) {
+            renditions.listener(listener);
             pipeline = renditions;
             IconikAssetUploader up = uploader();
             renditions.resumeWanted(false);
             for (String path : up.unfinished()) {
+                checkStop();
                 registerWithRetries(path, result, () -> up.resume(path, metadataOf(root, path, result))
                         .orElse(null));
             }
             while (true) {
                 int growingBefore = result.growing;
+                listener.scanStarted();
                 ScanSummary summary = scanner.scanOnce(event -> handle(event, root, result));
-                err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
-                        summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
-                        summary.modified(), summary.removed(), summary.moved(), summary.growing());
-                err.flush();
+                listener.scanFinished(summary);
+                if (reportIdlePasses || summary.added() + summary.modified() + summary.removed() + summary.moved()
+                        + summary.growing() > 0) {
+                    err.printf("scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing%n",
+                            summary.filesScanned(), summary.elapsed().toMillis() / 1000.0, summary.added(),
+                            summary.modified(), summary.removed(), summary.moved(), summary.growing());
+                    err.flush();
+                }
                 if (!waitForGrowing || result.growing == growingBefore) {
                     break;
                 }
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, thresholdSeconds(s) / 2))));
+                checkStop();
             }
             // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            checkStop(); // unless a stop was asked for: then the journal keeps them wanted for the next start
             renditions.drain();
             result.renditionsFailed = renditions.renditionsFailed();
             result.uploads = renditions.uploads();
             result.uploadsFailed = renditions.uploadsFailed();
+        } catch (StopRequested stop) {
+            // Closing the pipeline cancels what is in flight; the journal keeps it wanted for the next start.
+            result.stopped = true;
         } finally {
             pipeline = null;
         }
@@ -136,11 +189,13 @@ final class Gateway implements AutoCloseable {
     }
 
     private void handle(ScanEvent event, Path root, Result result) {
+        checkStop();
         switch (event.type()) {
             case GROWING -> result.growing++;
             case UNREADABLE -> {
                 result.unreadable++;
                 err.println("unreadable: " + event.path() + ": " + event.reason());
+                listener.problem("unreadable: " + event.path() + ": " + event.reason());
             }
             default -> {
                 if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
@@ -223,6 +278,7 @@ final class Gateway implements AutoCloseable {
                 Registration r = attempt.get();
                 if (r != null) {
                     result.outcomes.merge(r.outcome(), 1, Integer::sum);
+                    listener.fileRegistered(r.path(), r.outcome());
                     if (pipeline != null) {
                         pipeline.submit(r);
                     }
@@ -230,17 +286,66 @@ final class Gateway implements AutoCloseable {
                 return true;
             } catch (IconikException e) {
                 last = e;
+                checkStop(); // the journal holds the file's progress; the next pass resumes it
                 sleep(Duration.ofMillis(500L << i));
             }
         }
         result.failed.add(path);
         err.println("failed: " + path + ": " + last.getMessage());
+        listener.fileFailed(path, last.getMessage());
         return false;
     }
 
-    private FileSettings refreshSettings() {
-        settings = client.getStorage(storageId).fileSettings();
+    /**
+     * Reads the storage's settings from iconik; {@link #ingest} does this at the start of every pass.
+     *
+     * @return the settings now in force
+     * @throws IconikException if iconik cannot be asked
+     */
+    FileSettings refreshSettings() {
+        io.github.iconiksdk.core.client.model.Storage storage;
+        try {
+            storage = client.getStorage(storageId);
+        } catch (IconikException e) {
+            listener.passFailed("cannot read the storage's settings from iconik: " + e.getMessage());
+            throw e;
+        }
+        listener.storageRead(storage.id(), storage.name());
+        settings = storage.fileSettings();
         return settings;
+    }
+
+    /**
+     * Asks a running pass to end at the next file boundary: the file in hand is finished (or left to the journal
+     * for the next pass), and what the scanner had not handed over is reported again next time. Any thread.
+     */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Whether a pass that found nothing changed still prints its "scanned N files" line (on by default; the
+     * daemon turns it off, so that a quiet storage makes a quiet log).
+     *
+     * @param report true to print every pass
+     */
+    void reportIdlePasses(boolean report) {
+        reportIdlePasses = report;
+    }
+
+    private void checkStop() {
+        if (stopRequested) {
+            throw new StopRequested();
+        }
+    }
+
+    /** Thrown inside a pass to end it early; caught by {@link #ingest}. */
+    private static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
     }
 
     private IconikAssetUploader uploader(Path root) {
@@ -287,9 +392,13 @@ final class Gateway implements AutoCloseable {
         return list == null ? List.of() : list;
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            long end = System.nanoTime() + d.toNanos();
+            // In slices, so that a stop request does not wait out a whole back-off.
+            while (!stopRequested && System.nanoTime() < end) {
+                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IconikException("interrupted", e);

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
                 ScanCommand.class,
                 SidecarCommand.class,
                 IngestCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
                 TranscodeCommand.class,
                 ApiCommand.class,
                 FakeIconikCommand.class,

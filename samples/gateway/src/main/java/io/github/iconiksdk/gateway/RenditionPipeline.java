@@ -71,6 +71,7 @@ final class RenditionPipeline implements AutoCloseable {
     private final AtomicInteger uploadsFailed = new AtomicInteger();
     private volatile boolean overflowed;
     private volatile String missingTranscoder;
+    private volatile GatewayListener listener = GatewayListener.NONE;
 
     /**
      * @param config   the gateway's configuration (jobs, uploads, chunk size, proxy settings, data dir)
@@ -120,6 +121,25 @@ final class RenditionPipeline implements AutoCloseable {
                 return Optional.ofNullable(found[0]);
             }
         };
+    }
+
+    /**
+     * Tells the pipeline who watches it: uploads and failures are reported to it as they happen.
+     *
+     * @param listener the listener
+     */
+    void listener(GatewayListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** @return files waiting for or in a transcode */
+    int transcodeBacklog() {
+        return transcodes.getQueue().size() + transcodes.getActiveCount();
+    }
+
+    /** @return files waiting for or in an upload */
+    int uploadBacklog() {
+        return uploads.getQueue().size() + uploads.getActiveCount();
     }
 
     /** @return how many files got no renditions because their transcode failed (or no transcoder was found) */
@@ -252,7 +272,7 @@ final class RenditionPipeline implements AutoCloseable {
         Optional<Transcoder> prober = this.prober.get();
         if (prober.isEmpty()) {
             renditionsFailed.incrementAndGet();
-            report("no renditions for " + path + ": " + missingTranscoder);
+            problem("no renditions for " + path + ": " + missingTranscoder);
             return; // stays wanted: installing ffmpeg and running again makes them
         }
         Path file = root.resolve(path);
@@ -263,7 +283,7 @@ final class RenditionPipeline implements AutoCloseable {
                 media = prober.get().probe(file);
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
-                report("no renditions for " + path + ": " + e.getMessage());
+                problem("no renditions for " + path + ": " + e.getMessage());
                 uploader.giveUp(path, Work.RENDITIONS);
                 return;
             }
@@ -288,7 +308,7 @@ final class RenditionPipeline implements AutoCloseable {
                 result = transcoder.transcode(request, ProgressListener.NONE);
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
-                report("renditions failed for " + path + ": " + e.getMessage());
+                problem("renditions failed for " + path + ": " + e.getMessage());
                 uploader.giveUp(path, Work.RENDITIONS);
                 return;
             }
@@ -297,19 +317,21 @@ final class RenditionPipeline implements AutoCloseable {
                 List<UploadResult> done = uploads.submit(() -> uploader.uploadRenditions(reg.get(), result,
                         ProgressListener.NONE)).get();
                 uploadCount.addAndGet(done.size());
+                done.forEach(u -> listener.uploaded(path, u.bytes()));
             } catch (RejectedExecutionException full) {
                 List<UploadResult> done = uploader.uploadRenditions(reg.get(), result, ProgressListener.NONE);
                 uploadCount.addAndGet(done.size());
+                done.forEach(u -> listener.uploaded(path, u.bytes()));
             }
         } catch (java.util.concurrent.ExecutionException e) {
             uploadsFailed.incrementAndGet();
-            report("upload of renditions failed for " + path + ": " + e.getCause().getMessage()
+            problem("upload of renditions failed for " + path + ": " + e.getCause().getMessage()
                     + " (tried again on the next pass)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
-            report("upload of renditions failed for " + path + ": " + e.getMessage()
+            problem("upload of renditions failed for " + path + ": " + e.getMessage()
                     + " (tried again on the next pass)");
         } finally {
             deleteTree(work);
@@ -322,13 +344,19 @@ final class RenditionPipeline implements AutoCloseable {
             return;
         }
         try {
-            uploader.uploadOriginal(reg.get(), ProgressListener.NONE);
+            UploadResult done = uploader.uploadOriginal(reg.get(), ProgressListener.NONE);
             uploadCount.incrementAndGet();
+            listener.uploaded(path, done.bytes());
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
-            report("upload of the original failed for " + path + ": " + e.getMessage()
+            problem("upload of the original failed for " + path + ": " + e.getMessage()
                     + " (tried again on the next pass)");
         }
+    }
+
+    private void problem(String line) {
+        report(line);
+        listener.problem(line);
     }
 
     private void report(String line) {

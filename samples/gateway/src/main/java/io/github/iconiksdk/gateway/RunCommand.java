@@ -1,0 +1,181 @@
+package io.github.iconiksdk.gateway;
+
+import io.github.iconiksdk.core.config.ConfigurationException;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code run}: the gateway daemon. The work of {@code ingest} every scan interval, with the storage's settings read
+ * from iconik before each pass, until SIGINT or SIGTERM; then the pass in flight ends at a file boundary (the
+ * journal and the scan state carry the rest over to the next start) and the process exits 0.
+ */
+@Command(name = "run", sortOptions = false,
+        description = {"The gateway daemon: scan and register every scan interval until SIGINT/SIGTERM.",
+                "Storage settings are re-read from iconik before every pass; changes apply without a restart.",
+                "Exit 0 when stopped by a signal, 1 when iconik refuses the credentials, 2 for bad configuration."})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long a signal waits for the pass in flight to reach a file boundary before the process exits anyway. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GatewayOptions options;
+
+    @Option(names = "--status-port", paramLabel = "N",
+            description = "Serve the status page on 127.0.0.1:N: / for people, /status.json for programs."
+                    + " Off unless given.")
+    Integer statusPort;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        GatewayConfig config;
+        try {
+            config = options.resolve(System.getenv());
+        } catch (ConfigurationException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        if (statusPort != null && (statusPort < 1 || statusPort > 65535)) {
+            err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
+            return GatewayMain.EXIT_USAGE;
+        }
+        config.warnings().forEach(w -> err.println("warning: " + w));
+        CountDownLatch closed = new CountDownLatch(1);
+        try (DataDirLock lock = DataDirLock.acquire(config.dataDir());
+             Gateway gateway = new Gateway(config, err);
+             GatewayOperations operations = GatewayOperations.start(gateway, gateway.client(),
+                     config.storageId().orElseThrow(), statusPort, ProgressDisplay.onTerminal())) {
+            if (statusPort != null) {
+                err.println("iconik-gateway run: status page on http://127.0.0.1:" + operations.statusPort() + "/");
+            }
+            GatewayDaemon daemon = new GatewayDaemon(gateway, err);
+            Thread hook = new Thread(() -> stopOnSignal("run", daemon, closed, err), "iconik-gateway-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            err.println("iconik-gateway run: serving storage " + config.storageId().orElseThrow() + " at "
+                    + config.iconikUrl() + "; data in " + config.dataDir() + "; SIGINT or SIGTERM stops it");
+            err.flush();
+            int code = daemon.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived as the daemon ended: the hook finishes the exit
+            }
+            return code;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("iconik-gateway run: --status-port: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        } catch (DataDirLock.BusyException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_FAILED;
+        } catch (ConfigurationException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        } finally {
+            closed.countDown(); // the journal, the scan state and the lock are closed
+        }
+    }
+
+    /**
+     * The shutdown hook: SIGINT and SIGTERM start the JVM's shutdown, which runs this. It stops the daemon, waits
+     * for the pass in flight to reach a file boundary and its resources to close, and then ends the process with
+     * the daemon's own exit code (0), which the JVM would otherwise replace with 128 + the signal number.
+     */
+    static void stopOnSignal(String command, GatewayDaemon daemon, CountDownLatch closed, PrintWriter err) {
+        err.println("iconik-gateway " + command + ": stopping; the pass in flight ends at the next file");
+        err.flush();
+        daemon.requestStop();
+        int code;
+        try {
+            code = daemon.awaitFinished(STOP_GRACE);
+            if (code >= 0) {
+                closed.await(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            code = -1;
+        }
+        if (code < 0) {
+            err.println("iconik-gateway " + command + ": the pass in flight did not stop within "
+                    + STOP_GRACE.toSeconds() + " s; exiting anyway (the journal resumes it on the next start)");
+            code = 0;
+        }
+        err.flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * An exclusive lock on {@code DATA_DIR/gateway.lock}, so that two gateways never share a scan state and
+     * journal. The operating system releases it when the process dies, however it dies.
+     */
+    static final class DataDirLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private DataDirLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static DataDirLock acquire(Path dataDir) {
+            Path file = dataDir.resolve("gateway.lock");
+            try {
+                Files.createDirectories(dataDir);
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l == null) {
+                    ch.close();
+                    throw new BusyException("data-dir: another gateway is running with " + dataDir
+                            + " (it holds " + file + ")");
+                }
+                return new DataDirLock(ch, l);
+            } catch (IOException e) {
+                throw new ConfigurationException("data-dir", "data-dir: cannot use " + dataDir + ": " + e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
+        }
+
+        /** Another process holds the lock. */
+        static final class BusyException extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            BusyException(String message) {
+                super(message);
+            }
+        }
+    }
+}
