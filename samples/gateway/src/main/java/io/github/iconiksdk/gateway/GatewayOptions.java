@@ -38,9 +38,24 @@ final class GatewayOptions {
      * @throws ConfigurationException naming the key, value, source and allowed range, or the missing credentials
      */
     GatewayConfig resolve(Map<String, String> environment) {
-        return GatewayConfig.builder().configFile(config).environment(environment)
+        GatewayConfig resolved = GatewayConfig.builder().configFile(config).environment(environment)
                 .flag("iconik-url", iconikUrl).flag("auth-token", authToken).flag("app-id", appId)
                 .flag("storage-id", storageId).flag("data-dir", dataDir == null ? null : dataDir.toString())
                 .build().requireCredentials();
+        applyLogLevel(resolved.logLevel());
+        return resolved;
+    }
+
+    /** The system property slf4j-simple (the sample's logging binding) reads its default level from. */
+    static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    /**
+     * Applies the {@code log-level} key. slf4j-simple reads its level when the first logger is made, which in the
+     * gateway happens only after the configuration is read; a {@code -D} given on the java command line wins.
+     */
+    static void applyLogLevel(String level) {
+        if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+            System.setProperty(SIMPLE_LOGGER_LEVEL, level);
+        }
     }
 }
