@@ -23,6 +23,7 @@ import io.github.iconiksdk.core.sidecar.ValidationResult;
 import io.github.iconiksdk.core.upload.IconikAssetUploader;
 import io.github.iconiksdk.core.upload.IconikMetadataViews;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The sample gateway's work, composed from the SDK's parts: read the storage's settings from iconik, scan its
@@ -219,22 +221,17 @@ final class Gateway implements AutoCloseable {
     /** A sidecar that appeared or changed after its media file: write the values again on the media's asset. */
     private void reapplySidecar(Path root, String sidecarPath, Result result) {
         Path sidecar = root.resolve(sidecarPath);
-        String name = sidecar.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = name.substring(0, dot);
         Path parent = sidecar.getParent();
-        List<Path> media = new ArrayList<>();
-        try (var siblings = Files.list(parent)) {
-            siblings.filter(p -> !p.equals(sidecar)).filter(p -> {
-                String n = p.getFileName().toString();
-                return n.equals(stem) || (n.startsWith(stem + ".") && n.indexOf('.', stem.length() + 1) < 0);
-            }).forEach(media::add);
-        } catch (java.io.IOException e) {
+        List<String> siblings = new ArrayList<>();
+        try (var listing = Files.list(parent)) {
+            listing.filter(Files::isRegularFile).forEach(p -> siblings.add(p.getFileName().toString()));
+        } catch (IOException e) {
             err.println("sidecar " + sidecarPath + ": cannot list its folder: " + e.getMessage());
             return;
         }
-        for (Path m : media) {
-            String mediaPath = root.relativize(m).toString().replace('\\', '/');
+        // Only the media files that choose this sidecar in the SDK's search order read it.
+        for (String mediaName : Sidecars.mediaFilesOf(sidecar.getFileName().toString(), siblings)) {
+            String mediaPath = root.relativize(parent.resolve(mediaName)).toString().replace('\\', '/');
             // Counted only when values were written: the media file itself is counted by its own event.
             registerWithRetries(mediaPath, result, () -> uploader().reapplyMetadata(mediaPath,
                     metadataOf(root, mediaPath, result)).filter(r -> r.outcome() == RegistrationOutcome.UPDATED)
@@ -271,7 +268,7 @@ final class Gateway implements AutoCloseable {
     }
 
     private boolean registerWithRetries(String path, Result result,
-                                        java.util.function.Supplier<Registration> attempt) {
+                                        Supplier<Registration> attempt) {
         IconikException last = null;
         for (int i = 0; i < ATTEMPTS; i++) {
             try {

@@ -4,6 +4,7 @@ import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.metadata.FieldValue;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -395,7 +396,7 @@ public final class RegistrationSaga {
     private Registration moved(ScanEvent e, MetadataValues md, StorageRules r) {
         Optional<JournalEntry> source = journal.find(e.previousPath());
         if (source.isEmpty()) {
-            return newOrModified(new ScanEvent(io.github.iconiksdk.api.scan.ScanEventType.NEW, e.path(), null,
+            return newOrModified(new ScanEvent(ScanEventType.NEW, e.path(), null,
                     e.size(), e.modified(), e.checksum(), null), md, r);
         }
         JournalEntry entry = source.get();
