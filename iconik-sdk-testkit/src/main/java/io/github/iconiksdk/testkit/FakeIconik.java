@@ -423,12 +423,44 @@ public final class FakeIconik implements AutoCloseable {
         return store.uploadDigest(objectId);
     }
 
+    /**
+     * Every completed upload through the fake's upload URLs, whatever the protocol (also served as
+     * {@code GET /__fake/uploaded}).
+     *
+     * @return one entry per object, in the order each object's first upload completed
+     */
+    public List<UploadedObject> uploaded() {
+        return read(s -> {
+            List<UploadedObject> out = new ArrayList<>();
+            for (Store.UploadedObject u : s.uploadedObjects()) {
+                out.add(new UploadedObject(u.objectId(), s.storageOf(u.objectId()), u.size(), u.md5Hex()));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Counts the requests answered since start or the last {@link #clearRequests()}, of iconik's API and of upload
+     * URLs (not of the {@code /__fake/} control surface); unlike {@link #requests()} it is never trimmed. Also served
+     * as {@code GET /__fake/requests/count?method=M&path=REGEX&status=CODE}.
+     *
+     * @param method an HTTP method (any case), or null for any
+     * @param pathRegex a regular expression the whole path (without query) must match, or null for any
+     * @param status the status answered (0 for a reset connection), or null for any
+     * @return how many requests matched
+     * @throws java.util.regex.PatternSyntaxException when the expression is invalid
+     */
+    public long requestCount(String method, String pathRegex, Integer status) {
+        return engine.counts().count(method, pathRegex == null ? null : java.util.regex.Pattern.compile(pathRegex),
+                status);
+    }
+
     /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
     public List<RecordedRequest> requests() {
         return engine.journal();
     }
 
-    /** Empties the request journal. */
+    /** Empties the request journal and the counters of {@link #requestCount}. */
     public void clearRequests() {
         engine.clearJournal();
     }
