@@ -39,6 +39,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     private final Router router = new Router();
     private final Router control = new Router();
     private final RequestCounts counts = new RequestCounts();
+    private final JobRunner jobs;
     private final FaultPlan faults;
     private final RateLimit rateLimit;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
@@ -51,12 +52,17 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
      * @param faults the fault plan
      * @param rateLimit the enforced request limit of iconik's API (upload URLs are not limited)
      * @param baseUrl the fake's own URL once it listens
+     * @param clock the clock the fake's own jobs run by
+     * @param jobsCompleteAfter how long the fake's own jobs take, or null for never on their own
      */
-    public FakeEngine(Store store, FaultPlan faults, RateLimit rateLimit, Supplier<String> baseUrl) {
+    public FakeEngine(Store store, FaultPlan faults, RateLimit rateLimit, Supplier<String> baseUrl,
+                      java.time.Clock clock, java.time.Duration jobsCompleteAfter) {
         this.store = store;
         this.faults = faults;
         this.rateLimit = rateLimit;
         Context ctx = new Context(store, baseUrl);
+        this.jobs = new JobRunner(ctx, clock, jobsCompleteAfter);
+        ctx.jobs = jobs;
         Uploads uploads = new Uploads(ctx);
         CollectionApi collections = new CollectionApi(ctx);
         AssetApi assets = new AssetApi(ctx, collections);
@@ -107,6 +113,11 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         }
     }
 
+    /** @return the runner of the fake's own jobs (hold the store's monitor while using it) */
+    public JobRunner jobs() {
+        return jobs;
+    }
+
     /** @return the request counters (every request answered since start or the last clear, never trimmed) */
     public RequestCounts counts() {
         return counts;
@@ -117,6 +128,11 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         Request req = serveEvent.getRequest();
         String method = req.getMethod().getName().toUpperCase(Locale.ROOT);
         Call call = new Call(method, req.getUrl(), req.getBody(), req::getHeader);
+        synchronized (store) {
+            if (jobs.advance()) {
+                saveQuietly();
+            }
+        }
         if (ControlApi.isControl(call.path())) {
             return toDefinition(control(call, req.getClientIp()), 0);
         }
@@ -143,11 +159,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 reply = handle(call, match);
                 applied = reply.status() < 400;
                 if (applied && !method.equals("GET")) {
-                    try {
-                        store.save();
-                    } catch (RuntimeException e) {
-                        LOG.warn("The fake iconik could not save its state: {}", e.getMessage());
-                    }
+                    saveQuietly();
                 }
             }
         }
@@ -163,6 +175,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
             return b.build();
         }
         return toDefinition(reply, delay);
+    }
+
+    private void saveQuietly() {
+        try {
+            store.save();
+        } catch (RuntimeException e) {
+            LOG.warn("The fake iconik could not save its state: {}", e.getMessage());
+        }
     }
 
     private static ResponseDefinition toDefinition(Reply reply, long delay) {

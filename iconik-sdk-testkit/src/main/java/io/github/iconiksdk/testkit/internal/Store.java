@@ -65,12 +65,14 @@ public final class Store {
     public static final String UPLOADS = "upload_urls";
     /** Group ACLs by group, object type and object key. */
     public static final String ACLS = "group_acls";
+    /** Work the fake's own jobs still have to do, by job id. */
+    public static final String JOB_WORK = "job_work";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
             FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
-            ACLS);
+            ACLS, JOB_WORK);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
@@ -207,7 +209,10 @@ public final class Store {
     public record UploadedObject(String objectId, long size, String md5Hex) {
     }
 
-    /** @return every completed upload, in the order each object's first upload completed (a later upload of an object replaces its size and MD5) */
+    /**
+     * @return every completed upload, in the order each object's first upload completed (a later upload of an
+     *     object replaces its size and MD5)
+     */
     public List<UploadedObject> uploadedObjects() {
         List<UploadedObject> out = new ArrayList<>();
         synchronized (uploadDigests) {
