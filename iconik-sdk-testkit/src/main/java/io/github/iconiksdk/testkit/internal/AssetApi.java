@@ -67,6 +67,7 @@ final class AssetApi {
         a.put("status", "ACTIVE");
         ctx.store.table(Store.ASSETS).put(id, a);
         ctx.store.indexed(id);
+        ctx.access.grantCreator(c.userId(), "assets", id);
         newVersion(a, now);
         if (assign && collectionId != null) {
             collections.addContent(collectionId, id, "assets");
