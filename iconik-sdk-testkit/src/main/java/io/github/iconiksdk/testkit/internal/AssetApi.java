@@ -75,7 +75,7 @@ final class AssetApi {
         return Reply.json(201, view(a));
     }
 
-    private ObjectNode newVersion(ObjectNode a, String now) {
+    ObjectNode newVersion(ObjectNode a, String now) {
         ArrayNode versions = a.withArray("versions");
         ObjectNode v = versions.addObject();
         v.put("id", Context.newId());

@@ -80,7 +80,15 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         ctx.access = access;
         new AclApi(ctx, access).register(router);
         new UserApi(ctx, access).register(router);
-        new SearchApi(ctx, assets, collections).register(router);
+        SearchApi search = new SearchApi(ctx, assets, collections);
+        search.register(router);
+        new SavedSearchApi(ctx, search).register(router);
+        new ShareApi(ctx).register(router);
+        new SegmentApi(ctx).register(router);
+        new CategoryApi(ctx).register(router);
+        new ExportLocationApi(ctx).register(router);
+        new VersionApi(ctx, assets).register(router);
+        new PosterApi(ctx, uploads).register(router);
         uploads.register(router);
         new ControlApi(store, faults, counts, this::clearJournal).register(control);
     }
