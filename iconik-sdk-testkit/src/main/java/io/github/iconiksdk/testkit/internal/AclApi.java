@@ -208,7 +208,7 @@ final class AclApi {
         for (JsonNode o : in.get("objects")) {
             ObjectNode one = Shapes.ACL_CHECK_OBJECT.accept(o, "object_keys", "object_type", "permissions");
             check(Json.text(one, "object_type"), Access.strings(one.get("object_keys")),
-                    Access.strings(one.get("permissions")), c.userId(), out);
+                    permissions(one.get("permissions")), c.userId(), out);
         }
         return Reply.json(200, out);
     }
@@ -257,10 +257,11 @@ final class AclApi {
         if (in.get("objects").size() < 1 || in.get("objects").size() > 100) {
             throw ApiError.fields(Map.of("objects", "Length must be between 1 and 100."));
         }
-        ObjectNode out = Json.object();
-        ArrayNode updated = out.putArray("updated_object_keys");
+        ArrayNode out = Json.array();
         for (JsonNode o : in.get("objects")) {
-            apply(c.param("object_type"), Shapes.CREATE_ACLS.accept(o, "object_keys", "permissions"), updated);
+            ObjectNode result = out.addObject();
+            apply(c.param("object_type"), Shapes.CREATE_ACLS.accept(o, "object_keys", "permissions"),
+                    result.putArray("updated_object_keys"));
         }
         return Reply.json(200, out);
     }

@@ -49,7 +49,13 @@ final class SavedSearchApi {
     }
 
     private Reply list(Call c) {
-        List<ObjectNode> out = new ArrayList<>(ctx.store.table(Store.SAVED_SEARCHES).values());
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode s : ctx.store.table(Store.SAVED_SEARCHES).values()) {
+            // SavedSearchElasticSchema: the index keeps the criteria as JSON text
+            ObjectNode doc = s.deepCopy();
+            doc.put("criteria", s.get("criteria").toString());
+            out.add(doc);
+        }
         return Reply.json(200, Pages.page(c, out, 10, 500));
     }
 
@@ -59,7 +65,7 @@ final class SavedSearchApi {
         ObjectNode out = search.results(s.get("criteria"), c);
         out.put("id", Json.text(s, "id"));
         out.put("name", Json.text(s, "name"));
-        out.set("search_criteria_document", s.get("criteria").deepCopy());
+        out.set("search_criteria_document", s.deepCopy());
         return Reply.json(200, out);
     }
 

@@ -32,7 +32,7 @@ public final class Seeder {
         u.put("id", id);
         u.put("first_name", "Fake");
         u.put("last_name", "Admin");
-        u.put("email", "admin@fake-iconik.invalid");
+        u.put("email", "admin@example.com");
         u.put("type", "POWER");
         u.put("status", "ACTIVE");
         u.put("is_admin", true);

@@ -137,7 +137,6 @@ final class Shapes {
     private Shapes() {
     }
 
-    static final String PERMISSIONS = "e(read|write|delete|change-acl)";
     private static final String SEGMENT_TYPES = "e(MARKER|QC|GENERIC|COMMENT|TAG|TRANSCRIPTION|SCENE|PERSON)";
 
     static final Shape USER = Shape.of("date_checklist_completed:d? date_first_uploaded:d? date_terms_accepted:d?"
@@ -158,7 +157,7 @@ final class Shapes {
 
     static final Shape BULK_ACL_OBJECTS = Shape.of("objects:[o]");
 
-    static final Shape ACL_CHECK_OBJECT = Shape.of("object_keys:[s] object_type:s permissions:[" + PERMISSIONS + "]");
+    static final Shape ACL_CHECK_OBJECT = Shape.of("object_keys:[s] object_type:s permissions:[s]");
 
     static final Shape ACL_KEYS = Shape.of("object_keys:[s]");
 
