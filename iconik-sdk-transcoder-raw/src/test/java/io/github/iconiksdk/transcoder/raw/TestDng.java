@@ -31,16 +31,32 @@ final class TestDng {
      * @param preview     the embedded preview's long side in pixels, or 0 for none
      */
     static Path write(Path file, BufferedImage picture, int orientation, int preview) throws IOException {
+        return write(file, picture, orientation, preview, false);
+    }
+
+    /**
+     * As {@link #write(Path, BufferedImage, int, int)}; with {@code bayer} the raw picture is a one-sample-a-pixel
+     * RGGB colour filter array, as most cameras record, so a decoder must demosaic it.
+     */
+    static Path write(Path file, BufferedImage picture, int orientation, int preview, boolean bayer)
+            throws IOException {
         int w = picture.getWidth();
         int h = picture.getHeight();
-        byte[] raw = new byte[w * h * 6];
+        int samples = bayer ? 1 : 3;
+        byte[] raw = new byte[w * h * 2 * samples];
         ByteBuffer px = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int rgb = picture.getRGB(x, y);
-                px.putShort((short) linear16((rgb >> 16) & 0xFF));
-                px.putShort((short) linear16((rgb >> 8) & 0xFF));
-                px.putShort((short) linear16(rgb & 0xFF));
+                if (bayer) {
+                    // RGGB: red on even rows and columns, blue on odd ones, green elsewhere
+                    int shift = (y % 2 == 0 && x % 2 == 0) ? 16 : (y % 2 == 1 && x % 2 == 1) ? 0 : 8;
+                    px.putShort((short) linear16((rgb >> shift) & 0xFF));
+                } else {
+                    px.putShort((short) linear16((rgb >> 16) & 0xFF));
+                    px.putShort((short) linear16((rgb >> 8) & 0xFF));
+                    px.putShort((short) linear16(rgb & 0xFF));
+                }
             }
         }
         byte[] jpeg = null;
@@ -74,9 +90,15 @@ final class TestDng {
                 .srationals(50721, 3.2406, -1.5372, -0.4986, -0.9689, 1.8758, 0.0415, 0.0557, -0.2040, 1.0570)
                 .rationals(50728, 1, 1, 1).shorts(50778, 21);
         Ifd rawIfd = new Ifd();
-        rawIfd.longs(254, 0).longs(256, w).longs(257, h).shorts(258, 16, 16, 16).shorts(259, 1)
-                .shorts(262, 34892).shorts(277, 3).longs(278, h).shorts(284, 1).longs(50717, 65535, 65535, 65535)
-                .shorts(50714, 0).data(273, 279, raw);
+        if (bayer) {
+            rawIfd.longs(254, 0).longs(256, w).longs(257, h).shorts(258, 16).shorts(259, 1).shorts(262, 32803)
+                    .shorts(277, 1).longs(278, h).shorts(284, 1).shorts(33421, 2, 2).bytes(33422, 0, 1, 1, 2)
+                    .longs(50717, 65535).shorts(50714, 0).data(273, 279, raw);
+        } else {
+            rawIfd.longs(254, 0).longs(256, w).longs(257, h).shorts(258, 16, 16, 16).shorts(259, 1)
+                    .shorts(262, 34892).shorts(277, 3).longs(278, h).shorts(284, 1)
+                    .longs(50717, 65535, 65535, 65535).shorts(50714, 0).data(273, 279, raw);
+        }
         ifd0.subIfd(330, rawIfd);
         Files.write(file, t.bytes(ifd0));
         return file;
@@ -231,10 +253,6 @@ final class TestDng {
             while (out.size() % 4 != 0) {
                 out.write(0);
             }
-        }
-
-        private static ByteBuffer le(int n) {
-            return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
