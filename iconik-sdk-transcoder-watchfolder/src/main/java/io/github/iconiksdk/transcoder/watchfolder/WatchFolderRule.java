@@ -69,6 +69,20 @@ public record WatchFolderRule(String name, List<String> patterns, Path input, Pa
     /**
      * Validates the rule.
      *
+     * @param name          the rule's name
+     * @param patterns      file-name globs the rule claims
+     * @param input         the folder the tool watches
+     * @param output        the folder the tool writes to
+     * @param outputPattern the proxy's file name
+     * @param timeout       how long to wait for the proxy
+     * @param handOver      how the source reaches the tool
+     * @param jobTemplate   the job file's text, for a job-file hand-over
+     * @param jobFileName   the job file's name, for a job-file hand-over
+     * @param done          how a finished proxy is recognised
+     * @param stableFor     how long the size must stay unchanged
+     * @param markerPattern the marker's file name, for marker detection
+     * @param pollInterval  how often the output folder is looked at
+     * @param stateDir      where in-flight jobs are journalled, or {@code null} for the default
      * @throws NullPointerException     if a required value is null
      * @throws IllegalArgumentException if a value is unusable; the message names the rule and the setting
      */
