@@ -28,8 +28,10 @@ import java.util.function.Function;
 
 /**
  * A stateful fake iconik on 127.0.0.1, built on WireMock: it serves iconik's paths, methods, status codes, page
- * envelopes and error bodies for storages, assets, formats, file sets, files, proxies, keyframes, metadata,
- * collections, jobs and search, with self-served pre-signed upload URLs, and injects faults on demand.
+ * envelopes and error bodies for storages, assets, versions, formats, file sets, files, proxies, keyframes and
+ * posters, metadata and its categories, collections, shares, segments, jobs (which it can run), search and saved
+ * searches, users, groups and ACLs (with iconik's permission checks on request), with self-served pre-signed
+ * upload URLs, and injects faults on demand.
  *
  * <pre>{@code
  * try (FakeIconik iconik = FakeIconik.builder().build().start()) {
@@ -475,6 +477,45 @@ public final class FakeIconik implements AutoCloseable {
      */
     public List<JsonNode> groupAcls(String objectKey) {
         return rows(Store.ACLS, "object_key", objectKey);
+    }
+
+    /** @return every user, the ready-made administrator first (never their passwords) */
+    public List<JsonNode> users() {
+        List<JsonNode> out = rows(Store.USERS, null, null);
+        out.forEach(u -> ((ObjectNode) u).remove("password"));
+        return out;
+    }
+
+    /** @return every group */
+    public List<JsonNode> groups() {
+        return rows(Store.GROUPS, null, null);
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return its segments
+     */
+    public List<JsonNode> segments(String assetId) {
+        return rows(Store.SEGMENTS, "asset_id", assetId);
+    }
+
+    /**
+     * @param objectId the id of an asset or collection
+     * @return its shares
+     */
+    public List<JsonNode> shares(String objectId) {
+        return rows(Store.SHARES, "object_id", objectId);
+    }
+
+    /**
+     * The user ACLs set on an object ({@code PUT /API/acls/v1/users/{user_id}/acl/{object_type}/{object_key}/} or
+     * in bulk), not those it inherits.
+     *
+     * @param objectKey the object's id
+     * @return its user ACLs, each with {@code user_id}, {@code object_type} and {@code permissions}
+     */
+    public List<JsonNode> userAcls(String objectKey) {
+        return rows(Store.USER_ACLS, "object_key", objectKey);
     }
 
     /** @return every job */

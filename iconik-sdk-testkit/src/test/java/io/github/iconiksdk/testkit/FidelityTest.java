@@ -147,7 +147,9 @@ class FidelityTest {
                 201);
         ok(http.post(A + "/assets/" + assetId + "/history/", m("operation_type", "ADD_FORMAT",
                 "operation_description", "original registered")), 201);
-        ok(http.get(A + "/assets/" + assetId + "/history/"), 200);
+        JsonNode history = ok(http.get(A + "/assets/" + assetId + "/history/"), 200);
+        ok(http.get(A + "/assets/" + assetId + "/history/" + history.get("objects").get(0).get("id").asText()
+                + "/"), 201);
         ok(http.get(A + "/collections/" + colId + "/contents/"), 200);
         JsonNode other = ok(http.post(A + "/assets", m("title", "other")), 201);
         ok(http.post(A + "/collections/" + colId + "/contents/", m("object_id", other.get("id").asText(),
@@ -167,7 +169,9 @@ class FidelityTest {
         ok(http.put(a + "/formats/" + formatId + "/", m("name", "ORIGINAL", "storage_methods", List.of("FILE"))),
                 200);
         ok(http.post(a + "/formats/" + formatId + "/components/", m("name", "video", "type", "VIDEO")), 200);
-        ok(http.get(a + "/formats/" + formatId + "/components/"), 200);
+        JsonNode components = ok(http.get(a + "/formats/" + formatId + "/components/"), 200);
+        ok(http.get(a + "/formats/" + formatId + "/components/" + components.get("objects").get(0).get("id")
+                .asText() + "/"), 200);
         JsonNode spare = ok(http.post(a + "/formats/", m("name", "SPARE")), 201);
         ok(http.delete(a + "/formats/" + spare.get("id").asText() + "/"), 204);
         JsonNode fileSet = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "clip.mov",

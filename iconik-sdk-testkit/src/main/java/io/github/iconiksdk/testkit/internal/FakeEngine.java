@@ -89,6 +89,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new ExportLocationApi(ctx).register(router);
         new VersionApi(ctx, assets).register(router);
         new PosterApi(ctx, uploads).register(router);
+        new ReadBackApi(ctx).register(router);
         uploads.register(router);
         new ControlApi(store, faults, counts, this::clearJournal).register(control);
     }
