@@ -19,12 +19,15 @@ module io.github.iconiksdk.core {
 
     exports io.github.iconiksdk.core.config;
     exports io.github.iconiksdk.core.pattern;
+    exports io.github.iconiksdk.core.plugin;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.sidecar;
     exports io.github.iconiksdk.core.upload;
+
+    uses io.github.iconiksdk.api.transcode.TranscoderProvider;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }
