@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * shell-sourceable lines ({@code ICONIK_URL}, {@code APP_ID}, {@code AUTH_TOKEN}, {@code STORAGE_ID}) on stdout.
  */
 @Command(name = "fake-iconik", mixinStandardHelpOptions = true,
+        footer = {"  ./iconik-gateway fake-iconik --port 8080 --mount-point /mnt/media \\",
+                "      --fault-5xx 0.05"},
         description = "Run the testkit's fake iconik on 127.0.0.1 until interrupted. Prints ICONIK_URL, APP_ID,"
                 + " AUTH_TOKEN and STORAGE_ID lines a shell can source.")
 final class FakeIconikCommand implements Callable<Integer> {
