@@ -11,7 +11,6 @@ import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
 
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -186,15 +185,12 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     @Override
-    public void file(String path, BasicFileAttributes a) {
+    public void file(String path, long size, long mtime, String key) {
         counts.files++;
         if ((counts.files & 1023) == 0 && System.nanoTime() - lastProgressNanos > PROGRESS_EVERY_NANOS) {
             reportProgress();
         }
         FileState stored = advanceTo(path);
-        long size = a.size();
-        long mtime = Observation.nanos(a);
-        String key = Observation.key(a);
         FileState state;
         boolean changed;
         if (stored != null && stored.size() == size && stored.modifiedNanos() == mtime

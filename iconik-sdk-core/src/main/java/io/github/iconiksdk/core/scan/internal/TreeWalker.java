@@ -12,6 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,10 +46,12 @@ public final class TreeWalker {
         /**
          * A regular file in scope.
          *
-         * @param relativePath its path
-         * @param attributes   what {@code stat} said
+         * @param relativePath  its path
+         * @param size          its size in bytes
+         * @param modifiedNanos its modification time, nanoseconds since the epoch
+         * @param fileKey       its file key as text ({@link Observation#key}), or {@code null} where there is none
          */
-        void file(String relativePath, BasicFileAttributes attributes);
+        void file(String relativePath, long size, long modifiedNanos, String fileKey);
 
         /**
          * A node that could not be read: a folder that could not be listed, or an entry that could not be
@@ -74,7 +78,10 @@ public final class TreeWalker {
         /** The entry's path relative to the storage root. */
         final String path;
         final Kind kind;
-        final BasicFileAttributes attributes;
+        final long size;
+        final long modifiedNanos;
+        /** A file's key as text; a folder's key object (loop detection); {@code null} where there is none. */
+        final Object key;
         final String reason;
         final boolean directory;
         /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
@@ -88,7 +95,11 @@ public final class TreeWalker {
             this.name = name;
             this.path = path;
             this.kind = kind;
-            this.attributes = attributes;
+            // Read here, in the listing thread, so that the walking thread only compares.
+            this.size = kind == Kind.FILE ? attributes.size() : 0;
+            this.modifiedNanos = kind == Kind.FILE ? Observation.nanos(attributes) : 0;
+            this.key = kind == Kind.FILE ? Observation.key(attributes)
+                    : kind == Kind.DIR ? attributes.fileKey() : null;
             this.reason = reason;
             this.directory = directory;
             this.sortKey = kind == Kind.DIR ? name + "/" : name;
@@ -228,7 +239,7 @@ public final class TreeWalker {
             String path = e.path;
             switch (e.kind) {
                 case FILE:
-                    visitor.file(path, e.attributes);
+                    visitor.file(path, e.size, e.modifiedNanos, (String) e.key);
                     break;
                 case IGNORED:
                     visitor.ignored(path, e.directory);
@@ -241,7 +252,7 @@ public final class TreeWalker {
                     if (e.readAhead != null) {
                         outstanding--;
                     }
-                    Object key = keyOf(e.attributes);
+                    Object key = e.key;
                     if (followLinks && key != null && ancestors.contains(key)) {
                         cancel(e);
                         visitor.unreadable(path, "symbolic link loop: the folder contains itself");
@@ -249,7 +260,7 @@ public final class TreeWalker {
                     }
                     sub = e.readAhead != null ? await(e.readAhead, path) : list(root.resolve(path), path);
                     e.readAhead = null;
-                    ancestors.push(identity(e.attributes));
+                    ancestors.push(key == null ? new Object() : key);
                     walkFolder(path, sub, ancestors, visitor);
                     ancestors.pop();
                     break;
@@ -278,14 +289,33 @@ public final class TreeWalker {
         }
     }
 
-    /** Lists and examines one folder; never throws for I/O problems, which become a failure or entries. */
+    /**
+     * Lists and examines one folder; never throws for I/O problems, which become a failure or entries. Where the
+     * JDK offers a {@link SecureDirectoryStream} (Linux, macOS), each entry is examined relative to the open
+     * folder ({@code fstatat}), so the kernel does not resolve the whole path again for every file.
+     */
     private Listing list(Path folder, String relative) {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path child : stream) {
-                Entry e = examine(child, relative);
-                if (e != null) {
-                    entries.add(e);
+            if (stream instanceof SecureDirectoryStream) {
+                SecureDirectoryStream<Path> secure = (SecureDirectoryStream<Path>) stream;
+                for (Path child : secure) {
+                    Path name = child.getFileName();
+                    Entry e = examine(name.toString(), relative, () -> secure.getFileAttributeView(name,
+                            BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes(),
+                            () -> secure.getFileAttributeView(name, BasicFileAttributeView.class).readAttributes());
+                    if (e != null) {
+                        entries.add(e);
+                    }
+                }
+            } else {
+                for (Path child : stream) {
+                    Entry e = examine(child.getFileName().toString(), relative,
+                            () -> Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS),
+                            () -> Files.readAttributes(child, BasicFileAttributes.class));
+                    if (e != null) {
+                        entries.add(e);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -297,18 +327,23 @@ public final class TreeWalker {
         return new Listing(entries, null);
     }
 
-    private Entry examine(Path child, String relative) {
-        String name = child.getFileName().toString();
+    /** Reads the attributes of one entry. */
+    @FunctionalInterface
+    private interface Stat {
+        BasicFileAttributes read() throws IOException;
+    }
+
+    private Entry examine(String name, String relative, Stat noFollow, Stat follow) {
         String path = relative.isEmpty() ? name : relative + "/" + name;
         BasicFileAttributes a;
         try {
-            a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            a = noFollow.read();
             if (a.isSymbolicLink()) {
                 if (!followLinks) {
                     return null;
                 }
                 try {
-                    a = Files.readAttributes(child, BasicFileAttributes.class);
+                    a = follow.read();
                 } catch (NoSuchFileException dangling) {
                     return null;
                 }
@@ -336,7 +371,7 @@ public final class TreeWalker {
     }
 
     private static Object keyOf(BasicFileAttributes a) {
-        return a == null ? null : a.fileKey();
+        return a.fileKey();
     }
 
     /**
