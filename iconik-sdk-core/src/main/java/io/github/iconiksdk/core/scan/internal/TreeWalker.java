@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Walks the scan directories of a storage root depth first and reports every file in the order of
@@ -69,6 +71,14 @@ public final class TreeWalker {
          * @param directory    whether it is a folder
          */
         void ignored(String relativePath, boolean directory);
+
+        /**
+         * A folder in scope that a partial walk did not enter.
+         *
+         * @param relativePath its path
+         */
+        default void skipped(String relativePath) {
+        }
     }
 
     private enum Kind { FILE, DIR, IGNORED, UNREADABLE }
@@ -127,6 +137,9 @@ public final class TreeWalker {
     private final ExecutorService listingPool;
     private final int readAhead;
     private final LinkOption[] linkOptions;
+    private final Consumer<String> onFolder;
+    /** During a partial walk: which sub-folders to enter; {@code null} (all) otherwise. */
+    private volatile Predicate<String> enter;
 
     /**
      * Creates a walker.
@@ -138,9 +151,12 @@ public final class TreeWalker {
      * @param followLinks     whether symbolic links are followed
      * @param listingPool     a pool for reading listings ahead, or {@code null} to list in the walking thread only
      * @param readAhead       how many sub-folders of a folder may be listed ahead of the walk
+     * @param onFolder        told of each folder (relative path) just before it is listed, in the listing thread;
+     *                        {@code null} for none
      */
     public TreeWalker(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
-                      ExecutorService listingPool, int readAhead) {
+                      ExecutorService listingPool, int readAhead, Consumer<String> onFolder) {
+        this.onFolder = onFolder;
         this.root = Objects.requireNonNull(root, "root");
         this.scanDirectories = List.copyOf(scanDirectories);
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -199,6 +215,40 @@ public final class TreeWalker {
         }
     }
 
+    /**
+     * Walks one folder below the root for a partial pass, entering only the sub-folders {@code enter} accepts
+     * (the others are reported {@link Visitor#skipped}).
+     *
+     * @param folder  the folder relative to the root, {@code ""} for the root
+     * @param enter   which sub-folders to walk
+     * @param visitor receives the walk
+     * @return {@code false} if the folder was not walked at all because it is out of scope (ignored), gone or no
+     *         longer a folder; {@code true} otherwise (an unlistable folder is reported {@code unreadable})
+     */
+    public boolean walkFolder(String folder, Predicate<String> enter, Visitor visitor) {
+        if (!folder.isEmpty() && !inScope(folder, visitor)) {
+            return false;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(root.resolve(folder), BasicFileAttributes.class, linkOptions);
+        } catch (IOException e) {
+            return false;
+        }
+        if (!attributes.isDirectory()) {
+            return false;
+        }
+        Deque<Object> ancestors = new ArrayDeque<>();
+        ancestors.push(identity(attributes));
+        this.enter = enter;
+        try {
+            walkFolder(folder, list(root.resolve(folder), folder), ancestors, visitor);
+        } finally {
+            this.enter = null;
+        }
+        return true;
+    }
+
     /** A scan directory is in scope if neither it nor a folder above it is pruned. */
     private boolean inScope(String dir, Visitor visitor) {
         int from = 0;
@@ -228,7 +278,7 @@ public final class TreeWalker {
             nextToSchedule = Math.max(nextToSchedule, i);
             while (outstanding < readAhead && nextToSchedule < entries.size()) {
                 Entry ahead = entries.get(nextToSchedule++);
-                if (ahead.kind == Kind.DIR) {
+                if (ahead.kind == Kind.DIR && (enter == null || enter.test(ahead.path))) {
                     String aheadPath = ahead.path;
                     ahead.readAhead = CompletableFuture.supplyAsync(
                             () -> list(root.resolve(aheadPath), aheadPath), listingPool);
@@ -256,6 +306,10 @@ public final class TreeWalker {
                     if (followLinks && key != null && ancestors.contains(key)) {
                         cancel(e);
                         visitor.unreadable(path, "symbolic link loop: the folder contains itself");
+                        break;
+                    }
+                    if (enter != null && !enter.test(path)) {
+                        visitor.skipped(path);
                         break;
                     }
                     sub = e.readAhead != null ? await(e.readAhead, path) : list(root.resolve(path), path);
@@ -295,6 +349,9 @@ public final class TreeWalker {
      * folder ({@code fstatat}), so the kernel does not resolve the whole path again for every file.
      */
     private Listing list(Path folder, String relative) {
+        if (onFolder != null) {
+            onFolder.accept(relative);
+        }
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             if (stream instanceof SecureDirectoryStream) {
