@@ -14,6 +14,11 @@ module io.github.iconiksdk.core {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.dataformat.csv;
+    requires transitive io.github.resilience4j.core;
+    requires transitive io.github.resilience4j.retry;
+    requires transitive io.github.resilience4j.ratelimiter;
+    requires transitive io.github.resilience4j.circuitbreaker;
+    requires transitive io.github.resilience4j.bulkhead;
     requires org.slf4j;
     requires org.xerial.sqlitejdbc;
 
@@ -21,6 +26,7 @@ module io.github.iconiksdk.core {
     exports io.github.iconiksdk.core.pattern;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
+    exports io.github.iconiksdk.core.resilience;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.sidecar;

@@ -65,17 +65,19 @@ public final class Store {
     public static final String UPLOADS = "upload_urls";
     /** Group ACLs by group, object type and object key. */
     public static final String ACLS = "group_acls";
+    /** Work the fake's own jobs still have to do, by job id. */
+    public static final String JOB_WORK = "job_work";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
             FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
-            ACLS);
+            ACLS, JOB_WORK);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
-    private final Map<String, String> uploadDigests = new ConcurrentHashMap<>();
+    private final Map<String, String> uploadDigests = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean discardUploads;
     private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
     private volatile long searchDelayMillis;
@@ -195,6 +197,46 @@ public final class Store {
      */
     public Optional<String> uploadDigest(String objectId) {
         return Optional.ofNullable(uploadDigests.get(objectId));
+    }
+
+    /**
+     * What arrived through an upload URL for one object.
+     *
+     * @param objectId the id of the file, proxy or keyframe record
+     * @param size the bytes received
+     * @param md5Hex their MD5, lower-case hex
+     */
+    public record UploadedObject(String objectId, long size, String md5Hex) {
+    }
+
+    /**
+     * @return every completed upload, in the order each object's first upload completed (a later upload of an
+     *     object replaces its size and MD5)
+     */
+    public List<UploadedObject> uploadedObjects() {
+        List<UploadedObject> out = new ArrayList<>();
+        synchronized (uploadDigests) {
+            uploadDigests.forEach((id, digest) -> {
+                int colon = digest.indexOf(':');
+                out.add(new UploadedObject(id, Long.parseLong(digest.substring(0, colon)),
+                        digest.substring(colon + 1)));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * @param objectId the id of a file, proxy or keyframe record
+     * @return the id of the storage that record is on, or null when unknown
+     */
+    public String storageOf(String objectId) {
+        for (String t : List.of(FILES, PROXIES, KEYFRAMES)) {
+            ObjectNode row = table(t).get(objectId);
+            if (row != null) {
+                return Json.text(row, "storage_id");
+            }
+        }
+        return null;
     }
 
     /**
