@@ -191,15 +191,75 @@ public final class FileSystemScanner implements StorageScanner {
     private ScanSummary runPartialPass(Collection<String> folders, java.util.function.Predicate<String> descend,
                                        ScanListener listener) {
         LOG.debug("partial scan pass of {} starting", folders);
-        ScanSummary summary = ScanPass.runPartial(settings, folders, descend, store, listener, hashPool,
-                listingPool, clock);
+        ScanSummary summary = ScanPass.runPartial(settings, folders, descend, store, withRechecks(listener),
+                hashPool, listingPool, clock);
         LOG.debug("partial scan pass finished: {}", summary);
         return summary;
     }
 
+    /**
+     * What {@link #scanChanges} did.
+     *
+     * @param partialPass    the counts of the partial pass it ran over the changed folders, or {@code null} if
+     *                       nothing was due before the timeout
+     * @param fullPassNeeded whether notifications were lost, so that only a full pass ({@link #scanOnce}) can tell
+     *                       what changed; no partial pass ran then
+     */
+    public record ChangeScan(ScanSummary partialPass, boolean fullPassNeeded) {
+    }
+
+    /**
+     * For a caller that runs its own loop of full passes ({@link #scanOnce} every interval): waits up to
+     * {@code timeout} for change hints and, when folders are due, runs a partial pass over them (their files and
+     * the sub-folders not watched; see {@link Builder#watch}) and returns. Growing files seen by any pass of a
+     * watching scanner make their folder due again once their threshold has passed. Without hints (off, or not
+     * offered by the file system) it just waits for the timeout; call it in slices if something else must be
+     * able to cut the wait short.
+     *
+     * @param timeout  the longest wait for something to be due
+     * @param listener receives the partial pass's events; see {@link ScanListener} for delivery guarantees
+     * @return what was done
+     * @throws InterruptedException                     if the thread is interrupted while waiting
+     * @throws IllegalStateException                    if a pass is already running or the scanner is closed
+     * @throws io.github.iconiksdk.api.IconikException if the state store fails
+     */
+    public ChangeScan scanChanges(Duration timeout, ScanListener listener) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(listener, "listener");
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("scanner is closed");
+            }
+        }
+        if (hints == null) {
+            Thread.sleep(Math.max(0, timeout.toMillis()));
+            return new ChangeScan(null, false);
+        }
+        ChangeHints.Due due = hints.awaitDue(timeout);
+        if (due.fullPass()) {
+            return new ChangeScan(null, true);
+        }
+        if (due.folders().isEmpty()) {
+            return new ChangeScan(null, false);
+        }
+        if (!passLock.tryLock()) {
+            due.folders().forEach(folder -> hints.recheck(folder, Duration.ZERO)); // not lost: due again
+            throw new IllegalStateException("a scan pass is already running");
+        }
+        try {
+            return new ChangeScan(runPartialPass(due.folders(), sub -> !hints.isWatched(sub), listener), false);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private ScanListener withRechecks(ScanListener listener) {
+        return hints == null ? listener : new GrowingRecheck(listener);
+    }
+
     private ScanSummary runPass(ScanListener listener) {
         LOG.debug("scan pass of {} starting", settings);
-        ScanSummary summary = ScanPass.run(settings, store, listener, hashPool, listingPool, clock);
+        ScanSummary summary = ScanPass.run(settings, store, withRechecks(listener), hashPool, listingPool, clock);
         LOG.debug("scan pass finished: {}", summary);
         return summary;
     }
@@ -334,11 +394,10 @@ public final class FileSystemScanner implements StorageScanner {
                     if (stopped) {
                         return;
                     }
-                    ScanListener l = hints == null ? listener : new GrowingRecheck(listener);
                     if (full) {
-                        last = runPass(l);
+                        last = runPass(listener);
                     } else {
-                        runPartialPass(folders, sub -> !hints.isWatched(sub), l);
+                        runPartialPass(folders, sub -> !hints.isWatched(sub), listener);
                     }
                 } catch (RuntimeException e) {
                     // A failed pass (listener, store, unreadable root) is retried at the next interval.

@@ -229,6 +229,34 @@ class PartialScanTest {
     }
 
     @Test
+    void scanChanges_runsAPartialPassOverWhatChanged_forCallersWithTheirOwnLoop() throws Exception {
+        write("old/a.mov", "a");
+        write("other/b.mov", "b");
+        try (FileSystemScanner s = builder().watch(true).build()) {
+            assertEquals(List.of("NEW old/a.mov", "NEW other/b.mov"), lines(s::scanOnce));
+            write("old/new.mov", "n");
+            Recorder r = new Recorder();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            FileSystemScanner.ChangeScan done = new FileSystemScanner.ChangeScan(null, false);
+            while (done.partialPass() == null && System.nanoTime() < deadline) {
+                done = s.scanChanges(Duration.ofSeconds(1), r);
+                assertEquals(false, done.fullPassNeeded());
+            }
+            assertEquals(List.of("NEW old/new.mov"), r.lines());
+            assertEquals(1, done.partialPass().added());
+        }
+        try (FileSystemScanner s = builder().watch(false).build()) {
+            assertEquals(new FileSystemScanner.ChangeScan(null, false), s.scanChanges(Duration.ZERO, new Recorder()));
+        }
+    }
+
+    private static List<String> lines(java.util.function.Function<ScanListener, ?> pass) {
+        Recorder r = new Recorder();
+        pass.apply(r);
+        return r.lines();
+    }
+
+    @Test
     void withoutHints_aNewFileWaitsForTheNextFullPass() throws Exception {
         try (FileSystemScanner s = builder().watch(false).build()) {
             assertEquals(false, s.isWatching());

@@ -194,9 +194,9 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void walkPartial(Collection<String> folders, Predicate<String> descend) {
-        Set<String> asked = new HashSet<>(folders);
+        refuseEmptyRoot();
         List<String> inScanDirectories = new ArrayList<>();
-        for (String folder : asked) {
+        for (String folder : folders) {
             // Within the scan directories only: a folder above them is narrowed to the scan directories it holds.
             for (String dir : settings.scanDirectories) {
                 if (PathOrder.inSubtree(folder, dir)) {
@@ -206,22 +206,16 @@ public final class ScanPass implements TreeWalker.Visitor {
                 }
             }
         }
-        inScanDirectories.sort(PathOrder.CODE_POINT);
-        Set<String> walked = new HashSet<>();
-        for (String folder : inScanDirectories) {
-            if (!walked.add(folder)) {
-                continue;
-            }
+        List<String> scopes = inScanDirectories.stream().distinct().sorted(PathOrder.CODE_POINT).toList();
+        Set<String> walked = new HashSet<>(scopes);
+        for (String folder : scopes) {
             partialScopes.put(folder, Boolean.TRUE);
         }
+        // A sub-folder that is itself one of the pass's folders is walked on its own, not twice.
         Predicate<String> enter = sub -> !walked.contains(sub) && descend.test(sub);
         TreeWalker walker = new TreeWalker(settings.root, settings.scanDirectories, settings.filter,
                 settings.followLinks, listingPool, settings.readAhead, settings.onFolder);
-        for (String folder : inScanDirectories) {
-            if (!walked.remove(folder)) {
-                continue; // a duplicate
-            }
-            walked.add(folder);
+        for (String folder : scopes) {
             scopePrefix = folder;
             page = List.of();
             pageIndex = 0;
@@ -263,13 +257,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void walk() {
-        if (movesPossible && rootIsEmpty()) {
-            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
-            // as removed would make the gateway mark a whole storage missing.
-            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
-                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
-                    + " scan state file to start over.)");
-        }
+        refuseEmptyRoot();
         new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
                 listingPool, settings.readAhead, settings.onFolder).walk(this);
         // Everything the store holds after the last walked path was not found.
@@ -283,6 +271,16 @@ public final class ScanPass implements TreeWalker.Visitor {
         }
         deliverer.drain();
         batch.commit();
+    }
+
+    private void refuseEmptyRoot() {
+        if (movesPossible && rootIsEmpty()) {
+            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
+            // as removed would make the gateway mark a whole storage missing.
+            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
+                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
+                    + " scan state file to start over.)");
+        }
     }
 
     @Override
