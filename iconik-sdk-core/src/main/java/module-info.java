@@ -24,6 +24,7 @@ module io.github.iconiksdk.core {
 
     exports io.github.iconiksdk.core.config;
     exports io.github.iconiksdk.core.pattern;
+    exports io.github.iconiksdk.core.plugin;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
     exports io.github.iconiksdk.core.resilience;
@@ -31,6 +32,8 @@ module io.github.iconiksdk.core {
     exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.sidecar;
     exports io.github.iconiksdk.core.upload;
+
+    uses io.github.iconiksdk.api.transcode.TranscoderProvider;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +40,38 @@ public final class WatchFolderConfig {
             "timeout-seconds", "hand-over", "job-template", "job-file-name", "done", "stable-seconds",
             "marker-pattern", "poll-millis", "state-dir");
 
+    /** The prefix of the rule options in a transcoder configuration: {@code watch-folder.NAME.KEY}. */
+    public static final String OPTION_PREFIX = "watch-folder.";
+
     private WatchFolderConfig() {
+    }
+
+    /**
+     * Builds the rules from flat transcoder options, as the gateway passes its {@code [watch-folder:NAME]} sections:
+     * {@code watch-folder.NAME.KEY = value}. Options without the prefix are ignored.
+     *
+     * @param options the options
+     * @param baseDir the folder relative paths are resolved against
+     * @return the rules, in the options' order of first appearance
+     * @throws IllegalArgumentException if a rule is bad; the message names the section and the key
+     */
+    public static List<WatchFolderRule> rules(Map<String, String> options, Path baseDir) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (key.startsWith(OPTION_PREFIX)) {
+                String rest = key.substring(OPTION_PREFIX.length());
+                int dot = rest.lastIndexOf('.');
+                if (dot <= 0) {
+                    throw new IllegalArgumentException("transcoder option '" + key
+                            + "' must be watch-folder.NAME.KEY");
+                }
+                sections.computeIfAbsent(rest.substring(0, dot), n -> new LinkedHashMap<>())
+                        .put(rest.substring(dot + 1), value);
+            }
+        });
+        List<WatchFolderRule> rules = new ArrayList<>();
+        sections.forEach((name, keys) -> rules.add(rule(name, keys, baseDir)));
+        return rules;
     }
 
     /**

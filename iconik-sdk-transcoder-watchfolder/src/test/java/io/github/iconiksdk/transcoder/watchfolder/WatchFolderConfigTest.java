@@ -64,6 +64,21 @@ class WatchFolderConfigTest {
     }
 
     @Test
+    void rulesFromTranscoderOptions_oneRulePerName_inOrder() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("watch-folder.braw.patterns", "*.braw");
+        options.put("watch-folder.braw.input", "/mnt/in");
+        options.put("watch-folder.braw.output", "/mnt/out");
+        options.put("watch-folder.v.1.patterns", "*.mxf");
+        options.put("watch-folder.v.1.input", "/v/in");
+        options.put("watch-folder.v.1.output", "/v/out");
+        options.put("ffmpeg.path", "/opt/ffmpeg");
+        List<WatchFolderRule> rules = WatchFolderConfig.rules(options, BASE);
+        assertEquals(List.of("braw", "v.1"), rules.stream().map(WatchFolderRule::name).toList());
+        assertEquals(Path.of("/v/out"), rules.get(1).output());
+    }
+
+    @Test
     void brawPreset_expectsProxyFolderInsideTheWatchFolder() {
         WatchFolderRule rule = WatchFolderPresets.blackmagicRawProxyGenerator("braw", Path.of("/mnt/watch")).build();
         assertEquals(Path.of("/mnt/watch/Proxy"), rule.output());
