@@ -45,6 +45,8 @@ public final class GatewayConfig {
                     "multipart chunk size in bytes, 5242880 (5 MiB) to 5368709120 (5 GiB) [SDK]"),
             new KeyInfo("checksum-max-workers", null, "2", "files hashed at once, 1 to 32 [SDK]"),
             new KeyInfo("scanner-concurrency-value", null, "4", "folders listed at once, 1 to 64 [SDK]"),
+            new KeyInfo("watch", null, "true",
+                    "use file-system change hints to register new files within seconds: true or false [SDK]"),
             new KeyInfo("data-dir", null, "iconik-gateway-data",
                     "folder for the scan-state database and work files [SDK]"),
             new KeyInfo("log-level", null, "info", "error, warn, info, debug or trace [SDK]"),
@@ -71,6 +73,7 @@ public final class GatewayConfig {
     private final long uploadChunkSize;
     private final int checksumMaxWorkers;
     private final int scannerConcurrency;
+    private final boolean watch;
     private final Path dataDir;
     private final String logLevel;
     private final URI httpProxy;
@@ -93,6 +96,7 @@ public final class GatewayConfig {
         uploadChunkSize = r.number("upload-chunk-size", 5L << 20, 5L << 30);
         checksumMaxWorkers = (int) r.number("checksum-max-workers", 1, 32);
         scannerConcurrency = (int) r.number("scanner-concurrency-value", 1, 64);
+        watch = r.get("watch", GatewayConfig::bool, "true or false");
         dataDir = r.get("data-dir", Path::of, "a folder path");
         logLevel = r.get("log-level", GatewayConfig::logLevel, "error, warn, info, debug or trace");
         httpProxy = r.raw("http-proxy") == null ? null : r.get("http-proxy", GatewayConfig::httpUrl, "http://host:port");
@@ -212,6 +216,14 @@ public final class GatewayConfig {
         return scannerConcurrency;
     }
 
+    /**
+     * @return whether the scanner uses file-system change hints (inotify on Linux) to rescan changed folders at
+     *         once, where the file system gives them; the periodic full scan runs either way
+     */
+    public boolean watch() {
+        return watch;
+    }
+
     /** @return the folder for the scan-state database and work files */
     public Path dataDir() {
         return dataDir;
@@ -277,7 +289,7 @@ public final class GatewayConfig {
                 + ", imageProxyResolution=" + imageProxyResolution + ", hdrToSdrKeyframes=" + hdrToSdrKeyframes
                 + ", parallelUploads=" + parallelUploads + ", uploadChunkSize=" + uploadChunkSize
                 + ", checksumMaxWorkers=" + checksumMaxWorkers + ", scannerConcurrency=" + scannerConcurrency
-                + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
+                + ", watch=" + watch + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }
 

@@ -85,6 +85,7 @@ class GatewayConfigTest {
             upload-chunk-size                     | 1024               | 5242880 to 5368709120
             checksum-max-workers                  | 99                 | 1 to 32
             scanner-concurrency-value             | -1                 | 1 to 64
+            watch                                 | sometimes          | true or false
             log-level                             | loud               | error, warn, info, debug or trace
             http-proxy                            | proxy:3128         | http://host:port
             """)
@@ -96,6 +97,13 @@ class GatewayConfigTest {
         assertTrue(e.getMessage().contains(key + " = '" + value + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(file + ":2"), e.getMessage());
         assertTrue(e.getMessage().contains(allowed), e.getMessage());
+    }
+
+    @Test
+    void watch_isOnByDefault_andTurnedOffByFileOrFlag() throws IOException {
+        assertTrue(GatewayConfig.builder().build().watch());
+        assertFalse(GatewayConfig.builder().configFile(ini("watch=false\n")).build().watch());
+        assertFalse(GatewayConfig.builder().flag("watch", "false").build().watch());
     }
 
     @Test

@@ -47,11 +47,17 @@ final class RunCommand implements Callable<Integer> {
                     + " Off unless given.")
     Integer statusPort;
 
+    @Option(names = "--watch", negatable = true,
+            description = "Use file-system change hints (inotify) to register new files within seconds of their"
+                    + " last write; --no-watch: only the periodic scan (config key watch, default on).")
+    Boolean watch;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         GatewayConfig config;
         try {
+            options.watch = watch;
             config = options.resolve(System.getenv());
         } catch (ConfigurationException e) {
             err.println("iconik-gateway run: " + e.getMessage());
