@@ -15,6 +15,9 @@ module io.github.iconiksdk.core {
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.bulkhead;
     requires org.xerial.sqlitejdbc;
 
     exports io.github.iconiksdk.core.config;

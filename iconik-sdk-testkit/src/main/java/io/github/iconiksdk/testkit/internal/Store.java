@@ -76,6 +76,9 @@ public final class Store {
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
     private final Map<String, String> uploadDigests = new ConcurrentHashMap<>();
+    private final Map<String, UploadedObject> uploadedObjects = new ConcurrentHashMap<>();
+    private final Map<String, Path> uploadedFiles = new ConcurrentHashMap<>();
+    private Path uploadsDir;
     private volatile boolean discardUploads;
     private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
     private volatile long searchDelayMillis;
@@ -179,6 +182,72 @@ public final class Store {
     }
 
     /**
+     * What arrived for one object through its upload URL, measured as it streamed in.
+     *
+     * @param objectId  the proxy, keyframe or file the bytes belong to
+     * @param storageId the storage the object lives on (null when unknown)
+     * @param size      the bytes of the whole object
+     * @param md5Hex    their MD5, lower-case hex
+     */
+    public record UploadedObject(String objectId, String storageId, long size, String md5Hex) {
+    }
+
+    /**
+     * Records a completed upload whose bytes were streamed to a file (or, discarding, only measured). Thread-safe:
+     * callers need not hold the store's monitor, so uploads complete concurrently with API calls.
+     *
+     * @param object what arrived
+     * @param bytes  the file holding the object's bytes, or null when they were discarded
+     */
+    public void putUploadedObject(UploadedObject object, Path bytes) {
+        uploadedObjects.put(object.objectId(), object);
+        uploadDigests.put(object.objectId(), object.size() + ":" + object.md5Hex());
+        uploaded.remove(object.objectId());
+        if (bytes != null) {
+            uploadedFiles.put(object.objectId(), bytes);
+        } else {
+            uploadedFiles.remove(object.objectId());
+        }
+    }
+
+    /** @return every object whose upload completed, in no particular order (thread-safe) */
+    public List<UploadedObject> uploadedObjects() {
+        return List.copyOf(uploadedObjects.values());
+    }
+
+    /**
+     * The folder upload bodies stream into: {@code uploads/} of the state folder, else a temporary folder removed
+     * when the JVM exits.
+     *
+     * @return the folder, created
+     * @throws UncheckedIOException when it cannot be created
+     */
+    public synchronized Path uploadsDir() {
+        if (uploadsDir == null) {
+            try {
+                if (stateDir != null) {
+                    uploadsDir = Files.createDirectories(stateDir.resolve("uploads"));
+                } else {
+                    Path tmp = Files.createTempDirectory("fake-iconik-uploads");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(tmp)));
+                    uploadsDir = tmp;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder for uploaded bytes", e);
+            }
+        }
+        return uploadsDir;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit
+        }
+    }
+
+    /**
      * Records an upload whose bytes were checked and discarded (see {@link #discardUploads(boolean)}).
      *
      * @param objectId its id
@@ -210,6 +279,16 @@ public final class Store {
         return discardUploads;
     }
 
+    private static String md5Hex(Path file) throws IOException {
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
+                java.security.MessageDigest.getInstance("MD5"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String md5Hex(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
@@ -226,7 +305,26 @@ public final class Store {
      */
     public Optional<byte[]> upload(String objectId) {
         byte[] b = uploaded.get(objectId);
-        return Optional.ofNullable(b == null ? null : b.clone());
+        if (b != null) {
+            return Optional.of(b.clone());
+        }
+        Path file = uploadedFiles.get(objectId);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded bytes of " + objectId, e);
+        }
+    }
+
+    /**
+     * @param objectId an object's id
+     * @return the file holding its uploaded bytes, if they were streamed to disk
+     */
+    public Optional<Path> uploadFile(String objectId) {
+        return Optional.ofNullable(uploadedFiles.get(objectId));
     }
 
     /**
@@ -288,6 +386,8 @@ public final class Store {
     public void restore(JsonNode root) {
         uploaded.clear();
         uploadDigests.clear();
+        uploadedObjects.clear();
+        uploadedFiles.clear();
         for (String name : TABLES) {
             LinkedHashMap<String, ObjectNode> rows = table(name);
             rows.clear();
@@ -334,7 +434,11 @@ public final class Store {
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
                     for (Path p : (Iterable<Path>) files::iterator) {
-                        uploaded.put(p.getFileName().toString(), Files.readAllBytes(p));
+                        String id = p.getFileName().toString();
+                        if (Files.isRegularFile(p) && SAFE_ID.matcher(id).matches()) {
+                            uploadedFiles.put(id, p);
+                            uploadDigests.put(id, Files.size(p) + ":" + md5Hex(p));
+                        }
                     }
                 }
             }
