@@ -61,7 +61,7 @@ public final class FakeIconik implements AutoCloseable {
         this.store.searchDelay(b.searchDelay.toMillis());
         this.store.discardUploads(b.discardUploads);
         this.rateLimit.set(b.rateLimitPerSecond, b.rateLimitBurst);
-        this.engine = new FakeEngine(store, faults, rateLimit, this::url);
+        this.engine = new FakeEngine(store, faults, rateLimit, this::url, b.clock, b.jobsCompleteAfter);
     }
 
     /** @return a builder with defaults: any free port, in memory, mount point the current folder, no faults */
@@ -242,10 +242,48 @@ public final class FakeIconik implements AutoCloseable {
         faults.clear();
     }
 
+    // ---- jobs
+
+    /**
+     * Finishes now every job the fake queued for work iconik does itself, whatever their time: mediainfo jobs
+     * ({@code POST …/files/{id}/mediainfo/}) put technical metadata on the file's format; transcode jobs
+     * ({@code POST …/files/{id}/keyframes/}) create a proxy and a KEYFRAME and a POSTER keyframe on iconik's default
+     * cloud storages; keyframe jobs ({@code POST …/proxies/{id}/keyframes/}) create the keyframes. A job whose file,
+     * proxy or asset is gone ends {@code FAILED}. Jobs a client created itself are never run.
+     *
+     * @return the ids of the jobs finished, oldest first
+     */
+    public List<String> runJobs() {
+        synchronized (store) {
+            List<String> done = engine.jobs().runAll();
+            store.save();
+            return done;
+        }
+    }
+
+    /**
+     * Makes the fake's own jobs move READY → STARTED (at half the time) → FINISHED on their own, as
+     * {@link Builder#jobsCompleteAfter} does.
+     *
+     * @param after how long from queued to finished (zero: at once); null to leave them READY until
+     *     {@link #runJobs()}
+     * @throws IllegalArgumentException when negative
+     */
+    public void jobsCompleteAfter(java.time.Duration after) {
+        if (after != null && after.isNegative()) {
+            throw new IllegalArgumentException("jobsCompleteAfter must not be negative: " + after);
+        }
+        synchronized (store) {
+            engine.jobs().completeAfter(after);
+            engine.jobs().advance();
+        }
+    }
+
     // ---- inspection
 
     private <T> T read(Function<Store, T> f) {
         synchronized (store) {
+            engine.jobs().advance();
             return f.apply(store);
         }
     }
@@ -428,12 +466,44 @@ public final class FakeIconik implements AutoCloseable {
         return store.uploadDigest(objectId);
     }
 
+    /**
+     * Every completed upload through the fake's upload URLs, whatever the protocol (also served as
+     * {@code GET /__fake/uploaded}).
+     *
+     * @return one entry per object, in the order each object's first upload completed
+     */
+    public List<UploadedObject> uploaded() {
+        return read(s -> {
+            List<UploadedObject> out = new ArrayList<>();
+            for (Store.UploadedObject u : s.uploadedObjects()) {
+                out.add(new UploadedObject(u.objectId(), s.storageOf(u.objectId()), u.size(), u.md5Hex()));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Counts the requests answered since start or the last {@link #clearRequests()}, of iconik's API and of upload
+     * URLs (not of the {@code /__fake/} control surface); unlike {@link #requests()} it is never trimmed. Also served
+     * as {@code GET /__fake/requests/count?method=M&path=REGEX&status=CODE}.
+     *
+     * @param method an HTTP method (any case), or null for any
+     * @param pathRegex a regular expression the whole path (without query) must match, or null for any
+     * @param status the status answered (0 for a reset connection), or null for any
+     * @return how many requests matched
+     * @throws java.util.regex.PatternSyntaxException when the expression is invalid
+     */
+    public long requestCount(String method, String pathRegex, Integer status) {
+        return engine.counts().count(method, pathRegex == null ? null : java.util.regex.Pattern.compile(pathRegex),
+                status);
+    }
+
     /** @return the request journal (the latest 20,000 requests, at most about 64 MB of bodies), oldest first */
     public List<RecordedRequest> requests() {
         return engine.journal();
     }
 
-    /** Empties the request journal. */
+    /** Empties the request journal and the counters of {@link #requestCount}. */
     public void clearRequests() {
         engine.clearJournal();
     }
@@ -484,6 +554,8 @@ public final class FakeIconik implements AutoCloseable {
         private java.time.Duration searchDelay = java.time.Duration.ZERO;
         private boolean discardUploads;
         private String filesStorageMethod;
+        private java.time.Duration jobsCompleteAfter;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
         }
@@ -634,6 +706,35 @@ public final class FakeIconik implements AutoCloseable {
          */
         public Builder discardUploads() {
             this.discardUploads = true;
+            return this;
+        }
+
+        /**
+         * Makes the jobs the fake queues for its own work (mediainfo, transcode, keyframes) move READY → STARTED
+         * (at half the time) → FINISHED on their own, and then create what iconik would (see
+         * {@link FakeIconik#runJobs()}). Default: they stay READY until {@code runJobs()}.
+         *
+         * @param after how long from queued to finished; zero for at once
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder jobsCompleteAfter(java.time.Duration after) {
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("jobsCompleteAfter must not be negative: " + after);
+            }
+            this.jobsCompleteAfter = after;
+            return this;
+        }
+
+        /**
+         * Sets the clock the fake's own jobs run by (default the system clock), so that a test can move time
+         * instead of waiting.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -18,6 +18,8 @@ final class Context {
 
     final Store store;
     private final Supplier<String> baseUrl;
+    /** Runs the jobs the fake queues for its own work; set once by the engine. */
+    JobRunner jobs;
 
     Context(Store store, Supplier<String> baseUrl) {
         this.store = store;

@@ -37,6 +37,9 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
 
     private final Store store;
     private final Router router = new Router();
+    private final Router control = new Router();
+    private final RequestCounts counts = new RequestCounts();
+    private final JobRunner jobs;
     private final FaultPlan faults;
     private final RateLimit rateLimit;
     private final Uploads uploads;
@@ -50,12 +53,17 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
      * @param faults the fault plan
      * @param rateLimit the enforced request limit of iconik's API (upload URLs are not limited)
      * @param baseUrl the fake's own URL once it listens
+     * @param clock the clock the fake's own jobs run by
+     * @param jobsCompleteAfter how long the fake's own jobs take, or null for never on their own
      */
-    public FakeEngine(Store store, FaultPlan faults, RateLimit rateLimit, Supplier<String> baseUrl) {
+    public FakeEngine(Store store, FaultPlan faults, RateLimit rateLimit, Supplier<String> baseUrl,
+                      java.time.Clock clock, java.time.Duration jobsCompleteAfter) {
         this.store = store;
         this.faults = faults;
         this.rateLimit = rateLimit;
         Context ctx = new Context(store, baseUrl);
+        this.jobs = new JobRunner(ctx, clock, jobsCompleteAfter);
+        ctx.jobs = jobs;
         this.uploads = new Uploads(ctx, faults, this::record);
         CollectionApi collections = new CollectionApi(ctx);
         AssetApi assets = new AssetApi(ctx, collections);
@@ -70,6 +78,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new AclApi(ctx).register(router);
         new SearchApi(ctx, assets, collections).register(router);
         uploads.register(router);
+        new ControlApi(store, faults, counts, this::clearJournal).register(control);
     }
 
     @Override
@@ -106,12 +115,23 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    /** Empties the request journal. */
+    /** Empties the request journal and the request counters. */
     public void clearJournal() {
         synchronized (journal) {
             journal.clear();
             journalChars = 0;
+            counts.clear();
         }
+    }
+
+    /** @return the runner of the fake's own jobs (hold the store's monitor while using it) */
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** @return the request counters (every request answered since start or the last clear, never trimmed) */
+    public RequestCounts counts() {
+        return counts;
     }
 
     @Override
@@ -119,6 +139,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         Request req = serveEvent.getRequest();
         String method = req.getMethod().getName().toUpperCase(Locale.ROOT);
         Call call = new Call(method, req.getUrl(), req.getBody(), req::getHeader);
+        synchronized (store) {
+            if (jobs.advance()) {
+                saveQuietly();
+            }
+        }
+        if (ControlApi.isControl(call.path())) {
+            return toDefinition(control(call, req.getClientIp()), 0);
+        }
         FaultPlan.Decision decision = faults.decide(method, call.path());
         FaultKind fault = decision.fault();
         Router.Match match = router.find(method, call.path());
@@ -142,11 +170,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                 reply = handle(call, match);
                 applied = reply.status() < 400;
                 if (applied && !method.equals("GET")) {
-                    try {
-                        store.save();
-                    } catch (RuntimeException e) {
-                        LOG.warn("The fake iconik could not save its state: {}", e.getMessage());
-                    }
+                    saveQuietly();
                 }
             }
         }
@@ -162,6 +186,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
             return b.build();
         }
         return toDefinition(reply, delay);
+    }
+
+    private void saveQuietly() {
+        try {
+            store.save();
+        } catch (RuntimeException e) {
+            LOG.warn("The fake iconik could not save its state: {}", e.getMessage());
+        }
     }
 
     private static ResponseDefinition toDefinition(Reply reply, long delay) {
@@ -213,6 +245,36 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         }
     }
 
+    /** Answers a request of the control surface: loopback callers only, no faults, not journalled or counted. */
+    private Reply control(Call call, String clientIp) {
+        try {
+            if (!loopback(clientIp)) {
+                return Reply.json(403, ApiError.of(403, "The fake's control surface answers loopback callers only")
+                        .body());
+            }
+            Router.Match match = this.control.find(call.method(), call.path());
+            if (match.route() == null) {
+                return Reply.json(match.pathKnown() ? 405 : 404, ApiError.of(match.pathKnown() ? 405 : 404,
+                        "The fake's control surface has no " + call.method() + " " + call.path()).body());
+            }
+            call.params(match.params());
+            return match.route().handler().apply(call);
+        } catch (ApiError e) {
+            return Reply.json(e.status(), e.body());
+        } catch (RuntimeException e) {
+            LOG.error("The fake iconik failed on {} {}", call.method(), call.path(), e);
+            return Reply.json(500, ApiError.of(500, "Internal error of the fake iconik: " + e).body());
+        }
+    }
+
+    private static boolean loopback(String ip) {
+        if (ip == null) {
+            return false;
+        }
+        String a = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.equals("localhost");
+    }
+
     private boolean authenticated(Call call) {
         return same(call.header("App-ID"), store.meta("app_id"))
                 && same(call.header("Auth-Token"), store.meta("auth_token"));
@@ -226,6 +288,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     /** Adds a request served outside WireMock (the upload server's) to the journal. */
     private void record(RecordedRequest r) {
         synchronized (journal) {
+            counts.add(r.method(), r.path(), r.status());
             journal.addLast(r);
             journalChars += size(r);
             while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {
@@ -257,6 +320,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         RecordedRequest r = new RecordedRequest(Instant.now(), call.method(), call.path(),
                 q < 0 ? "" : url.substring(q + 1), route, status, fault, applied, requestBody, responseBody);
         synchronized (journal) {
+            counts.add(call.method(), call.path(), status);
             journal.addLast(r);
             journalChars += size(r);
             while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {

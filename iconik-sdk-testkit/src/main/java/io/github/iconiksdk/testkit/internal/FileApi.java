@@ -48,8 +48,9 @@ final class FileApi {
         r.add("PATCH", a + "/files/{file_id}/", c -> updateFile(c, true));
         r.add("PUT", a + "/files/{file_id}/", c -> updateFile(c, false));
         r.add("DELETE", a + "/files/{file_id}/", this::deleteFile);
-        r.add("POST", a + "/files/{file_id}/mediainfo/", c -> transcode(c, "MEDIAINFO", "Mediainfo"));
-        r.add("POST", a + "/files/{file_id}/keyframes/", c -> transcode(c, "KEYFRAMES", "Keyframes"));
+        r.add("POST", a + "/files/{file_id}/mediainfo/", c -> transcode(c, JobRunner.Kind.MEDIAINFO, "Mediainfo"));
+        r.add("POST", a + "/files/{file_id}/keyframes/", c -> transcode(c, JobRunner.Kind.TRANSCODE,
+                "Proxy and keyframes"));
         r.add("GET", FILES + "/files/checksum/{checksum}/", this::byChecksum);
     }
 
@@ -377,8 +378,8 @@ final class FileApi {
         return Reply.empty(204);
     }
 
-    /** Asks iconik to read or transcode a file: answers a job id; the fake queues the job but never runs it. */
-    private Reply transcode(Call c, String type, String what) {
+    /** Asks iconik to read or transcode a file: answers the id of a job the fake's {@link JobRunner} runs. */
+    private Reply transcode(Call c, JobRunner.Kind kind, String what) {
         ObjectNode f = ctx.owned(Store.FILES, "File", c.param("asset_id"), c.param("file_id"));
         ObjectNode in = Shapes.TRANSCODE_REQUEST.accept(c.json());
         JsonNode priority = in.get("priority");
@@ -387,7 +388,7 @@ final class FileApi {
                     + " equal to 10."));
         }
         ObjectNode out = Json.object();
-        out.put("job_id", JobApi.queuedJob(ctx, ctx.asset(c.param("asset_id")), type, what + " of "
+        out.put("job_id", ctx.jobs.queue(ctx.asset(c.param("asset_id")), kind, Json.text(f, "id"), what + " of "
                 + Json.text(f, "original_name"), priority == null || priority.isNull() ? null : priority.asInt()));
         return Reply.json(200, out);
     }

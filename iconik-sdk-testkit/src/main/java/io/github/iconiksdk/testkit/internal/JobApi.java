@@ -33,33 +33,6 @@ final class JobApi {
     }
 
     /**
-     * Queues a job for work iconik would do itself (mediainfo, keyframes); the fake never runs it.
-     *
-     * @return its id
-     */
-    static String queuedJob(Context ctx, ObjectNode asset, String type, String title, Integer priority) {
-        ObjectNode j = Json.object();
-        String now = Json.now();
-        String assetId = Json.text(asset, "id");
-        j.put("id", Context.newId());
-        j.put("title", title);
-        j.put("type", type);
-        j.put("status", "READY");
-        j.put("object_type", "assets");
-        j.put("object_id", assetId);
-        j.putArray("related_objects").addObject().put("object_type", "assets").put("object_id", assetId);
-        j.put("created_by", ctx.userId());
-        j.put("priority", priority == null ? 5 : priority);
-        j.put("progress", 0);
-        j.put("has_children", false);
-        j.putArray("steps");
-        j.put("date_created", now);
-        j.put("date_modified", now);
-        ctx.store.table(Store.JOBS).put(Json.text(j, "id"), j);
-        return Json.text(j, "id");
-    }
-
-    /**
      * Starts the DELETE job iconik makes when a gateway must delete files.
      *
      * @return its id

@@ -118,14 +118,15 @@ final class RenditionApi {
         return Reply.json(200, p);
     }
 
-    /** Asks iconik to make keyframes from a proxy: answers a job id; the fake queues the job but never runs it. */
+    /** Asks iconik to make keyframes from a proxy: answers the id of a job the fake's {@link JobRunner} runs. */
     private Reply keyframesFromProxy(Call c) {
         ObjectNode p = ctx.owned(Store.PROXIES, "Proxy", c.param("asset_id"), c.param("proxy_id"));
         ObjectNode in = Shapes.TRANSCODE_REQUEST.accept(c.json());
         JsonNode priority = in.get("priority");
         ObjectNode out = Json.object();
-        out.put("job_id", JobApi.queuedJob(ctx, ctx.asset(c.param("asset_id")), "KEYFRAMES", "Keyframes of proxy "
-                + Json.text(p, "id"), priority == null || priority.isNull() ? null : priority.asInt()));
+        out.put("job_id", ctx.jobs.queue(ctx.asset(c.param("asset_id")), JobRunner.Kind.KEYFRAMES, Json.text(p, "id"),
+                "Keyframes of proxy " + Json.text(p, "id"), priority == null || priority.isNull() ? null
+                        : priority.asInt()));
         return Reply.json(200, out);
     }
 

@@ -65,18 +65,19 @@ public final class Store {
     public static final String UPLOADS = "upload_urls";
     /** Group ACLs by group, object type and object key. */
     public static final String ACLS = "group_acls";
+    /** Work the fake's own jobs still have to do, by job id. */
+    public static final String JOB_WORK = "job_work";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
             FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
-            ACLS);
+            ACLS, JOB_WORK);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
-    private final Map<String, String> uploadDigests = new ConcurrentHashMap<>();
-    private final Map<String, UploadedObject> uploadedObjects = new ConcurrentHashMap<>();
+    private final Map<String, String> uploadDigests = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Path> uploadedFiles = new ConcurrentHashMap<>();
     private Path uploadsDir;
     private volatile boolean discardUploads;
@@ -182,37 +183,22 @@ public final class Store {
     }
 
     /**
-     * What arrived for one object through its upload URL, measured as it streamed in.
-     *
-     * @param objectId  the proxy, keyframe or file the bytes belong to
-     * @param storageId the storage the object lives on (null when unknown)
-     * @param size      the bytes of the whole object
-     * @param md5Hex    their MD5, lower-case hex
-     */
-    public record UploadedObject(String objectId, String storageId, long size, String md5Hex) {
-    }
-
-    /**
      * Records a completed upload whose bytes were streamed to a file (or, discarding, only measured). Thread-safe:
      * callers need not hold the store's monitor, so uploads complete concurrently with API calls.
      *
-     * @param object what arrived
-     * @param bytes  the file holding the object's bytes, or null when they were discarded
+     * @param objectId the proxy, keyframe or file the bytes belong to
+     * @param size     the bytes of the whole object
+     * @param md5Hex   their MD5, lower-case hex
+     * @param bytes    the file holding the object's bytes, or null when they were discarded
      */
-    public void putUploadedObject(UploadedObject object, Path bytes) {
-        uploadedObjects.put(object.objectId(), object);
-        uploadDigests.put(object.objectId(), object.size() + ":" + object.md5Hex());
-        uploaded.remove(object.objectId());
+    public void putUploadedObject(String objectId, long size, String md5Hex, Path bytes) {
+        uploadDigests.put(objectId, size + ":" + md5Hex);
+        uploaded.remove(objectId);
         if (bytes != null) {
-            uploadedFiles.put(object.objectId(), bytes);
+            uploadedFiles.put(objectId, bytes);
         } else {
-            uploadedFiles.remove(object.objectId());
+            uploadedFiles.remove(objectId);
         }
-    }
-
-    /** @return every object whose upload completed, in no particular order (thread-safe) */
-    public List<UploadedObject> uploadedObjects() {
-        return List.copyOf(uploadedObjects.values());
     }
 
     /**
@@ -264,6 +250,46 @@ public final class Store {
      */
     public Optional<String> uploadDigest(String objectId) {
         return Optional.ofNullable(uploadDigests.get(objectId));
+    }
+
+    /**
+     * What arrived through an upload URL for one object.
+     *
+     * @param objectId the id of the file, proxy or keyframe record
+     * @param size the bytes received
+     * @param md5Hex their MD5, lower-case hex
+     */
+    public record UploadedObject(String objectId, long size, String md5Hex) {
+    }
+
+    /**
+     * @return every completed upload, in the order each object's first upload completed (a later upload of an
+     *     object replaces its size and MD5)
+     */
+    public List<UploadedObject> uploadedObjects() {
+        List<UploadedObject> out = new ArrayList<>();
+        synchronized (uploadDigests) {
+            uploadDigests.forEach((id, digest) -> {
+                int colon = digest.indexOf(':');
+                out.add(new UploadedObject(id, Long.parseLong(digest.substring(0, colon)),
+                        digest.substring(colon + 1)));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * @param objectId the id of a file, proxy or keyframe record
+     * @return the id of the storage that record is on, or null when unknown
+     */
+    public String storageOf(String objectId) {
+        for (String t : List.of(FILES, PROXIES, KEYFRAMES)) {
+            ObjectNode row = table(t).get(objectId);
+            if (row != null) {
+                return Json.text(row, "storage_id");
+            }
+        }
+        return null;
     }
 
     /**
@@ -386,7 +412,6 @@ public final class Store {
     public void restore(JsonNode root) {
         uploaded.clear();
         uploadDigests.clear();
-        uploadedObjects.clear();
         uploadedFiles.clear();
         for (String name : TABLES) {
             LinkedHashMap<String, ObjectNode> rows = table(name);

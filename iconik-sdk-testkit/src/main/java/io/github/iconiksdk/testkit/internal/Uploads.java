@@ -1212,8 +1212,7 @@ final class Uploads {
                 file = ctx.store.uploadsDir().resolve(t.objectId());
                 Files.move(whole.file(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            ctx.store.putUploadedObject(new Store.UploadedObject(t.objectId(), t.storageId(), whole.size(), md5),
-                    file);
+            ctx.store.putUploadedObject(t.objectId(), whole.size(), md5, file);
             return new Piece(file, whole.size(), whole.md5(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("the fake cannot store the upload of " + t.objectId(), e);

@@ -58,6 +58,12 @@ final class FakeIconikCommand implements Callable<Integer> {
             description = "Delay before each answer, in milliseconds.")
     long latencyMs;
 
+    @Option(names = "--jobs-complete-after", paramLabel = "SECONDS",
+            description = "Jobs the fake queues for its own work (mediainfo, proxy and keyframe transcodes) move"
+                    + " READY -> STARTED -> FINISHED on their own after that long, then create what iconik would"
+                    + " (default: they stay READY).")
+    Double jobsCompleteAfter;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -78,6 +84,13 @@ final class FakeIconikCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         FakeIconik.Builder builder = FakeIconik.builder().port(port).faults(faults);
+        if (jobsCompleteAfter != null) {
+            if (!(jobsCompleteAfter >= 0 && jobsCompleteAfter <= 86_400)) {
+                throw new CommandLine.ParameterException(cl, "--jobs-complete-after must be between 0 and 86400"
+                        + " seconds, not " + jobsCompleteAfter);
+            }
+            builder.jobsCompleteAfter(Duration.ofMillis(Math.round(jobsCompleteAfter * 1000)));
+        }
         if (state != null) {
             builder.stateDir(state.toAbsolutePath());
         }

@@ -143,6 +143,7 @@ class FakeIconikCommandTest {
                 {"fake-iconik", "--latency-ms", "-1"},
                 {"fake-iconik", "--storage-setting", "growing_files_threshold=\"ten\""},
                 {"fake-iconik", "--storage-setting", "nokey"},
+                {"fake-iconik", "--jobs-complete-after", "-1"},
         }) {
             StringWriter err = new StringWriter();
             CommandLine cl = GatewayMain.commandLine();
@@ -151,6 +152,51 @@ class FakeIconikCommandTest {
             assertEquals(GatewayMain.EXIT_USAGE, cl.execute(args), String.join(" ", args));
             String option = args[1];
             assertTrue(err.toString().contains(option), err.toString());
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String url, Map<String, String> vars, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (vars != null) {
+            b.header("App-ID", vars.get("APP_ID")).header("Auth-Token", vars.get("AUTH_TOKEN"));
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void jobsCompleteAfter_andTheControlSurface_reachTheStandaloneFake() throws Exception {
+        Running r = run("--jobs-complete-after", "0");
+        try {
+            Map<String, String> v = r.vars();
+            String url = v.get("ICONIK_URL");
+            String assetId = JSON.readTree(send("POST", url + "/API/assets/v1/assets/", v, "{\"title\": \"a.mov\"}")
+                    .body()).get("id").asText();
+            String a = url + "/API/files/v1/assets/" + assetId;
+            String formatId = JSON.readTree(send("POST", a + "/formats/", v, "{\"name\": \"ORIGINAL\"}").body())
+                    .get("id").asText();
+            String fsId = JSON.readTree(send("POST", a + "/file_sets/", v, "{\"name\": \"a.mov\", \"format_id\": \""
+                    + formatId + "\"}").body()).get("id").asText();
+            String fileId = JSON.readTree(send("POST", a + "/files/", v, "{\"original_name\": \"a.mov\","
+                    + " \"file_set_id\": \"" + fsId + "\"}").body()).get("id").asText();
+            String jobId = JSON.readTree(send("POST", a + "/files/" + fileId + "/keyframes/", v, "{}").body())
+                    .get("job_id").asText();
+            assertEquals("FINISHED", JSON.readTree(send("GET", url + "/API/jobs/v1/jobs/" + jobId + "/", v, null)
+                    .body()).get("status").asText());
+            assertEquals(1, JSON.readTree(send("GET", a + "/proxies/", v, null).body()).get("objects").size());
+
+            assertEquals(5, JSON.readTree(send("GET", url + "/__fake/requests/count?method=POST", null, null)
+                    .body()).get("count").asInt());
+            assertEquals(200, send("PUT", url + "/__fake/faults", null, "{\"5xx\": 1}").statusCode());
+            assertTrue(send("GET", a + "/proxies/", v, null).statusCode() >= 500);
+            assertEquals(204, send("DELETE", url + "/__fake/faults", null, null).statusCode());
+            assertEquals(200, send("GET", a + "/proxies/", v, null).statusCode());
+        } finally {
+            assertEquals(0, r.stop());
         }
     }
 }
