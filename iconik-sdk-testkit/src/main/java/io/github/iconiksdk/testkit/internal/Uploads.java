@@ -607,6 +607,8 @@ final class Uploads {
         record(method, path, rawQuery, answer.status(), fault, applied, answer);
         try (InputStream in = ex.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException alreadyRead) {
+            // the handler read and closed the body
         }
         answer.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         if (answer.contentType() != null) {
