@@ -168,11 +168,11 @@ final class Uploads {
     }
 
     /** An S3 multipart upload. */
-    private record S3Multipart(String token, Map<Integer, Piece> parts) {
+    private record S3Multipart(String objectId, Map<Integer, Piece> parts) {
     }
 
     /** A B2 large file: its parts, and the upload authorisation tokens handed out for its part URLs. */
-    private record B2Large(String token, Map<Integer, Piece> parts, Map<String, String> authByUrl) {
+    private record B2Large(String objectId, Map<Integer, Piece> parts, Map<String, String> authByUrl) {
     }
 
     private final Context ctx;
@@ -408,17 +408,17 @@ final class Uploads {
     }
 
     private Reply cleanup(Call c) {
-        String token = fileToken(c);
+        fileToken(c);
         JsonNode in = c.json();
         String uploadId = Json.text(in, "upload_id");
         if (uploadId != null) {
             S3Multipart m = s3.get(uploadId);
-            if (m != null && m.token().equals(token) && in.path("abort_upload").asBoolean(true)) {
+            if (m != null && m.objectId().equals(c.param("file_id")) && in.path("abort_upload").asBoolean(true)) {
                 s3.remove(uploadId);
                 m.parts().values().forEach(Uploads::delete);
             }
         } else {
-            Map<String, Piece> objects = gcsObjects.remove(token);
+            Map<String, Piece> objects = gcsObjects.remove(c.param("file_id"));
             if (objects != null) {
                 objects.values().forEach(Uploads::delete);
             }
@@ -456,7 +456,7 @@ final class Uploads {
             }
         }
         Target t = target(token);
-        Map<String, Piece> objects = gcsObjects.getOrDefault(token, Map.of());
+        Map<String, Piece> objects = gcsObjects.getOrDefault(t.objectId(), Map.of());
         List<Piece> pieces = new ArrayList<>();
         for (String k : keys) {
             Piece p = objects.get(k);
@@ -477,11 +477,11 @@ final class Uploads {
         B2Large large;
         if (fileId == null) {
             fileId = "4_z" + hex(12) + "_f2" + hex(10);
-            large = new B2Large(token, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            large = new B2Large(c.param("file_id"), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             b2.put(fileId, large);
         } else {
             large = b2.get(fileId);
-            if (large == null || !large.token().equals(token)) {
+            if (large == null || !large.objectId().equals(c.param("file_id"))) {
                 throw ApiError.of(400, "No unfinished large file " + fileId);
             }
         }
@@ -510,7 +510,7 @@ final class Uploads {
             return Reply.empty(200);
         }
         B2Large large = b2.get(fileId);
-        if (large == null || !large.token().equals(token)) {
+        if (large == null || !large.objectId().equals(c.param("file_id"))) {
             throw ApiError.of(400, "No unfinished large file " + fileId);
         }
         if (sha1s.size() < 2) {
@@ -674,7 +674,7 @@ final class Uploads {
             throws IOException {
         if (sub.startsWith("part/")) {
             String key = partKey(Integer.parseInt(sub.substring(5).replace("/", "")));
-            Map<String, Piece> objects = gcsObjects.computeIfAbsent(t.token(), k -> new ConcurrentHashMap<>());
+            Map<String, Piece> objects = gcsObjects.computeIfAbsent(t.objectId(), k -> new ConcurrentHashMap<>());
             if (method.equals("DELETE")) {
                 delete(objects.remove(key));
                 return Answer.of(204);
@@ -748,7 +748,7 @@ final class Uploads {
             throw new Failure(error("GCS", 400, "InvalidArgument", "A compose request names 1 to 32 source"
                     + " objects, not " + names.getLength()));
         }
-        Map<String, Piece> objects = gcsObjects.computeIfAbsent(t.token(), k -> new ConcurrentHashMap<>());
+        Map<String, Piece> objects = gcsObjects.computeIfAbsent(t.objectId(), k -> new ConcurrentHashMap<>());
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < names.getLength(); i++) {
             String key = names.item(i).getTextContent().trim();
@@ -803,7 +803,7 @@ final class Uploads {
         String uploadId = q.get("uploadId");
         if (method.equals("POST") && q.containsKey("uploads")) {
             String id = hex(24);
-            s3.put(id, new S3Multipart(t.token(), new ConcurrentHashMap<>()));
+            s3.put(id, new S3Multipart(t.objectId(), new ConcurrentHashMap<>()));
             return Answer.xml(200, "<InitiateMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                     + "<Bucket>iconik-fake-files</Bucket><Key>" + t.objectId() + "</Key><UploadId>" + id
                     + "</UploadId></InitiateMultipartUploadResult>");
@@ -822,7 +822,7 @@ final class Uploads {
             return s3Completed.get(uploadId);
         }
         S3Multipart m = s3.get(uploadId);
-        if (m == null || !m.token().equals(t.token())) {
+        if (m == null || !m.objectId().equals(t.objectId())) {
             throw new Failure(error("S3", 404, "NoSuchUpload", "The specified upload does not exist. The upload ID"
                     + " may be invalid, or the upload may have been aborted or completed."));
         }
@@ -953,7 +953,7 @@ final class Uploads {
         }
         String fileId = q.get("fileId");
         B2Large large = fileId == null ? null : b2.get(fileId);
-        if (large == null || !large.token().equals(t.token())) {
+        if (large == null || !large.objectId().equals(t.objectId())) {
             throw new Failure(error("B2", 400, "bad_request", "No unfinished large file " + fileId));
         }
         String expected = large.authByUrl().get(q.getOrDefault("u", ""));
@@ -1000,7 +1000,7 @@ final class Uploads {
                     + " specified HTTP verb."));
         }
         String comp = q.get("comp");
-        Map<String, Piece> blocks = azureBlocks.computeIfAbsent(t.token(), k -> new ConcurrentHashMap<>());
+        Map<String, Piece> blocks = azureBlocks.computeIfAbsent(t.objectId(), k -> new ConcurrentHashMap<>());
         if ("block".equals(comp)) {
             String id = q.get("blockid");
             if (id == null || !validBlockId(id, blocks)) {
@@ -1027,7 +1027,7 @@ final class Uploads {
                 }
             }
             finish(t, pieces);
-            azureBlocks.remove(t.token());
+            azureBlocks.remove(t.objectId());
             blocks.values().stream().filter(p -> !pieces.contains(p)).forEach(Uploads::delete);
             Answer a = Answer.of(201).header("ETag", "\"0x" + hex(8).toUpperCase(Locale.ROOT) + "\"")
                     .header("x-ms-request-id", hex(8));
@@ -1039,7 +1039,7 @@ final class Uploads {
         }
         Piece p = receive(ex, keep(), false, false);
         finish(t, List.of(p));
-        azureBlocks.remove(t.token());
+        azureBlocks.remove(t.objectId());
         return Answer.of(201).header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()))
                 .header("ETag", "\"0x" + hex(8).toUpperCase(Locale.ROOT) + "\"").header("x-ms-request-id", hex(8));
     }

@@ -109,7 +109,7 @@ final class B2LargeFileUpload implements OriginalUploader {
             list.add(all.get(p));
         }
         try {
-            job.client.send("POST", filePath(job) + "multipart/b2/finish/", finish.toString());
+            job.post("multipart/b2/finish/", finish.toString());
         } catch (IconikException e) {
             if (e instanceof IconikClientException) {
                 throw e;
@@ -151,7 +151,7 @@ final class B2LargeFileUpload implements OriginalUploader {
         if (fileId != null) {
             body.put("upload_file_id", fileId);
         }
-        JsonNode answer = json(job.client.send("POST", filePath(job) + "multipart/b2/start/", body.toString()));
+        JsonNode answer = json(job.post("multipart/b2/start/", body.toString()));
         if (answer.path("upload_url").asText("").isEmpty()) {
             throw new IconikClientException("iconik gave no B2 part upload URL for " + job.name() + ": "
                     + answer.path("error").asText(""), null, false);
@@ -161,8 +161,7 @@ final class B2LargeFileUpload implements OriginalUploader {
 
     private static void cancel(OriginalJob job, String fileId) {
         try {
-            job.client.send("POST", filePath(job) + "multipart/b2/cancel/", "{\"upload_file_id\":"
-                    + JSON.valueToTree(fileId) + "}");
+            job.post("multipart/b2/cancel/", "{\"upload_file_id\":" + JSON.valueToTree(fileId) + "}");
         } catch (RuntimeException e) {
             LOG.debug("cancelling the B2 large file of {} failed: {}", job.name(), e.toString());
         }

@@ -112,8 +112,7 @@ final class GcsParallelUpload implements OriginalUploader {
                 : "{\"content_type\":\"application/octet-stream\",\"parts_group\":" + group + "}";
         JsonNode answer;
         try {
-            answer = JSON.readTree(job.client.send("POST", B2LargeFileUpload.filePath(job)
-                    + "multipart/gcs/compose_url/", req));
+            answer = JSON.readTree(job.post("multipart/gcs/compose_url/", req));
         } catch (IOException e) {
             throw new IconikClientException("iconik answered the compose URL request for " + job.name()
                     + " with something else than JSON", e, false);

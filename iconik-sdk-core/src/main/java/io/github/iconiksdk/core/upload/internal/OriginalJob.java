@@ -1,6 +1,7 @@
 package io.github.iconiksdk.core.upload.internal;
 
 import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.OutcomeUnknownException;
 import io.github.iconiksdk.core.client.model.AssetFile;
 
 import java.nio.file.Path;
@@ -72,6 +73,28 @@ final class OriginalJob {
     /** @return the length of a part (numbered from 1) */
     long length(int part) {
         return Math.min(partSize, size - offset(part));
+    }
+
+    /**
+     * Sends one of iconik's multipart POSTs (B2 start, finish, cancel; GCS compose URL), again when the answer was
+     * lost ({@link OutcomeUnknownException}): each is safe to repeat [I] (a repeated start makes a large file that
+     * is never finished, a repeated finish of a finished file succeeds, a compose URL is only a signature).
+     *
+     * @param what the path after the file's ({@code multipart/b2/start/}, ...)
+     * @param json the body
+     * @return the answer's body
+     */
+    String post(String what, String json) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.send("POST", "/API/files/v1/assets/" + assetId + "/files/" + fileId() + "/" + what,
+                        json);
+            } catch (OutcomeUnknownException lost) {
+                if (attempt >= 3) {
+                    throw lost;
+                }
+            }
+        }
     }
 
     /** @return the iconik id of the file record */
