@@ -682,7 +682,7 @@ final class Uploads {
             if (!method.equals("PUT")) {
                 throw new Failure(error("GCS", 405, "MethodNotAllowed", method + " on a part object"));
             }
-            Piece p = receive(ex, true, false, false);
+            Piece p = receive(ex, keep(), false, false);
             delete(objects.put(key, p));
             return gcsObject(key, p.size(), p.md5(), null);
         }
