@@ -14,20 +14,26 @@ module io.github.iconiksdk.core {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.xml;
     requires com.fasterxml.jackson.dataformat.csv;
+    requires transitive io.github.resilience4j.core;
+    requires transitive io.github.resilience4j.retry;
+    requires transitive io.github.resilience4j.ratelimiter;
+    requires transitive io.github.resilience4j.circuitbreaker;
+    requires transitive io.github.resilience4j.bulkhead;
     requires org.slf4j;
-    requires io.github.resilience4j.core;
-    requires io.github.resilience4j.retry;
-    requires io.github.resilience4j.bulkhead;
     requires org.xerial.sqlitejdbc;
 
     exports io.github.iconiksdk.core.config;
     exports io.github.iconiksdk.core.pattern;
+    exports io.github.iconiksdk.core.plugin;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
+    exports io.github.iconiksdk.core.resilience;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.sidecar;
     exports io.github.iconiksdk.core.upload;
+
+    uses io.github.iconiksdk.api.transcode.TranscoderProvider;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }

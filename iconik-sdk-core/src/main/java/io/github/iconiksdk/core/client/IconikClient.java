@@ -1,7 +1,11 @@
 package io.github.iconiksdk.core.client;
 
 import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.core.client.internal.ClientPolicies;
+import io.github.iconiksdk.core.client.internal.CredentialLimiter;
 import io.github.iconiksdk.core.client.internal.DefaultIconikClient;
+import io.github.iconiksdk.core.client.internal.RateLimiters;
+import io.github.iconiksdk.core.client.internal.Schedulers;
 import io.github.iconiksdk.core.client.internal.Sleeper;
 import io.github.iconiksdk.core.client.model.Asset;
 import io.github.iconiksdk.core.client.model.AssetCreate;
@@ -36,28 +40,46 @@ import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.client.model.StoragePurpose;
 import io.github.iconiksdk.core.client.model.StorageUpdate;
 
+import io.github.iconiksdk.core.resilience.ClientResilience;
+import io.github.iconiksdk.core.resilience.IconikResilience;
+import io.github.iconiksdk.core.resilience.ResilienceListener;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
  * A typed client for iconik's REST API, safe to share between threads. Build one with {@link #builder()}.
  *
- * <p>Every call sends {@code App-ID} and {@code Auth-Token}, waits for the shared per-credential rate limiter
- * ({@link RateLimitOptions}), and retries per {@link RetryOptions}:
+ * <p>Every call sends {@code App-ID} and {@code Auth-Token} and goes through Resilience4j policies
+ * ({@link #resilience()}): a {@code Retry} ({@link RetryOptions} or a {@code RetryConfig}), the circuit breaker of
+ * its endpoint family, and the rate limiter shared by every client of the credential ({@link RateLimitOptions} or a
+ * {@code RateLimiterConfig}). It is retried as follows:
  * <ul>
  *   <li>a 429 and a refused connection are retried for every method (iconik did not process the request), after
  *       iconik's {@code Retry-After} (seconds or an HTTP date) when it sent one;</li>
  *   <li>500, 502, 503, 504, a read timeout and a lost connection are retried only for idempotent requests (GET, PUT,
  *       PATCH, DELETE, and reads sent as POST such as search). A POST that creates something and fails this way
  *       throws {@link OutcomeUnknownException}: iconik may have applied it, so look it up before resending;</li>
- *   <li>every other status is final, and is re-checked on each attempt.</li>
+ *   <li>every other status is final, and is re-checked on each attempt;</li>
+ *   <li>no wait ends past the request's time budget, and a 429 pauses every caller of the credential.</li>
  * </ul>
+ * While every recent attempt to an endpoint family failed (iconik down), its circuit breaker is open and calls
+ * fail fast with {@link IconikUnavailableException} without being sent; it lets a probe through after a few
+ * seconds and closes on its own when iconik answers.
  * Errors map to {@link io.github.iconiksdk.api.NotFoundException} (404),
  * {@link io.github.iconiksdk.api.AuthenticationException} (401, 403),
  * {@link io.github.iconiksdk.api.ConflictException} (409), {@link io.github.iconiksdk.api.RateLimitedException}
@@ -76,6 +98,14 @@ public interface IconikClient {
 
     /** @return the endpoint this client talks to */
     Endpoint endpoint();
+
+    /**
+     * The Resilience4j policies this client runs with: its retry, its credential's rate limiter and its circuit
+     * breakers by endpoint family, to show state (is iconik failing?), add listeners or bind metrics.
+     *
+     * @return the client's policies
+     */
+    ClientResilience resilience();
 
     // ---- raw calls ------------------------------------------------------------------------------------------
 
@@ -561,8 +591,17 @@ public interface IconikClient {
         private InetSocketAddress proxy;
         private HttpClient httpClient;
         private RetryOptions retry = RetryOptions.defaults();
+        private RetryConfig retryConfig;
+        private Duration retryBudget;
+        private RetryRegistry retryRegistry;
         private RateLimitOptions rateLimit = RateLimitOptions.defaults();
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RateLimiterConfig rateLimiterConfig;
+        private RateLimiterRegistry rateLimiterRegistry;
+        private CircuitBreakerConfig circuitBreakerConfig = IconikResilience.circuitBreakerConfig();
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private ScheduledExecutorService scheduler;
+        private final List<ResilienceListener> listeners = new ArrayList<>();
+        private Sleeper sleeper;
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoClock = System::nanoTime;
 
@@ -650,22 +689,153 @@ public interface IconikClient {
         }
 
         /**
-         * @param retry the retry options (default {@link RetryOptions#defaults()})
+         * @param retry the retry options (default {@link RetryOptions#defaults()}); replaces a {@code RetryConfig}
+         *              given before
          * @return this builder
          * @throws NullPointerException if null
          */
         public Builder retry(RetryOptions retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
+            this.retryConfig = null;
+            this.retryBudget = null;
             return this;
         }
 
         /**
-         * @param rateLimit the rate limit (default {@link RateLimitOptions#defaults()})
+         * Retries with a Resilience4j configuration: its attempts and interval function are used; the SDK's rules
+         * still decide what may be retried (your exception predicate can only narrow them), iconik's
+         * {@code Retry-After} replaces the interval when sent, and the time budget is 2 minutes. Start from
+         * {@link IconikResilience#retryConfig()}.
+         *
+         * @param retryConfig the configuration
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder retry(RetryConfig retryConfig) {
+            return retry(retryConfig, RetryOptions.defaults().maxTotalTime());
+        }
+
+        /**
+         * Like {@link #retry(RetryConfig)}, with a time budget of your own.
+         *
+         * @param retryConfig  the configuration
+         * @param maxTotalTime the most time one request may take across attempts and waits
+         * @return this builder
+         * @throws NullPointerException     if either is null
+         * @throws IllegalArgumentException if the budget is not positive
+         */
+        public Builder retry(RetryConfig retryConfig, Duration maxTotalTime) {
+            this.retryConfig = Objects.requireNonNull(retryConfig, "retryConfig");
+            this.retryBudget = positive(maxTotalTime, "maxTotalTime");
+            return this;
+        }
+
+        /**
+         * Creates the client's retry, named {@link IconikResilience#RETRY}, in your registry (so that metrics bound
+         * to it see the retry). Clients sharing a registry share the retry of the first one built.
+         *
+         * @param registry your registry
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder retryRegistry(RetryRegistry registry) {
+            this.retryRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * @param rateLimit the rate limit (default {@link RateLimitOptions#defaults()}); replaces a
+         *                  {@code RateLimiterConfig} given before
          * @return this builder
          * @throws NullPointerException if null
          */
         public Builder rateLimit(RateLimitOptions rateLimit) {
             this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+            this.rateLimiterConfig = null;
+            return this;
+        }
+
+        /**
+         * Limits the rate with a Resilience4j configuration (start from {@link IconikResilience#rateLimiterConfig()}).
+         * The limiter is still one per credential, and a 429 still drains it, pauses it for {@code Retry-After} and
+         * halves its permits per period (never below one).
+         *
+         * @param rateLimiterConfig the configuration
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder rateLimit(RateLimiterConfig rateLimiterConfig) {
+            this.rateLimiterConfig = Objects.requireNonNull(rateLimiterConfig, "rateLimiterConfig");
+            return this;
+        }
+
+        /**
+         * Keeps the credential's rate limiter in your registry (named after the App-ID, host and a digest of the
+         * token; never the token), so that metrics bound to it see it and every client built with the registry
+         * shares it.
+         *
+         * @param registry your registry
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder rateLimiterRegistry(RateLimiterRegistry registry) {
+            this.rateLimiterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * The circuit breakers' configuration (default {@link IconikResilience#circuitBreakerConfig()}). Its
+         * thresholds, window and waits are used; what counts as a failure is the SDK's (5xx and no answer are
+         * failures, 429 is ignored). To keep breakers from ever opening, start them disabled:
+         * {@code CircuitBreakerConfig.from(IconikResilience.circuitBreakerConfig())
+         * .initialState(CircuitBreaker.State.DISABLED).build()}.
+         *
+         * @param circuitBreakerConfig the configuration
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder circuitBreaker(CircuitBreakerConfig circuitBreakerConfig) {
+            this.circuitBreakerConfig = Objects.requireNonNull(circuitBreakerConfig, "circuitBreakerConfig");
+            return this;
+        }
+
+        /**
+         * Creates the circuit breakers ({@code iconik-assets}, {@code iconik-files}, …) in your registry, so that
+         * metrics bound to it see them; clients built with the same registry share them. Without one, each client
+         * has breakers of its own.
+         *
+         * @param registry your registry
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * The scheduler retry and rate-limit waits run on (default: one daemon thread shared by the JVM). Its
+         * tasks are short: they start the next attempt, which the JDK client sends asynchronously.
+         *
+         * @param scheduler the scheduler; the client never shuts it down
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Adds a listener for the client's resilience events (also possible later, through
+         * {@link IconikClient#resilience()}).
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder resilienceListener(ResilienceListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -706,8 +876,29 @@ public interface IconikClient {
                 }
                 http = b.build();
             }
-            return new DefaultIconikClient(http, endpoint, credentials, requestTimeout, retry, rateLimit, sleeper,
-                    clock, nanoClock);
+            ScheduledExecutorService waits = scheduler != null ? scheduler
+                    : sleeper != null ? Schedulers.sleeping(sleeper) : Schedulers.shared();
+            ClientPolicies policies = new ClientPolicies(
+                    retryConfig != null ? retryConfig : retry.toRetryConfig(), retryRegistry,
+                    retryConfig != null ? retryBudget : retry.maxTotalTime(), limiter(), circuitBreakerConfig,
+                    circuitBreakerRegistry, waits, clock, nanoClock);
+            listeners.forEach(policies::addListener);
+            return new DefaultIconikClient(http, endpoint, credentials, requestTimeout, policies, clock, nanoClock);
+        }
+
+        private CredentialLimiter limiter() {
+            RateLimiterConfig config = rateLimiterConfig;
+            double floor = 1;
+            if (config == null) {
+                if (!rateLimit.enabled()) {
+                    return null;
+                }
+                config = rateLimit.toRateLimiterConfig();
+                floor = rateLimit.minPermitsPerPeriod();
+            }
+            return rateLimiterRegistry != null
+                    ? RateLimiters.inRegistry(rateLimiterRegistry, endpoint, credentials, config, floor)
+                    : RateLimiters.shared(endpoint, credentials, config, floor, nanoClock);
         }
 
         @Override

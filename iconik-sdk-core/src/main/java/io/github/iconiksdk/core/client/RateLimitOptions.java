@@ -1,13 +1,19 @@
 package io.github.iconiksdk.core.client;
 
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The client-side rate limit: a token bucket shared by every client of this JVM that uses the same credentials
- * against the same endpoint. iconik allows about 50 requests per second per credential pair (1,000 per 20
- * seconds); the default, 45 per second with bursts of 5, stays under both (at most 50 in any second, 905 in any
- * 20). A 429 halves the rate (once a second at most; never below {@link #minRequestsPerSecond()}) and pauses the
- * whole bucket for iconik's {@code Retry-After}; each successful answer then wins a little of the rate back.
+ * The client-side rate limit: a Resilience4j {@code RateLimiter} shared by every client of this JVM that uses the
+ * same credentials against the same endpoint. It hands out {@link #burst()} permits per period of
+ * {@code burst / requestsPerSecond} seconds ({@link #toRateLimiterConfig()}). iconik allows about 50 requests per
+ * second per credential pair (1,000 per 20 seconds); the default, 45 per second as 5 every 111 ms, stays under both
+ * (a window of one second touches at most 10 periods: 50 requests; 20 seconds at most 181 periods: 905). A 429
+ * drains the limiter, pauses every caller of the credential for iconik's {@code Retry-After}, and halves the
+ * permits per period (once a second at most; never below the floor {@link #minRequestsPerSecond()} allows, nor
+ * below one); each successful answer then wins a little of the rate back.
  */
 public final class RateLimitOptions {
 
@@ -57,6 +63,37 @@ public final class RateLimitOptions {
     /** @return the floor the rate never drops below after 429s; 0 when disabled */
     public double minRequestsPerSecond() {
         return minRequestsPerSecond;
+    }
+
+    /**
+     * The length of one period of the limiter: {@code burst / requestsPerSecond}, rounded up to the nanosecond so
+     * that a window of exactly {@code burst × k} periods is never shorter than the time it stands for.
+     *
+     * @return the period
+     * @throws IllegalStateException if the limit is disabled
+     */
+    public Duration period() {
+        if (!enabled()) {
+            throw new IllegalStateException("the rate limit is disabled");
+        }
+        return Duration.ofNanos(Math.max(1, (long) Math.ceil(burst * 1e9 / requestsPerSecond)));
+    }
+
+    /**
+     * These options as a Resilience4j configuration: {@link #burst()} permits per {@link #period()}; a caller
+     * waits up to 2 minutes for its permit.
+     *
+     * @return the configuration
+     * @throws IllegalStateException if the limit is disabled
+     */
+    public RateLimiterConfig toRateLimiterConfig() {
+        return RateLimiterConfig.custom().limitForPeriod(burst).limitRefreshPeriod(period())
+                .timeoutDuration(Duration.ofMinutes(2)).build();
+    }
+
+    /** @return the fewest permits per period a 429 may leave, from {@link #minRequestsPerSecond()} (at least 1) */
+    public double minPermitsPerPeriod() {
+        return enabled() ? Math.max(1, minRequestsPerSecond * period().toNanos() / 1e9) : 0;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.github.iconiksdk.core.client;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How the client retries a request that failed in a way iconik treats as transient: 429, 500, 502, 503, 504
@@ -10,6 +14,9 @@ import java.util.Objects;
  * {@link #maxAttempts()} attempts or once the next wait would end after {@link #maxTotalTime()} from its first
  * attempt, whichever comes first. Which failures are retried for which methods is described in
  * {@link IconikClient}.
+ *
+ * <p>These are the SDK's short form of a Resilience4j {@link RetryConfig} ({@link #toRetryConfig()}); a client can
+ * also be given a {@code RetryConfig} directly ({@link IconikClient.Builder#retry(RetryConfig, Duration)}).
  */
 public final class RetryOptions {
 
@@ -85,6 +92,37 @@ public final class RetryOptions {
     /** @return the most time one request may spend in attempts and waits before the last error is thrown */
     public Duration maxTotalTime() {
         return maxTotalTime;
+    }
+
+    /**
+     * The backoff as a Resilience4j interval function: {@code initialBackoff × multiplier^(attempt-1)}, capped at
+     * {@code maxBackoff}, then spread by ±{@code jitter}. Capping before spreading keeps the spread at the cap,
+     * so that callers that failed together do not retry together even after many attempts.
+     *
+     * @return the interval function, in milliseconds per attempt (1 for the wait after the first attempt)
+     */
+    public IntervalFunction intervalFunction() {
+        long initial = initialBackoff.toNanos();
+        long max = maxBackoff.toNanos();
+        double factor = multiplier;
+        double spread = jitter;
+        return attempt -> {
+            double base = initial * Math.pow(factor, attempt - 1);
+            double capped = Math.min(base, max);
+            double jittered = spread == 0 ? capped
+                    : capped * (1.0 + spread * (2 * ThreadLocalRandom.current().nextDouble() - 1));
+            return Duration.ofNanos((long) jittered).toMillis();
+        };
+    }
+
+    /**
+     * These options as a Resilience4j configuration: {@link #maxAttempts()} and {@link #intervalFunction()}. The
+     * client adds the SDK's rules (what may be retried, {@code Retry-After}, the time budget) on top.
+     *
+     * @return the configuration
+     */
+    public RetryConfig toRetryConfig() {
+        return RetryConfig.custom().maxAttempts(maxAttempts).intervalFunction(intervalFunction()).build();
     }
 
     @Override

@@ -48,7 +48,10 @@ public final class GatewayConfig {
             new KeyInfo("data-dir", null, "iconik-gateway-data",
                     "folder for the scan-state database and work files [SDK]"),
             new KeyInfo("log-level", null, "info", "error, warn, info, debug or trace [SDK]"),
-            new KeyInfo("http-proxy", null, null, "HTTP proxy for iconik, http://host:port [SDK]"));
+            new KeyInfo("http-proxy", null, null, "HTTP proxy for iconik, http://host:port [SDK]"),
+            new KeyInfo("plugins-dir", null, "plugins",
+                    "folder of third-party transcoder plugin jars loaded at start; a relative path is taken from"
+                            + " the config file's folder [SDK]"));
 
     /** ISG keys that this gateway accepts in {@code config.ini} without using them (no warning about them). */
     static final List<String> ACCEPTED_UNUSED = List.of("file-upload-parallel-uploads-threads-num",
@@ -71,6 +74,8 @@ public final class GatewayConfig {
     private final Path dataDir;
     private final String logLevel;
     private final URI httpProxy;
+    private final Path pluginsDir;
+    private final List<WatchFolderSection> watchFolders;
     private final List<String> warnings;
 
     private GatewayConfig(Resolver r) {
@@ -91,6 +96,17 @@ public final class GatewayConfig {
         dataDir = r.get("data-dir", Path::of, "a folder path");
         logLevel = r.get("log-level", GatewayConfig::logLevel, "error, warn, info, debug or trace");
         httpProxy = r.raw("http-proxy") == null ? null : r.get("http-proxy", GatewayConfig::httpUrl, "http://host:port");
+        Path pluginsPath = r.get("plugins-dir", Path::of, "a folder path");
+        String pluginsSource = r.sources.getOrDefault("plugins-dir", "default");
+        boolean besideFile = r.file != null && !pluginsSource.startsWith("flag") && !pluginsSource.startsWith("env");
+        pluginsDir = besideFile ? r.file.file().toAbsolutePath().getParent().resolve(pluginsPath).normalize()
+                : pluginsPath.toAbsolutePath().normalize();
+        List<WatchFolderSection> rules = new ArrayList<>();
+        if (r.file != null) {
+            r.file.sections().forEach((header, entries) ->
+                    rules.add(WatchFolderSection.parse(header, entries, r.file.file())));
+        }
+        watchFolders = List.copyOf(rules);
         sources = Map.copyOf(r.sources);
         warnings = List.copyOf(r.warnings);
     }
@@ -221,6 +237,33 @@ public final class GatewayConfig {
         return sources.getOrDefault(key, "default");
     }
 
+    /**
+     * @return the folder of third-party plugin jars: {@code plugins-dir}, relative to the config file's folder
+     *         (default {@code plugins} beside it; beside the working folder when there is no config file)
+     */
+    public Path pluginsDir() {
+        return pluginsDir;
+    }
+
+    /** @return the {@code [watch-folder:NAME]} sections, in file order, validated */
+    public List<WatchFolderSection> watchFolders() {
+        return watchFolders;
+    }
+
+    /**
+     * The options handed to every transcoder plugin ({@code TranscoderConfig.options()}): each watch-folder
+     * section's keys as {@code watch-folder.NAME.KEY}, paths absolute.
+     *
+     * @return the options, in file order
+     */
+    public Map<String, String> transcoderOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (WatchFolderSection w : watchFolders) {
+            w.values().forEach((k, v) -> options.put("watch-folder." + w.name() + "." + k, v));
+        }
+        return java.util.Collections.unmodifiableMap(options);
+    }
+
     /** @return problems that did not stop start-up (unknown keys, ignored sections, repeated keys), to log once */
     public List<String> warnings() {
         return warnings;
@@ -234,7 +277,8 @@ public final class GatewayConfig {
                 + ", imageProxyResolution=" + imageProxyResolution + ", hdrToSdrKeyframes=" + hdrToSdrKeyframes
                 + ", parallelUploads=" + parallelUploads + ", uploadChunkSize=" + uploadChunkSize
                 + ", checksumMaxWorkers=" + checksumMaxWorkers + ", scannerConcurrency=" + scannerConcurrency
-                + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy + "]";
+                + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
+                + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }
 
     /**
@@ -325,11 +369,13 @@ public final class GatewayConfig {
 
     /** Picks each key's value from the sources and converts it, recording where it came from. */
     private static final class Resolver {
+        private final IniFile file;
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> sources = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
         Resolver(IniFile file, Map<String, String> env, Map<String, String> flags) {
+            this.file = file;
             if (file != null) {
                 warnings.addAll(file.notes());
                 file.entries().values().forEach(e -> {

@@ -14,7 +14,8 @@ import java.util.Map;
  * Reads the ISG's {@code config.ini}: {@code key=value} lines (spaces around {@code =} allowed), {@code #} and
  * {@code ;} comment lines, blank lines, and an optional {@code [main]} section. Keys before any section header count
  * as {@code [main]}; keys of other sections are not settings of the gateway and are reported, not read. A UTF-8 BOM
- * and Windows line endings are accepted. No INI library is used: the format is this small, and the maintained Java
+ * and Windows line endings are accepted. {@code [watch-folder:NAME]} sections are kept, each with its own keys, for
+ * the watch-folder transcoder rules. No INI library is used: the format is this small, and the maintained Java
  * INI libraries bring more than they give here.
  */
 final class IniFile {
@@ -23,13 +24,19 @@ final class IniFile {
     record Entry(String key, String value, int line) {
     }
 
+    /** The prefix of the sections that are read besides {@code [main]}. */
+    static final String WATCH_FOLDER = "watch-folder:";
+
     private final Path file;
     private final Map<String, Entry> entries;
+    private final Map<String, Map<String, Entry>> sections;
     private final List<String> notes;
 
-    private IniFile(Path file, Map<String, Entry> entries, List<String> notes) {
+    private IniFile(Path file, Map<String, Entry> entries, Map<String, Map<String, Entry>> sections,
+                    List<String> notes) {
         this.file = file;
         this.entries = entries;
+        this.sections = sections;
         this.notes = notes;
     }
 
@@ -47,6 +54,7 @@ final class IniFile {
             throw new ConfigurationException("config", "cannot read config file " + file + ": " + e);
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         String section = "main";
         for (int i = 0; i < lines.size(); i++) {
@@ -61,7 +69,13 @@ final class IniFile {
             }
             if (line.startsWith("[") && line.endsWith("]")) {
                 section = line.substring(1, line.length() - 1).strip();
-                if (!section.equalsIgnoreCase("main")) {
+                if (section.startsWith(WATCH_FOLDER)) {
+                    if (sections.containsKey(section)) {
+                        throw new ConfigurationException(section, file + ":" + number + ": section [" + section
+                                + "] appears twice; each watch-folder rule needs its own name");
+                    }
+                    sections.put(section, new LinkedHashMap<>());
+                } else if (!section.equalsIgnoreCase("main")) {
                     notes.add(file + ":" + number + ": section [" + section + "] is not read (settings belong in"
                             + " [main] or before any section)");
                 }
@@ -72,7 +86,10 @@ final class IniFile {
                 throw new ConfigurationException("config", file + ":" + number
                         + ": expected key=value, a comment (# or ;) or a [section], got '" + redactLine(line) + "'");
             }
-            if (section.equalsIgnoreCase("main")) {
+            if (sections.containsKey(section)) {
+                String key = line.substring(0, eq).strip();
+                sections.get(section).put(key, new Entry(key, line.substring(eq + 1).strip(), number));
+            } else if (section.equalsIgnoreCase("main")) {
                 String key = line.substring(0, eq).strip();
                 String previous = entries.containsKey(key) ? " (overrides line " + entries.get(key).line() + ")" : "";
                 if (!previous.isEmpty()) {
@@ -81,7 +98,8 @@ final class IniFile {
                 entries.put(key, new Entry(key, line.substring(eq + 1).strip(), number));
             }
         }
-        return new IniFile(file, Collections.unmodifiableMap(entries), List.copyOf(notes));
+        return new IniFile(file, Collections.unmodifiableMap(entries), Collections.unmodifiableMap(sections),
+                List.copyOf(notes));
     }
 
     private static String redactLine(String line) {
@@ -94,6 +112,11 @@ final class IniFile {
 
     Map<String, Entry> entries() {
         return entries;
+    }
+
+    /** The {@code [watch-folder:NAME]} sections in file order, by header, each with its entries. */
+    Map<String, Map<String, Entry>> sections() {
+        return sections;
     }
 
     /** Things worth a warning that did not stop parsing (ignored sections, repeated keys). */

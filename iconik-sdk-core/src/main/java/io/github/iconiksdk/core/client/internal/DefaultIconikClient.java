@@ -12,8 +12,6 @@ import io.github.iconiksdk.core.client.Endpoint;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.MetadataWriteMode;
 import io.github.iconiksdk.core.client.Paged;
-import io.github.iconiksdk.core.client.RateLimitOptions;
-import io.github.iconiksdk.core.client.RetryOptions;
 import io.github.iconiksdk.core.client.model.Asset;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
@@ -46,6 +44,7 @@ import io.github.iconiksdk.core.client.model.ProxyUpdate;
 import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.client.model.StoragePurpose;
 import io.github.iconiksdk.core.client.model.StorageUpdate;
+import io.github.iconiksdk.core.resilience.ClientResilience;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -84,24 +83,24 @@ public final class DefaultIconikClient implements IconikClient {
      * @param endpoint       the endpoint
      * @param credentials    the credentials
      * @param requestTimeout per-attempt timeout
-     * @param retry          retry options
-     * @param rateLimit      rate-limit options
-     * @param sleeper        how to wait
+     * @param policies       the client's retry, rate limiter, circuit breakers and scheduler
      * @param clock          wall clock
      * @param nanoClock      monotonic clock
      */
     public DefaultIconikClient(HttpClient http, Endpoint endpoint, Credentials credentials, Duration requestTimeout,
-                               RetryOptions retry, RateLimitOptions rateLimit, Sleeper sleeper, Clock clock,
-                               LongSupplier nanoClock) {
+                               ClientPolicies policies, Clock clock, LongSupplier nanoClock) {
         this.credentials = credentials;
-        TokenBucket limiter = rateLimit.enabled() ? RateLimiters.shared(endpoint, credentials, rateLimit) : null;
-        this.transport = new Transport(http, endpoint, credentials, requestTimeout, retry, limiter, sleeper, clock,
-                nanoClock);
+        this.transport = new Transport(http, endpoint, credentials, requestTimeout, policies, clock, nanoClock);
     }
 
     @Override
     public Endpoint endpoint() {
         return transport.endpoint();
+    }
+
+    @Override
+    public ClientResilience resilience() {
+        return transport.policies();
     }
 
     @Override

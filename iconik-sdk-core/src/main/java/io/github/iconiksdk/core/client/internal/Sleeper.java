@@ -2,19 +2,15 @@ package io.github.iconiksdk.core.client.internal;
 
 import java.time.Duration;
 
-/** Waits; a seam so that tests can record waits instead of spending them. */
+/**
+ * Waits; a test seam only ({@link Schedulers#sleeping(Sleeper)} turns it into the client's scheduler) so that
+ * tests can record waits instead of spending them. Production waits are scheduled, never slept.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Waits with {@link Thread#sleep}. */
-    Sleeper SYSTEM = d -> {
-        if (!d.isZero() && !d.isNegative()) {
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        }
-    };
-
     /**
-     * Waits for {@code duration}.
+     * Waits for {@code duration}, or records it.
      *
      * @param duration how long
      * @throws InterruptedException if the thread is interrupted while waiting

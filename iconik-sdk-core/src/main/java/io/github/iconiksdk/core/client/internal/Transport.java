@@ -4,8 +4,12 @@ import io.github.iconiksdk.api.IconikClientException;
 import io.github.iconiksdk.api.IconikServiceException;
 import io.github.iconiksdk.core.client.Credentials;
 import io.github.iconiksdk.core.client.Endpoint;
+import io.github.iconiksdk.core.client.IconikUnavailableException;
 import io.github.iconiksdk.core.client.OutcomeUnknownException;
-import io.github.iconiksdk.core.client.RetryOptions;
+import io.github.iconiksdk.core.resilience.ClientResilience;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +25,20 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Sends requests with the client's headers, rate limit and retry rules, and turns failures into the SDK's
- * exceptions.
- *
- * <p>Retry rules. iconik did not process a request it answered 429, nor one whose connection was refused (or
- * timed out while connecting), so those are retried for every method. 500, 502, 503, 504, a read timeout and a
- * broken connection leave the outcome open: they are retried only for idempotent requests; for the others the caller
- * gets an {@link OutcomeUnknownException}. Every other status is final and is re-checked on each attempt, so a
- * 404 that follows a 503 is thrown as a 404. A wait is iconik's {@code Retry-After} when it sent one, else
- * exponential backoff with jitter; no wait may end past the request's total time budget.
+ * Sends requests with the client's headers through its Resilience4j policies, and turns failures into the SDK's
+ * exceptions. Each attempt goes {@code Retry → CircuitBreaker (of the path's endpoint family) → RateLimiter (of
+ * the credential) → HttpClient}; the rules of what is retried, what the breaker records and how long to wait are
+ * {@link RetryRules}. Attempts and waits run asynchronously on the client's scheduler and the JDK client's own
+ * threads; the caller's thread only waits for the outcome, so that a test scheduler can stand in for real time.
  */
 public final class Transport {
 
@@ -44,9 +49,7 @@ public final class Transport {
     private final Endpoint endpoint;
     private final Credentials credentials;
     private final Duration requestTimeout;
-    private final RetryOptions retry;
-    private final TokenBucket limiter;
-    private final Sleeper sleeper;
+    private final ClientPolicies policies;
     private final Clock clock;
     private final LongSupplier nanoClock;
 
@@ -55,21 +58,17 @@ public final class Transport {
      * @param endpoint       where iconik is
      * @param credentials    the credentials sent with every request
      * @param requestTimeout the time one attempt may wait for its answer
-     * @param retry          the retry options
-     * @param limiter        the shared rate limiter, or {@code null} for none
-     * @param sleeper        how to wait
+     * @param policies       the client's retry, rate limiter, circuit breakers and scheduler
      * @param clock          the wall clock (for {@code Retry-After} dates)
      * @param nanoClock      the monotonic clock (for the total time budget)
      */
     public Transport(HttpClient http, Endpoint endpoint, Credentials credentials, Duration requestTimeout,
-                     RetryOptions retry, TokenBucket limiter, Sleeper sleeper, Clock clock, LongSupplier nanoClock) {
+                     ClientPolicies policies, Clock clock, LongSupplier nanoClock) {
         this.http = http;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
-        this.retry = retry;
-        this.limiter = limiter;
-        this.sleeper = sleeper;
+        this.policies = policies;
         this.clock = clock;
         this.nanoClock = nanoClock;
     }
@@ -79,109 +78,190 @@ public final class Transport {
         return endpoint;
     }
 
+    /** @return the client's policies */
+    public ClientPolicies policies() {
+        return policies;
+    }
+
     /**
-     * Sends the request, retrying as the class describes.
+     * Sends the request, retrying as {@link RetryRules} says.
      *
      * @param request the request
      * @return the 2xx answer
-     * @throws IconikServiceException   for an error status (subtype by status)
-     * @throws OutcomeUnknownException  for a non-idempotent request whose outcome is unknown
-     * @throws IconikClientException    when no answer came, after the retries allowed
+     * @throws IconikServiceException      for an error status (subtype by status)
+     * @throws IconikUnavailableException  when the family's circuit breaker is open (nothing was sent)
+     * @throws OutcomeUnknownException     for a non-idempotent request whose outcome is unknown
+     * @throws IconikClientException       when no answer came, after the retries allowed
      */
     public ApiResponse execute(ApiRequest request) {
         HttpRequest httpRequest = build(request);
-        long start = nanoClock.getAsLong();
-        long deadline = start + retry.maxTotalTime().toNanos();
-        for (int attempt = 1; ; attempt++) {
-            acquirePermit(request, attempt);
-            HttpResponse<byte[]> answer;
-            try {
-                answer = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                boolean neverSent = neverSent(e);
-                String what = describe(e);
-                if (!neverSent && !request.idempotent()) {
-                    throw new OutcomeUnknownException(request + " failed (" + what + ") after it was sent: iconik"
-                            + " may have applied it; look it up before sending it again", scrubbed(e));
-                }
-                Duration wait = backoff(attempt);
-                if (!mayRetry(attempt, wait, deadline)) {
-                    throw new IconikClientException(request + " failed: " + what + attemptsNote(attempt),
-                            scrubbed(e), !neverSent);
-                }
-                LOG.debug("{} attempt {} failed ({}); retrying in {} ms", request, attempt, what, wait.toMillis());
-                pause(request, wait);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IconikClientException(request + " was interrupted while waiting for iconik", e, true);
-            }
-
-            int status = answer.statusCode();
-            if (limiter != null && status != 429 && status < 500) {
-                limiter.onSuccess();
-            }
-            if (status >= 200 && status < 300) {
-                LOG.debug("{} -> {} (attempt {})", request, status, attempt);
-                return new ApiResponse(status, answer.headers(), answer.body() == null ? new byte[0] : answer.body());
-            }
-            Duration retryAfter = RetryAfter.parse(answer.headers().firstValue("retry-after"), clock).orElse(null);
-            if (status == 429 && limiter != null) {
-                limiter.onRateLimited(retryAfter);
-            }
-            boolean transientStatus = status == 429
-                    || (request.idempotent() && status >= 500 && status <= 504 && status != 501);
-            Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-            if (transientStatus && mayRetry(attempt, wait, deadline)) {
-                LOG.debug("{} attempt {} -> {}; retrying in {} ms", request, attempt, status, wait.toMillis());
-                pause(request, wait);
-                continue;
-            }
-            IconikServiceException error = ErrorMapper.map(request.method(), request.path(), status,
-                    answer.headers(), answer.body(), attempt, retryAfter, credentials.authToken());
-            if (!request.idempotent() && status >= 500) {
-                throw new OutcomeUnknownException(request + " -> " + status + ": iconik may have applied it; look"
-                        + " it up before sending it again (" + error.getMessage() + ")", error);
-            }
-            throw error;
-        }
-    }
-
-    private boolean mayRetry(int attempt, Duration wait, long deadline) {
-        if (attempt >= retry.maxAttempts()) {
-            return false;
-        }
-        return deadline - nanoClock.getAsLong() - wait.toNanos() > 0;
-    }
-
-    private void acquirePermit(ApiRequest request, int attempt) {
-        if (limiter == null) {
-            return;
-        }
-        Duration wait = limiter.reserve();
-        if (!wait.isZero()) {
-            LOG.trace("{} attempt {} waits {} ms for the rate limit", request, attempt, wait.toMillis());
-            pause(request, wait);
-        }
-    }
-
-    private void pause(ApiRequest request, Duration wait) {
+        Call call = new Call(request, httpRequest, nanoClock.getAsLong() + policies.timeBudget().toNanos(),
+                policies.circuitBreaker(ClientResilience.family(request.path())));
+        CompletableFuture<ApiResponse> outcome = policies.retry()
+                .executeCompletionStage(policies.scheduler(), () -> attempt(call))
+                .toCompletableFuture();
         try {
-            sleeper.sleep(wait);
+            return outcome.get();
+        } catch (ExecutionException e) {
+            throw finalError(call, unwrap(e.getCause()));
         } catch (InterruptedException e) {
+            call.cancelled = true;
+            outcome.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IconikClientException(request + " was interrupted while waiting to retry", e,
-                    !request.idempotent());
+            throw new IconikClientException(request + " was interrupted while waiting for iconik", e,
+                    call.anySent);
         }
     }
 
-    /** Exponential backoff with jitter: initial × multiplier^(attempt-1), capped, spread by ±jitter. */
-    Duration backoff(int attempt) {
-        double base = retry.initialBackoff().toNanos() * Math.pow(retry.multiplier(), attempt - 1);
-        double capped = Math.min(base, retry.maxBackoff().toNanos());
-        double spread = retry.jitter() == 0 ? 1.0
-                : 1.0 + retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        return Duration.ofNanos((long) (capped * spread));
+    /** One attempt: breaker permission, rate-limit permit (waited on the scheduler), then the request. */
+    private CompletionStage<ApiResponse> attempt(Call call) {
+        CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+        int attempt = ++call.attempts;
+        if (call.cancelled) {
+            result.completeExceptionally(new CancellationException(call.request + " was cancelled"));
+            return result;
+        }
+        CircuitBreaker breaker = call.breaker;
+        try {
+            breaker.acquirePermission();
+        } catch (CallNotPermittedException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        long started = breaker.getCurrentTimestamp();
+        CompletableFuture<Void> permit;
+        try {
+            permit = permit(call, attempt);
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            result.completeExceptionally(e);
+            return result;
+        }
+        permit.thenCompose(ready -> http.sendAsync(call.httpRequest, HttpResponse.BodyHandlers.ofByteArray()))
+                .whenComplete((answer, error) -> {
+                    long elapsed = breaker.getCurrentTimestamp() - started;
+                    ApiResponse ok = null;
+                    RuntimeException failure;
+                    if (error != null) {
+                        failure = noAnswer(call, attempt, unwrap(error));
+                    } else {
+                        try {
+                            ok = classify(call, attempt, answer);
+                            failure = null;
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                    }
+                    if (failure == null) {
+                        breaker.onSuccess(elapsed, breaker.getTimestampUnit());
+                        result.complete(ok);
+                    } else {
+                        breaker.onError(elapsed, breaker.getTimestampUnit(), failure);
+                        result.completeExceptionally(failure);
+                    }
+                });
+        return result;
+    }
+
+    private CompletableFuture<Void> permit(Call call, int attempt) {
+        CredentialLimiter limiter = policies.credentialLimiter();
+        if (limiter == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long wait = limiter.reserveNanos();
+        if (wait <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.trace("{} attempt {} waits {} ms for the rate limit", call.request, attempt, wait / 1_000_000);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        policies.scheduler().schedule(() -> ready.complete(null), wait, TimeUnit.NANOSECONDS);
+        return ready;
+    }
+
+    /** @return the 2xx answer; throws an {@link AttemptFailure} for any other status */
+    private ApiResponse classify(Call call, int attempt, HttpResponse<byte[]> answer) {
+        call.anySent = true;
+        int status = answer.statusCode();
+        CredentialLimiter limiter = policies.credentialLimiter();
+        if (limiter != null && status != 429 && status < 500) {
+            limiter.onSuccess();
+        }
+        if (status >= 200 && status < 300) {
+            LOG.debug("{} -> {} (attempt {})", call.request, status, attempt);
+            return new ApiResponse(status, answer.headers(), answer.body() == null ? new byte[0] : answer.body());
+        }
+        Duration retryAfter = RetryAfter.parse(answer.headers().firstValue("retry-after"), clock).orElse(null);
+        if (status == 429) {
+            policies.onRateLimited(call.request, retryAfter);
+        }
+        throw AttemptFailure.answered(call.request, attempt, call.deadline, status, answer.headers(), answer.body(),
+                retryAfter);
+    }
+
+    private RuntimeException noAnswer(Call call, int attempt, Throwable error) {
+        if (!(error instanceof IOException io)) {
+            return error instanceof RuntimeException r ? r
+                    : new IconikClientException(call.request + " failed: " + error, error, call.anySent);
+        }
+        boolean neverSent = neverSent(io);
+        if (!neverSent) {
+            call.anySent = true;
+        }
+        return AttemptFailure.noAnswer(call.request, attempt, call.deadline, io, neverSent,
+                Redaction.scrub(describe(io), credentials.authToken()));
+    }
+
+    /** The SDK's exception for how the retry ended. */
+    private RuntimeException finalError(Call call, Throwable t) {
+        ApiRequest request = call.request;
+        if (t instanceof AttemptFailure f) {
+            if (f.answered()) {
+                IconikServiceException error = ErrorMapper.map(request.method(), request.path(), f.status(),
+                        f.headers(), f.body(), f.attempt(), f.retryAfter(), credentials.authToken());
+                if (!request.idempotent() && f.status() >= 500) {
+                    return new OutcomeUnknownException(request + " -> " + f.status() + ": iconik may have applied"
+                            + " it; look it up before sending it again (" + error.getMessage() + ")", error);
+                }
+                return error;
+            }
+            IOException e = f.ioError();
+            String what = Redaction.scrub(describe(e), credentials.authToken());
+            if (!f.neverSent() && !request.idempotent()) {
+                return new OutcomeUnknownException(request + " failed (" + what + ") after it was sent: iconik"
+                        + " may have applied it; look it up before sending it again", scrubbed(e));
+            }
+            return new IconikClientException(request + " failed: " + what + attemptsNote(f.attempt()), scrubbed(e),
+                    call.anySent);
+        }
+        if (t instanceof CallNotPermittedException e) {
+            Duration wait = policies.openWait(call.breaker);
+            IconikUnavailableException error = new IconikUnavailableException(request + " not sent: iconik's "
+                    + ClientResilience.family(request.path()) + " API is failing (circuit breaker "
+                    + call.breaker.getName() + " is " + call.breaker.getState() + "); calls fail fast until a probe"
+                    + " after about " + wait.toMillis() + " ms succeeds" + (call.attempts > 1 ? " (after "
+                    + (call.attempts - 1) + " attempts)" : ""), call.breaker.getName(), wait);
+            error.initCause(e);
+            return error;
+        }
+        if (t instanceof RequestNotPermitted e) {
+            return new IconikClientException(request + " not sent: the client-side rate limit " + e.getMessage(),
+                    e, call.anySent);
+        }
+        if (t instanceof CancellationException e) {
+            return new IconikClientException(request + " was cancelled", e, call.anySent);
+        }
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        return new IconikClientException(request + " failed: " + t, t, call.anySent);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     private HttpRequest build(ApiRequest request) {
@@ -210,7 +290,7 @@ public final class Transport {
         return b.build();
     }
 
-    private String attemptsNote(int attempt) {
+    private static String attemptsNote(int attempt) {
         return attempt > 1 ? " (after " + attempt + " attempts)" : "";
     }
 
@@ -249,5 +329,24 @@ public final class Transport {
         IOException copy = new IOException(clean);
         copy.setStackTrace(e.getStackTrace());
         return copy;
+    }
+
+    /** The state of one request across its attempts. */
+    private static final class Call {
+        final ApiRequest request;
+        final HttpRequest httpRequest;
+        final long deadline;
+        final CircuitBreaker breaker;
+        /** Attempts start one after the other, never two at once, so plain fields made volatile suffice. */
+        volatile int attempts;
+        volatile boolean anySent;
+        volatile boolean cancelled;
+
+        Call(ApiRequest request, HttpRequest httpRequest, long deadline, CircuitBreaker breaker) {
+            this.request = request;
+            this.httpRequest = httpRequest;
+            this.deadline = deadline;
+            this.breaker = breaker;
+        }
     }
 }

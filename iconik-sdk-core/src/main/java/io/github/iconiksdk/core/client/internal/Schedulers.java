@@ -1,0 +1,79 @@
+package io.github.iconiksdk.core.client.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The schedulers retry and rate-limit waits run on. The default is one daemon thread for the whole JVM: it only
+ * starts attempts (the JDK client sends asynchronously), so it is never busy for long.
+ */
+public final class Schedulers {
+
+    private static final ScheduledExecutorService SHARED = create("iconik-sdk-scheduler", 1);
+
+    private Schedulers() {
+    }
+
+    /** @return the JVM-wide default scheduler */
+    public static ScheduledExecutorService shared() {
+        return SHARED;
+    }
+
+    /**
+     * A scheduler that hands each delay to {@code sleeper} (which may record it instead of waiting) and then runs
+     * the task at once: for tests that must not spend real time.
+     *
+     * @param sleeper how to wait
+     * @return the scheduler
+     */
+    public static ScheduledExecutorService sleeping(Sleeper sleeper) {
+        return new SleepingScheduler(sleeper);
+    }
+
+    private static ScheduledThreadPoolExecutor create(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, factory);
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    /** Runs each scheduled task after the sleeper's wait, on one of a few daemon threads that time out. */
+    private static final class SleepingScheduler extends ScheduledThreadPoolExecutor {
+        private final Sleeper sleeper;
+
+        SleepingScheduler(Sleeper sleeper) {
+            super(4, r -> {
+                Thread t = new Thread(r, "iconik-sdk-test-scheduler");
+                t.setDaemon(true);
+                return t;
+            });
+            this.sleeper = sleeper;
+            setKeepAliveTime(1, TimeUnit.SECONDS);
+            allowCoreThreadTimeOut(true);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            Duration wait = Duration.ofNanos(unit.toNanos(delay));
+            return super.schedule(() -> {
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                command.run();
+            }, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+}
