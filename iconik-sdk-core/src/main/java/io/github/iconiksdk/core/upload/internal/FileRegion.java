@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FileRegion implements Flow.Publisher<ByteBuffer> {
 
-    private static final int PIECE = 512 << 10;
+    // Below half a G1 region even with small heaps, so that pieces are not humongous allocations.
+    private static final int PIECE = 256 << 10;
 
     private final Path file;
     private final long offset;
