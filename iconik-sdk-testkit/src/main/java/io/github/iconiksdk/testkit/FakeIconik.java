@@ -96,6 +96,7 @@ public final class FakeIconik implements AutoCloseable {
             if (config.filesStorageMethod != null) {
                 Seeder.defaultFilesMethod(store, config.filesStorageMethod);
             }
+            Seeder.ensureUser(store);
             store.save();
             initialState = store.dump();
         }
@@ -240,6 +241,46 @@ public final class FakeIconik implements AutoCloseable {
     /** Removes every fault, rule and latency. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    // ---- users and permissions
+
+    /**
+     * Creates a user with an Auth-Token of its own, in a new group holding the given roles (iconik's names, such
+     * as {@code can_read_assets}; see {@code Required roles} in iconik's specs). The user is no administrator, so
+     * once {@link #enforcePermissions(boolean)} is on, an operation whose role it lacks answers 403, and so does
+     * one on an asset or collection it has no ACL for (it gets every permission on what it creates).
+     *
+     * @param email its email
+     * @param roles the roles it has
+     * @return the user, with its Auth-Token (used with {@link #appId()})
+     */
+    public FakeUser createUser(String email, String... roles) {
+        String[] made = engine.createUser(Objects.requireNonNull(email, "email"), List.of(roles));
+        return new FakeUser(made[0], made[1], made[2]);
+    }
+
+    /**
+     * Issues a new Auth-Token for a user made through the API ({@code POST /API/users/v1/users/}).
+     *
+     * @param userId the user's id
+     * @return the token
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public String authTokenFor(String userId) {
+        return engine.tokenFor(userId);
+    }
+
+    /**
+     * Turns on (or off) the checks iconik makes for users other than the ready-made administrator (whose token,
+     * {@link #authToken()}, passes every check): the roles an operation needs (iconik's 403 otherwise), and
+     * the {@code read} / {@code write} / {@code delete} permission on the asset or collection a request
+     * addresses, from user and group ACLs on it or on the collections it is in. Off by default.
+     *
+     * @param on whether to check
+     */
+    public void enforcePermissions(boolean on) {
+        engine.enforcePermissions(on);
     }
 
     // ---- jobs

@@ -384,7 +384,164 @@ class FidelityTest {
         assertEquals(401, new Http(fake.url(), Map.of()).get(A + "/assets/").status());
         byte[] notJson = "{".getBytes(StandardCharsets.UTF_8);
         assertEquals(400, http.post(A + "/assets/", new String(notJson, StandardCharsets.UTF_8)).status());
+        driveUsersAclsAndTheRest(assetId, colId, viewId, storageId, fileId, proxyId, formatId);
         // the collection's DELETE last, so that earlier answers still see it
         ok(http.delete(A + "/collections/" + colId + "/"), 202);
+    }
+
+    private static void driveUsersAclsAndTheRest(String assetId, String colId, String viewId, String storageId,
+                                                 String fileId, String proxyId, String formatId) {
+        String u = "/API/users/v1";
+        String acl = "/API/acls/v1";
+        String s = "/API/search/v1";
+        // users, groups, current user
+        JsonNode me = ok(http.get(u + "/users/current/"), 200);
+        ok(http.patch(u + "/users/current/", m("phone", "555")), 200);
+        ok(http.put(u + "/users/current/", m("first_name", "Fake", "type", "POWER")), 200);
+        ok(http.get(u + "/users/current/roles/"), 200);
+        JsonNode group = ok(http.post(u + "/groups/", m("name", "Editors", "roles", List.of("can_read_assets"))),
+                201);
+        String groupId = group.get("id").asText();
+        ok(http.get(u + "/groups/"), 200);
+        ok(http.get(u + "/groups/" + groupId + "/"), 200);
+        ok(http.patch(u + "/groups/" + groupId + "/", m("description", "cutters")), 200);
+        ok(http.put(u + "/groups/" + groupId + "/", m("name", "Editors", "roles", List.of("can_read_assets"))),
+                200);
+        JsonNode user = ok(http.post(u + "/users/", m("email", "ed@example.com", "first_name", "Ed",
+                "type", "STANDARD")), 201);
+        String userId = user.get("id").asText();
+        ok(http.get(u + "/users/"), 200);
+        ok(http.get(u + "/users/" + userId + "/"), 200);
+        ok(http.patch(u + "/users/" + userId + "/", m("last_name", "Wood")), 200);
+        ok(http.put(u + "/users/" + userId + "/", m("first_name", "Ed", "type", "STANDARD")), 200);
+        ok(http.post(u + "/groups/" + groupId + "/users/" + userId + "/", m()), 201);
+        ok(http.get(u + "/users/" + userId + "/roles/"), 200);
+        JsonNode spareGroup = ok(http.post(u + "/groups/", m("name", "Spare")), 201);
+        ok(http.post(u + "/groups/" + spareGroup.get("id").asText() + "/users/" + userId + "/", m()), 201);
+        ok(http.delete(u + "/groups/" + spareGroup.get("id").asText() + "/users/" + userId + "/"), 200);
+        ok(http.delete(u + "/groups/" + spareGroup.get("id").asText() + "/"), 204);
+        JsonNode spareUser = ok(http.post(u + "/users/", m("email", "x@example.com", "first_name", "X",
+                "type", "BROWSE_ONLY")), 201);
+        ok(http.delete(u + "/users/" + spareUser.get("id").asText() + "/"), 204);
+        // ACLs: user ACLs, many at once, bulk, combined, checks
+        String userAcl = acl + "/users/" + userId + "/acl/collections/" + colId + "/";
+        ok(http.put(userAcl, m("permissions", List.of("read"))), 201);
+        ok(http.get(userAcl), 200);
+        ok(http.put(acl + "/acl/assets/", m("object_keys", List.of(assetId), "group_ids", List.of(groupId),
+                "permissions", List.of("read", "write"))), 200);
+        ok(http.put(acl + "/acl/assets/bulk/", m("objects", List.of(m("object_keys", List.of(assetId),
+                "user_ids", List.of(userId), "permissions", List.of("read"), "mode", "APPEND")))), 200);
+        ok(http.get(acl + "/acl/assets/" + assetId + "/"), 200);
+        ok(http.get(acl + "/acl/collections/" + colId + "/"), 200);
+        ok(http.get(acl + "/acl/assets/" + assetId + "/permissions/"), 200);
+        ok(http.get(acl + "/acl/assets/" + assetId + "/read/"), 200);
+        ok(http.post(acl + "/acl/assets/write/", m("object_keys", List.of(assetId))), 200);
+        ok(http.post(acl + "/acl/", m("objects", List.of(m("object_type", "assets", "object_keys",
+                List.of(assetId), "permissions", List.of("read"))))), 200);
+        ok(http.delete(acl + "/acl/assets/", m("object_keys", List.of(assetId), "user_ids", List.of(userId))),
+                200);
+        ok(http.delete(userAcl), 204);
+        // shares and their users
+        String shares = A + "/assets/" + assetId + "/shares/";
+        JsonNode share = ok(http.post(shares, m("emails", List.of("client@example.com"), "allow_comments", true,
+                "allow_download", false, "allow_approving_comments", false, "allow_setting_approve_status", false,
+                "title", "Cut 1")), 202);
+        String shareId = share.get("id").asText();
+        ok(http.get(shares), 200);
+        ok(http.get(shares + shareId + "/"), 200);
+        ok(http.put(shares + shareId + "/", m("allow_comments", false, "allow_download", true,
+                "allow_approving_comments", false, "allow_setting_approve_status", false)), 200);
+        JsonNode shareUser = ok(http.post(shares + shareId + "/users/", m("email", "boss@example.com")), 201);
+        String su = shares + shareId + "/users/" + shareUser.get("id").asText() + "/";
+        ok(http.get(shares + shareId + "/users/"), 200);
+        ok(http.get(su), 200);
+        ok(http.patch(su, m("email", "boss2@example.com")), 200);
+        ok(http.put(su, m("email", "boss3@example.com")), 200);
+        ok(http.delete(su), 204);
+        JsonNode spareShare = ok(http.post(A + "/collections/" + colId + "/shares/", m("emails", List.of()))
+                , 202);
+        ok(http.delete(A + "/collections/" + colId + "/shares/" + spareShare.get("id").asText() + "/"), 204);
+        // segments
+        String seg = A + "/assets/" + assetId + "/segments/";
+        JsonNode marker = ok(http.post(seg, m("segment_type", "MARKER", "time_start_milliseconds", 1000,
+                "time_end_milliseconds", 2000, "segment_text", "cut here")), 201);
+        String markerId = marker.get("id").asText();
+        ok(http.get(seg), 200);
+        ok(http.get(seg + markerId + "/"), 200);
+        ok(http.patch(seg + markerId + "/", m("segment_color", "red")), 200);
+        ok(http.put(seg + markerId + "/", m("segment_type", "MARKER", "segment_text", "cut there")), 200);
+        JsonNode bulk = ok(http.post(seg + "bulk/", m("objects", List.of(m("segment_type", "COMMENT",
+                "segment_text", "a"), m("segment_type", "COMMENT", "segment_text", "b")))), 201);
+        ok(http.put(seg + "bulk/", m("objects", List.of(m("id", bulk.get("objects").get(0).get("id").asText(),
+                "segment_text", "a2")))), 201);
+        ok(http.delete(seg + "bulk/", m("segment_type", "COMMENT")), 204);
+        JsonNode tmpSeg = ok(http.post(seg, m("segment_type", "QC")), 201);
+        ok(http.delete(seg + tmpSeg.get("id").asText() + "/"), 204);
+        // saved searches
+        JsonNode saved = ok(http.post(s + "/search/saved/", m("name", "clips", "criteria", m("doc_types",
+                List.of("assets"), "query", "clip"))), 201);
+        String savedId = saved.get("id").asText();
+        ok(http.get(s + "/search/saved/"), 200);
+        assertEquals(1, ok(http.get(s + "/search/saved/" + savedId + "/"), 200).get("objects").size());
+        ok(http.patch(s + "/search/saved/" + savedId + "/", m("name", "clips 2")), 200);
+        ok(http.put(s + "/search/saved/" + savedId + "/", m("name", "clips", "criteria", m("query", "clip"))),
+                200);
+        ok(http.delete(s + "/search/saved/" + savedId + "/"), 204);
+        // metadata categories
+        String cats = M + "/assets/categories/";
+        ok(http.post(cats, m("name", "ingest", "label", "Ingest", "view_ids", List.of(viewId))), 201);
+        assertEquals(409, http.post(cats, m("name", "ingest", "label", "Again")).status());
+        ok(http.get(cats), 200);
+        ok(http.get(cats + "ingest/"), 200);
+        ok(http.get(cats + "ingest/views/"), 200);
+        ok(http.put(cats + "ingest/", m("name", "ingest", "label", "Ingest 2", "view_ids", List.of(viewId))), 200);
+        ok(http.delete(cats + "ingest/"), 204);
+        // export locations
+        JsonNode loc = ok(http.post(F + "/export_locations/", m("name", "Out", "path", "exports",
+                "storage_id", storageId, "export_proxy", true)), 201);
+        String locUrl = F + "/export_locations/" + loc.get("id").asText() + "/";
+        ok(http.get(F + "/export_locations/"), 200);
+        ok(http.get(locUrl), 200);
+        ok(http.patch(locUrl, m("description", "for the client")), 200);
+        ok(http.put(locUrl, m("name", "Out", "path", "exports2", "storage_id", storageId)), 200);
+        ok(http.delete(locUrl), 204);
+        // asset versions
+        String v = A + "/assets/" + assetId + "/versions/";
+        JsonNode versions = ok(http.get(A + "/assets/" + assetId + "/"), 200).get("versions");
+        String first = versions.get(0).get("id").asText();
+        ok(http.patch(v + first + "/", m("transcribed_languages", List.of("en"))), 200);
+        ok(http.put(v + first + "/", m("is_online", true)), 200);
+        ok(http.post(v + "from/versions/" + first + "/", m()), 202);
+        ok(http.put(v + first + "/promote/", m()), 204);
+        assertEquals(first, last(ok(http.get(A + "/assets/" + assetId + "/"), 200).get("versions")));
+        JsonNode all = ok(http.get(A + "/assets/" + assetId + "/"), 200).get("versions");
+        ok(http.delete(v + all.get(0).get("id").asText() + "/"), 204);
+        JsonNode other = ok(http.post(A + "/assets/", m("title", "versioned")), 201);
+        String o = A + "/assets/" + other.get("id").asText() + "/versions/";
+        ok(http.post(o, m()), 200);
+        ok(http.delete(o + "old/"), 204);
+        // posters, keyframes by id, collection keyframes, content info, runs of the fake's own jobs
+        String a = F + "/assets/" + assetId;
+        JsonNode poster = ok(http.post(a + "/custom_keyframe/", m()), 201);
+        String posterId = poster.get("id").asText();
+        ok(http.get(a + "/keyframes/" + posterId + "/"), 200);
+        ok(http.post(a + "/custom_keyframe/" + posterId + "/", m()), 201);
+        JsonNode colKf = ok(http.post(F + "/collections/" + colId + "/custom_keyframe/" + posterId + "/", m()), 201);
+        ok(http.get(F + "/collections/" + colId + "/keyframes/"), 200);
+        ok(http.get(F + "/collections/" + colId + "/keyframes/" + colKf.get("id").asText() + "/"), 200);
+        ok(http.delete(F + "/collections/" + colId + "/keyframes/" + colKf.get("id").asText() + "/"), 204);
+        ok(http.get(A + "/collections/" + colId + "/content/info/"), 200);
+        ok(http.post(a + "/files/" + fileId + "/keyframes/", m()), 200);
+        fake.runJobs();
+        ok(http.get(a + "/proxies/"), 200);
+        ok(http.get(a + "/keyframes/"), 200);
+        ok(http.get(a + "/formats/" + formatId + "/"), 200);
+        ok(http.get(J + "/jobs/"), 200);
+        assertTrue(me.get("is_admin").asBoolean());
+        assertTrue(proxyId != null);
+    }
+
+    private static String last(JsonNode list) {
+        return list.get(list.size() - 1).get("id").asText();
     }
 }

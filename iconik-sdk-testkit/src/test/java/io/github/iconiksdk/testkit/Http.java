@@ -58,6 +58,10 @@ final class Http {
         return send("DELETE", path, null);
     }
 
+    Answer delete(String path, Object body) {
+        return send("DELETE", path, body);
+    }
+
     Answer send(String method, String path, Object body) {
         try {
             return sendChecked(method, path, body, Duration.ofSeconds(30));

@@ -27,8 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SpecValidator {
 
-    private static final List<String> SERVICES = List.of("files", "assets", "metadata", "jobs", "search", "acls");
+    private static final List<String> SERVICES = List.of("files", "assets", "metadata", "jobs", "search", "acls", "users");
     private static final String BASE = "https://iconik.invalid/specs/";
+
+    /**
+     * Where iconik's spec documents an answer schema that cannot be right, the schema the fake answers instead
+     * (listed in docs/testkit.md): operation to the {@code components/schemas} entry of the same spec file.
+     */
+    static final Map<String, String> DISCREPANCIES = Map.of(
+            // documented as FileSchema ("Get asset's proxy"): a keyframe is answered, as every other keyframe route
+            "GET /API/files/v1/assets/{asset_id}/keyframes/{keyframe_id}/", "KeyframeSchema");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, JsonNode> specs = new HashMap<>();
@@ -99,6 +107,10 @@ final class SpecValidator {
                 }
             }
             return problems;
+        }
+        String instead = DISCREPANCIES.get(method + " " + route);
+        if (instead != null && status < 300) {
+            return check(BASE + service + ".json#/components/schemas/" + instead, body);
         }
         String location = schemaNode.has("$ref") ? BASE + service + ".json" + schemaNode.get("$ref").asString()
                 : location(service, path, method, pointerStatus);

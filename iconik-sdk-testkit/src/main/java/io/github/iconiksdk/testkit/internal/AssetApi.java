@@ -67,6 +67,7 @@ final class AssetApi {
         a.put("status", "ACTIVE");
         ctx.store.table(Store.ASSETS).put(id, a);
         ctx.store.indexed(id);
+        ctx.access.grantCreator(c.userId(), "assets", id);
         newVersion(a, now);
         if (assign && collectionId != null) {
             collections.addContent(collectionId, id, "assets");
@@ -74,7 +75,7 @@ final class AssetApi {
         return Reply.json(201, view(a));
     }
 
-    private ObjectNode newVersion(ObjectNode a, String now) {
+    ObjectNode newVersion(ObjectNode a, String now) {
         ArrayNode versions = a.withArray("versions");
         ObjectNode v = versions.addObject();
         v.put("id", Context.newId());

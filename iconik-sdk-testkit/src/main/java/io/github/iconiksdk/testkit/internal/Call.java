@@ -21,6 +21,7 @@ public final class Call {
     private final byte[] body;
     private final UnaryOperator<String> headers;
     private Map<String, String> params = Map.of();
+    private String userId;
     private JsonNode json;
 
     /**
@@ -65,6 +66,15 @@ public final class Call {
     /** @return the path without the query, as received */
     public String path() {
         return path;
+    }
+
+    void user(String id) {
+        this.userId = id;
+    }
+
+    /** @return the id of the user whose Auth-Token sent this request, or null before authentication */
+    public String userId() {
+        return userId;
     }
 
     void params(Map<String, String> params) {

@@ -101,6 +101,7 @@ final class CollectionApi {
         col.put("status", "ACTIVE");
         ctx.store.table(Store.COLLECTIONS).put(Json.text(col, "id"), col);
         ctx.store.indexed(Json.text(col, "id"));
+        ctx.access.grantCreator(c.userId(), "collections", Json.text(col, "id"));
         return Reply.json(201, view(col));
     }
 

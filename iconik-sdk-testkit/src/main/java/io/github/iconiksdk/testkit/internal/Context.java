@@ -20,6 +20,8 @@ final class Context {
     private final Supplier<String> baseUrl;
     /** Runs the jobs the fake queues for its own work; set once by the engine. */
     JobRunner jobs;
+    /** Who may do what; set once by the engine. */
+    Access access;
 
     Context(Store store, Supplier<String> baseUrl) {
         this.store = store;

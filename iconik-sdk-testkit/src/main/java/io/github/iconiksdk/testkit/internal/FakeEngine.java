@@ -1,6 +1,7 @@
 package io.github.iconiksdk.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -40,6 +41,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     private final Router control = new Router();
     private final RequestCounts counts = new RequestCounts();
     private final JobRunner jobs;
+    private final Access access;
     private final FaultPlan faults;
     private final RateLimit rateLimit;
     private final Uploads uploads;
@@ -75,8 +77,19 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new RenditionApi(ctx, uploads).register(router);
         new MetadataApi(ctx).register(router);
         new JobApi(ctx).register(router);
-        new AclApi(ctx).register(router);
-        new SearchApi(ctx, assets, collections).register(router);
+        this.access = new Access(ctx);
+        ctx.access = access;
+        new AclApi(ctx, access).register(router);
+        new UserApi(ctx, access).register(router);
+        SearchApi search = new SearchApi(ctx, assets, collections);
+        search.register(router);
+        new SavedSearchApi(ctx, search).register(router);
+        new ShareApi(ctx).register(router);
+        new SegmentApi(ctx).register(router);
+        new CategoryApi(ctx).register(router);
+        new ExportLocationApi(ctx).register(router);
+        new VersionApi(ctx, assets).register(router);
+        new PosterApi(ctx, uploads).register(router);
         uploads.register(router);
         new ControlApi(store, faults, counts, this::clearJournal).register(control);
     }
@@ -127,6 +140,68 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     /** @return the runner of the fake's own jobs (hold the store's monitor while using it) */
     public JobRunner jobs() {
         return jobs;
+    }
+
+    /**
+     * Creates a user of the fake with an Auth-Token of its own, in a new group holding the given roles.
+     *
+     * @param email its email
+     * @param roles the roles of its group, as iconik names them ({@code can_read_assets}, ...)
+     * @return {@code [user id, group id, Auth-Token]}
+     */
+    public String[] createUser(String email, java.util.Collection<String> roles) {
+        synchronized (store) {
+            ObjectNode group = Json.object();
+            String now = Json.now();
+            String groupId = Context.newId();
+            group.put("id", groupId);
+            group.put("name", "Roles of " + email);
+            roles.forEach(group.putArray("roles")::add);
+            group.put("is_saml_group", false);
+            group.put("date_created", now);
+            group.put("date_modified", now);
+            store.table(Store.GROUPS).put(groupId, group);
+            ObjectNode user = Json.object();
+            String userId = Context.newId();
+            user.put("id", userId);
+            user.put("email", email);
+            user.put("first_name", email.contains("@") ? email.substring(0, email.indexOf('@')) : email);
+            user.put("type", "STANDARD");
+            user.put("status", "ACTIVE");
+            user.put("is_admin", false);
+            user.putArray("groups").add(groupId);
+            user.putArray("system_domains").add(store.meta("system_domain_id"));
+            user.put("system_domain_id", store.meta("system_domain_id"));
+            user.put("date_created", now);
+            user.put("date_modified", now);
+            store.table(Store.USERS).put(userId, user);
+            String token = tokenFor(userId);
+            saveQuietly();
+            return new String[] {userId, groupId, token};
+        }
+    }
+
+    /**
+     * Issues a new Auth-Token for an existing user.
+     *
+     * @param userId the user
+     * @return the token
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public String tokenFor(String userId) {
+        synchronized (store) {
+            if (store.get(Store.USERS, userId).isEmpty()) {
+                throw new IllegalArgumentException("the fake iconik has no user " + userId);
+            }
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            String token = java.util.HexFormat.of().formatHex(b);
+            ObjectNode t = Json.object();
+            t.put("user_id", userId);
+            store.table(Store.TOKENS).put(token, t);
+            saveQuietly();
+            return token;
+        }
     }
 
     /** @return the request counters (every request answered since start or the last clear, never trimmed) */
@@ -223,9 +298,13 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
      */
     private Reply handle(Call call, Router.Match match) {
         try {
-            if (call.path().startsWith("/API/") && !authenticated(call)) {
-                return Reply.json(401, ApiError.of(401, "Token is invalid or missing: send App-ID and Auth-Token")
-                        .body());
+            if (call.path().startsWith("/API/")) {
+                String user = authenticate(call);
+                if (user == null) {
+                    return Reply.json(401, ApiError.of(401, "Token is invalid or missing: send App-ID and"
+                            + " Auth-Token").body());
+                }
+                call.user(user);
             }
             if (match.route() == null) {
                 if (match.pathKnown()) {
@@ -236,6 +315,9 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
                         + call.path()).body());
             }
             call.params(match.params());
+            if (call.userId() != null) {
+                access.authorize(call, match.route().template());
+            }
             return match.route().handler().apply(call);
         } catch (ApiError e) {
             return Reply.json(e.status(), e.body());
@@ -275,9 +357,30 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.equals("localhost");
     }
 
-    private boolean authenticated(Call call) {
-        return same(call.header("App-ID"), store.meta("app_id"))
-                && same(call.header("Auth-Token"), store.meta("auth_token"));
+    /** @return the id of the user whose Auth-Token the request carries (with the right App-ID), or null */
+    private String authenticate(Call call) {
+        if (!same(call.header("App-ID"), store.meta("app_id"))) {
+            return null;
+        }
+        String token = call.header("Auth-Token");
+        if (same(token, store.meta("auth_token"))) {
+            return store.meta("user_id");
+        }
+        ObjectNode t = token == null ? null : store.table(Store.TOKENS).get(token);
+        if (t == null) {
+            return null;
+        }
+        ObjectNode u = store.table(Store.USERS).get(Json.text(t, "user_id"));
+        return u != null && "ACTIVE".equals(Json.text(u, "status")) ? Json.text(u, "id") : null;
+    }
+
+    /**
+     * Turns the checks of roles and ACLs on or off for users other than the ready-made administrator.
+     *
+     * @param on whether to check
+     */
+    public void enforcePermissions(boolean on) {
+        access.enforce(on);
     }
 
     private static boolean same(String given, String expected) {

@@ -166,6 +166,17 @@ final class MetadataApi {
 
     /** The view as MetadataViewSchema: its fields with their full definitions, view overrides applied. */
     private ObjectNode merged(ObjectNode v) {
+        return mergedView(ctx, v);
+    }
+
+    /**
+     * A view as MetadataViewSchema.
+     *
+     * @param ctx the context
+     * @param v the stored view
+     * @return the view with its fields' full definitions, view overrides applied
+     */
+    static ObjectNode mergedView(Context ctx, ObjectNode v) {
         ObjectNode out = v.deepCopy();
         ArrayNode fields = out.putArray("view_fields");
         for (JsonNode vf : v.path("view_fields")) {

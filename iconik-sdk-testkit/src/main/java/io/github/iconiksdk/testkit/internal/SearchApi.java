@@ -35,7 +35,18 @@ final class SearchApi {
     }
 
     private Reply search(Call c) {
-        ObjectNode in = Shapes.SEARCH.accept(c.json());
+        return Reply.json(200, results(c.json(), c));
+    }
+
+    /**
+     * Runs a search.
+     *
+     * @param criteria the search body (SearchCriteriaSchema)
+     * @param c the request, for its paging parameters
+     * @return one page of hits
+     */
+    ObjectNode results(JsonNode criteria, Call c) {
+        ObjectNode in = Shapes.SEARCH.accept(criteria);
         List<String> types = new ArrayList<>();
         if (in.has("doc_types")) {
             in.get("doc_types").forEach(t -> types.add(t.asText()));
@@ -88,7 +99,7 @@ final class SearchApi {
                 hits.sort(order);
             }
         }
-        return Reply.json(200, Pages.page(c, hits, 10, 1000));
+        return Pages.page(c, hits, 10, 1000);
     }
 
     private static void checkFilter(JsonNode filter) {

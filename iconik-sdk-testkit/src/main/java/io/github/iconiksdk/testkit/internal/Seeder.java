@@ -18,6 +18,35 @@ public final class Seeder {
     }
 
     /**
+     * Makes sure the store holds the record of its ready-made user (an administrator: every right), also in a
+     * state saved before users were kept.
+     *
+     * @param store the store
+     */
+    public static void ensureUser(Store store) {
+        String id = store.meta("user_id");
+        if (id == null || store.get(Store.USERS, id).isPresent()) {
+            return;
+        }
+        ObjectNode u = Json.object();
+        String now = Json.now();
+        u.put("id", id);
+        u.put("first_name", "Fake");
+        u.put("last_name", "Admin");
+        u.put("email", "admin@example.com");
+        u.put("type", "POWER");
+        u.put("status", "ACTIVE");
+        u.put("is_admin", true);
+        u.putArray("groups");
+        u.putArray("system_domains").add(store.meta("system_domain_id"));
+        u.put("system_domain_id", store.meta("system_domain_id"));
+        u.put("app_id", store.meta("app_id"));
+        u.put("date_created", now);
+        u.put("date_modified", now);
+        store.table(Store.USERS).put(id, u);
+    }
+
+    /**
      * Fills an empty store.
      *
      * @param store the store

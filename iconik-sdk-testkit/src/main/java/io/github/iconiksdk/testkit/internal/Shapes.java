@@ -136,4 +136,56 @@ final class Shapes {
 
     private Shapes() {
     }
+
+    private static final String SEGMENT_TYPES = "e(MARKER|QC|GENERIC|COMMENT|TAG|TRANSCRIPTION|SCENE|PERSON)";
+
+    static final Shape USER = Shape.of("date_checklist_completed:d? date_first_uploaded:d? date_terms_accepted:d?"
+            + " date_welcomed:d? description:s email:s email_marketing_consent:b? first_name:s groups:[u]"
+            + " hide_email:b hide_phone:b is_admin:b last_name:s metadata:a? phone:s primary_group:u"
+            + " status:e(INACTIVE|ACTIVE|BLOCKED|DELETED) system_domains:[u]"
+            + " type:e(POWER|STANDARD|BROWSE_ONLY|BROWSE_API_ONLY) password:s");
+
+    static final Shape GROUP = Shape.of("alias:s default_user_type:s? description:s external_id:s? name:s"
+            + " role_categories:o? roles:[s] saml_primary_group_priority:i?");
+
+    static final Shape USER_ACL = Shape.of("permissions:[s]");
+
+    static final Shape CREATE_ACLS = Shape.of("group_ids:[u] mode:e(APPEND|OVERWRITE) object_keys:[s]"
+            + " permissions:[s] user_ids:[u]");
+
+    static final Shape DELETE_ACLS = Shape.of("group_ids:[u] object_keys:[s] user_ids:[u]");
+
+    static final Shape BULK_ACL_OBJECTS = Shape.of("objects:[o]");
+
+    static final Shape ACL_CHECK_OBJECT = Shape.of("object_keys:[s] object_type:s permissions:[s]");
+
+    static final Shape ACL_KEYS = Shape.of("object_keys:[s]");
+
+    static final Shape SHARE = Shape.of("allow_approving_comments:b allow_comments:b allow_custom_actions:b"
+            + " allow_download:b allow_download_proxy:b allow_setting_approve_status:b allow_upload:b"
+            + " allow_user_search_for_mentions:b allow_view_transcriptions:b allow_view_versions:b expires:d"
+            + " is_approval:b? message:s? metadata_views:[s]? project_id:u? show_watermark:b? title:s?"
+            + " upload_storage_id:u? emails:[s] password:s?");
+
+    static final Shape SHARE_USER = Shape.of("email:s internal_user_id:s password:s");
+
+    static final Shape SEGMENT = Shape.of("drawing:o? external_id:s? face_bounding_boxes:[o]? keyframe_id:u?"
+            + " metadata:o metadata_view_id:u? parent_id:u path:s person_id:u? project_id:u? segment_checked:b"
+            + " segment_color:s segment_text:s? segment_track:s? segment_type:" + SEGMENT_TYPES
+            + " share_id:u? share_user_email:s? status:e(ACTIVE|DELETED) time_end_milliseconds:l?"
+            + " time_start_milliseconds:l? top_level:b transcription:o transcription_id:u? user_info:o version_id:u");
+
+    static final Shape DELETE_SEGMENTS = Shape.of("segment_ids:[u] segment_type:" + SEGMENT_TYPES + " version_id:u?");
+
+    static final Shape SAVED_SEARCH = Shape.of("criteria:o group_id:u? name:s permissions:[s]");
+
+    static final Shape CATEGORY = Shape.of("label:s name:s view_ids:[s]");
+
+    static final Shape EXPORT_LOCATION = Shape.of("description:s export_metadata:b export_original:b export_posters:b"
+            + " export_proxy:b export_to_asset_folder:b export_transcriptions:b include_original_extension:b"
+            + " metadata_format:e(CSV|JSON|XML) metadata_view:u name:s path:s storage_id:u transcode_profile_ids:[u]"
+            + " transcription_format:e(WEBVTT|SRT)");
+
+    static final Shape EDIT_VERSION = Shape.of("analyze_status:" + ANALYZE + " archive_status:" + ARCHIVE
+            + " is_online:b status:e(ACTIVE|IN_PROGRESS|FAILED|DELETING|DELETED) transcribed_languages:[s]");
 }

@@ -67,12 +67,33 @@ public final class Store {
     public static final String ACLS = "group_acls";
     /** Work the fake's own jobs still have to do, by job id. */
     public static final String JOB_WORK = "job_work";
+    /** Users by id. */
+    public static final String USERS = "users";
+    /** Groups by id. */
+    public static final String GROUPS = "groups";
+    /** Extra Auth-Tokens by token: the user each belongs to. */
+    public static final String TOKENS = "tokens";
+    /** User ACLs by user, object type and object key. */
+    public static final String USER_ACLS = "user_acls";
+    /** Shares by id. */
+    public static final String SHARES = "shares";
+    /** Share users by id. */
+    public static final String SHARE_USERS = "share_users";
+    /** Segments by id. */
+    public static final String SEGMENTS = "segments";
+    /** Saved searches by id. */
+    public static final String SAVED_SEARCHES = "saved_searches";
+    /** Metadata categories by {@code object_type/name}. */
+    public static final String CATEGORIES = "metadata_categories";
+    /** Export locations by id. */
+    public static final String EXPORT_LOCATIONS = "export_locations";
     /** Identity and ids of the ready-made storages. */
     public static final String META = "meta";
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
             FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
-            ACLS, JOB_WORK);
+            ACLS, JOB_WORK, USERS, GROUPS, TOKENS, USER_ACLS, SHARES, SHARE_USERS, SEGMENTS, SAVED_SEARCHES,
+            CATEGORIES, EXPORT_LOCATIONS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
