@@ -41,6 +41,8 @@ public final class GatewayConfig {
             new KeyInfo("enable-hdr-to-sdr-keyframe-conversion", null, "true",
                     "tone-map HDR keyframes to SDR: true or false"),
             new KeyInfo("file-upload-parallel-uploads-num", null, "4", "files uploaded at once, 1 to 32 (range [SDK])"),
+            new KeyInfo("file-upload-parallel-uploads-threads-num", null, "4",
+                    "parts of one original file uploaded at once, 1 to 32 (default and range [SDK])"),
             new KeyInfo("upload-chunk-size", null, "67108864",
                     "multipart chunk size in bytes, 5242880 (5 MiB) to 5368709120 (5 GiB) [SDK]"),
             new KeyInfo("checksum-max-workers", null, "2", "files hashed at once, 1 to 32 [SDK]"),
@@ -56,8 +58,7 @@ public final class GatewayConfig {
                             + " the config file's folder [SDK]"));
 
     /** ISG keys that this gateway accepts in {@code config.ini} without using them (no warning about them). */
-    static final List<String> ACCEPTED_UNUSED = List.of("file-upload-parallel-uploads-threads-num",
-            "file-download-parallel-downloads-num", "debug");
+    static final List<String> ACCEPTED_UNUSED = List.of("file-download-parallel-downloads-num", "debug");
 
     private final Map<String, String> sources;
     private final URI iconikUrl;
@@ -70,6 +71,7 @@ public final class GatewayConfig {
     private final Resolution imageProxyResolution;
     private final boolean hdrToSdrKeyframes;
     private final int parallelUploads;
+    private final int parallelUploadThreads;
     private final long uploadChunkSize;
     private final int checksumMaxWorkers;
     private final int scannerConcurrency;
@@ -93,6 +95,7 @@ public final class GatewayConfig {
                 new Resolution(16_000, 16_000));
         hdrToSdrKeyframes = r.get("enable-hdr-to-sdr-keyframe-conversion", GatewayConfig::bool, "true or false");
         parallelUploads = (int) r.number("file-upload-parallel-uploads-num", 1, 32);
+        parallelUploadThreads = (int) r.number("file-upload-parallel-uploads-threads-num", 1, 32);
         uploadChunkSize = r.number("upload-chunk-size", 5L << 20, 5L << 30);
         checksumMaxWorkers = (int) r.number("checksum-max-workers", 1, 32);
         scannerConcurrency = (int) r.number("scanner-concurrency-value", 1, 64);
@@ -201,6 +204,11 @@ public final class GatewayConfig {
         return parallelUploads;
     }
 
+    /** @return parts of one original uploaded at once ({@code file-upload-parallel-uploads-threads-num}) */
+    public int parallelUploadThreads() {
+        return parallelUploadThreads;
+    }
+
     /** @return the multipart upload chunk size in bytes */
     public long uploadChunkSize() {
         return uploadChunkSize;
@@ -287,7 +295,8 @@ public final class GatewayConfig {
                 + (authToken == null ? "unset" : "<redacted>") + ", storageId=" + storageId + ", maxTranscodingJobs="
                 + maxTranscodingJobs + ", proxyResolution=" + proxyResolution + ", proxyBitrate=" + proxyBitrate
                 + ", imageProxyResolution=" + imageProxyResolution + ", hdrToSdrKeyframes=" + hdrToSdrKeyframes
-                + ", parallelUploads=" + parallelUploads + ", uploadChunkSize=" + uploadChunkSize
+                + ", parallelUploads=" + parallelUploads + ", parallelUploadThreads=" + parallelUploadThreads
+                + ", uploadChunkSize=" + uploadChunkSize
                 + ", checksumMaxWorkers=" + checksumMaxWorkers + ", scannerConcurrency=" + scannerConcurrency
                 + ", watch=" + watch + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";

@@ -123,6 +123,16 @@ class GatewayConfigTest {
     }
 
     @Test
+    void uploadThreads_comeFromTheIsgKey_defaultFour_rangeChecked() throws IOException {
+        assertEquals(4, GatewayConfig.builder().configFile(ini("app-id=a\n")).build().parallelUploadThreads());
+        Path eight = ini("app-id=a\nfile-upload-parallel-uploads-threads-num=8\n");
+        assertEquals(8, GatewayConfig.builder().configFile(eight).build().parallelUploadThreads());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GatewayConfig.builder()
+                .configFile(ini("app-id=a\nfile-upload-parallel-uploads-threads-num=0\n")).build());
+        assertTrue(e.getMessage().contains("file-upload-parallel-uploads-threads-num"), e.getMessage());
+    }
+
+    @Test
     void malformedLine_namesFileAndLine() throws IOException {
         Path file = ini("app-id=a\nthis is not a setting\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,

@@ -66,6 +66,11 @@ final class FakeIconikCommand implements Callable<Integer> {
                     + " (default: they stay READY).")
     Double jobsCompleteAfter;
 
+    @Option(names = "--files-storage-method", paramLabel = "METHOD", defaultValue = "GCS",
+            description = "The method of the default cloud FILES storage, which decides the upload protocol its"
+                    + " upload URLs speak: GCS, S3, B2 or AZURE (default: ${DEFAULT-VALUE}).")
+    String filesStorageMethod;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -86,6 +91,11 @@ final class FakeIconikCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         FakeIconik.Builder builder = FakeIconik.builder().port(port).faults(faults);
+        try {
+            builder.filesStorageMethod(filesStorageMethod);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--files-storage-method: " + e.getMessage());
+        }
         if (jobsCompleteAfter != null) {
             if (!(jobsCompleteAfter >= 0 && jobsCompleteAfter <= 86_400)) {
                 throw new CommandLine.ParameterException(cl, "--jobs-complete-after must be between 0 and 86400"
