@@ -69,6 +69,8 @@ public final class ChangeHints implements AutoCloseable {
         /**
          * Copies the folders.
          *
+         * @param folders  folders to look at again (relative to the root)
+         * @param fullPass whether only a full pass can tell what changed
          * @throws NullPointerException if {@code folders} is null
          */
         public Due {
