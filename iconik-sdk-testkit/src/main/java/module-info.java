@@ -5,6 +5,8 @@ module io.github.iconiksdk.testkit {
     requires transitive org.junit.jupiter.api;
     requires wiremock.standalone;
     requires org.slf4j;
+    requires jdk.httpserver;
+    requires java.xml;
 
     exports io.github.iconiksdk.testkit;
 }

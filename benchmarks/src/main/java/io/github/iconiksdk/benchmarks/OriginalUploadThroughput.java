@@ -39,16 +39,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Original upload throughput to the testkit fake's upload URL (resumable sessions, the fake measuring size and MD5
- * and discarding the bytes), the SDK's {@code uploadOriginal} against {@code curl -T} of the same files in the same
- * chunks to the same kind of session, files in parallel. The chunks for curl are cut with {@code split} beforehand
- * (not timed): curl cannot send a byte range of a file, and one PUT of a whole GiB would make the fake (WireMock)
- * hold it in memory. curl reads each chunk from stdin ({@code -T -}, chunked transfer encoding), because with a file
- * name it appends that name to a URL whose path ends in {@code /}, as the upload URLs' do.
+ * Original upload throughput to the testkit fake: the SDK's {@code uploadOriginal} (parts in parallel, in the
+ * protocol of the fake's default FILES storage method) against {@code curl} uploading the same files to the same
+ * fake in the same run, and the fake's own ceiling measured alone. The fake streams upload bodies into a digest and
+ * drops them ({@code discardUploads}); what arrived is checked for every file: size, and MD5 (for an object joined
+ * from parts, the MD5 of the parts' MD5s with {@code -N}, as the fake measures it when it keeps no bytes).
+ *
+ * <ul>
+ *   <li>ceiling: the fake alone, fed from memory by an in-process HTTP client (files × threads streams, one
+ *   {@code PUT} each, to single-PUT URLs): no file is read, no protocol work is done;</li>
+ *   <li>SDK: register, then {@code uploadOriginal}, the files in parallel, each in parts of PART_MIB sent THREADS at
+ *   a time (the part bulkhead is files × threads), in a JVM of its own, timed inside it from the first registration
+ *   to the last close;</li>
+ *   <li>curl: one {@code curl -T -} per file (the file on stdin, chunked transfer encoding), all files at once, each
+ *   to a single-PUT URL of a Google Cloud FILES storage of the same fake.</li>
+ * </ul>
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
- * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR [CHUNK_MIB] [ROUNDS]} with the files to upload directly
- * in DIR. Each round runs the SDK, then curl; the SDK runs in the fake's JVM, curl in its own processes.
+ * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR [PART_MIB] [ROUNDS] [METHOD] [THREADS]} with the
+ * files to upload directly in DIR (defaults: 16 MiB parts, 1 round, GCS, 4 parts of a file at once).
  */
 public final class OriginalUploadThroughput {
 
@@ -56,7 +65,7 @@ public final class OriginalUploadThroughput {
     }
 
     /**
-     * @param args the folder of files, the chunk size in MiB (default 16), and the rounds (default 2)
+     * @param args the folder of files, the part size in MiB, the rounds, the storage method, parts per file at once
      * @throws Exception on any failure
      */
     public static void main(String[] args) throws Exception {
@@ -66,29 +75,40 @@ public final class OriginalUploadThroughput {
         }
         Path dir = Path.of(args[0]);
         long chunk = (args.length > 1 ? Long.parseLong(args[1]) : 16) << 20;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        String method = args.length > 3 ? args[3].toUpperCase(Locale.ROOT) : "GCS";
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         List<Path> files = new ArrayList<>();
         try (var list = Files.list(dir)) {
             list.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
         List<String> md5s = new ArrayList<>();
+        List<String> partDigests = new ArrayList<>();
         long total = 0;
         for (Path f : files) {
             md5s.add(md5(f));
+            partDigests.add(partsDigest(f, partSize(method, chunk)));
             total += Files.size(f);
         }
         Path work = Files.createTempDirectory("upload-bench");
         List<String> ids = new ArrayList<>();
-        try (FakeIconik fake = FakeIconik.builder().mountPoint(dir.toString()).discardUploads().build().start()) {
+        try (FakeIconik fake = FakeIconik.builder().mountPoint(dir.toString()).discardUploads()
+                .filesStorageMethod(method).build().start()) {
             IconikClient client = IconikClient.builder().endpoint(fake.url())
                     .credentials(fake.appId(), fake.authToken()).rateLimit(RateLimitOptions.disabled()).build();
+            String gcsFiles = fake.storages().stream().filter(s -> "FILES".equals(s.path("purpose").asText())
+                    && "GCS".equals(s.path("method").asText())).findFirst().orElseThrow().path("id").asText();
+            System.out.printf(Locale.ROOT, "%d files, %d MiB in all, method %s, parts of %d MiB, %d per file%n",
+                    files.size(), total >> 20, method, chunk >> 20, threads);
+            report("fake ceiling (" + files.size() * threads + " streams)", total,
+                    ceiling(client, gcsFiles, files.size() * threads, total));
             for (int round = 1; round <= rounds; round++) {
                 // SDK, in its own JVM as curl is in its own processes (timed from the child's start)
                 List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                         OriginalUploadThroughput.class.getName(), "--client", fake.url(), fake.appId(),
                         fake.authToken(), fake.storageId(), dir.toString(), String.valueOf(chunk),
-                        work.resolve("journal-" + round + ".db").toString(), "r" + round));
+                        work.resolve("journal-" + round + ".db").toString(), "r" + round, String.valueOf(threads)));
                 cmd.addAll(md5s);
                 Path link = dir.resolve("r" + round);
                 if (!Files.exists(link)) {
@@ -106,37 +126,24 @@ public final class OriginalUploadThroughput {
                 ids.addAll(lines.subList(0, files.size()));
                 Files.delete(link);
                 for (int i = 0; i < files.size(); i++) {
-                    check(fake, ids.get(i), files.get(i), md5s.get(i));
+                    check(fake, ids.get(i), files.get(i), partDigests.get(i));
                 }
                 report("round " + round + " SDK uploadOriginal", total, sdk);
                 report("round " + round + " SDK incl. JVM start", total, wall);
-                // curl, same chunks, same kind of session
-                List<String> sessions = new ArrayList<>();
+                // curl: the same files, one PUT each, all at once
+                List<String> urls = new ArrayList<>();
                 ids.clear();
                 for (Path f : files) {
-                    AssetFile record = curlTarget(client, fake, "curl-" + round + "-" + f.getFileName());
+                    AssetFile record = curlTarget(client, gcsFiles, "curl-" + round + "-" + f.getFileName());
                     ids.add(record.id());
-                    sessions.add(startSession(record.uploadUrl()));
-                }
-                List<Path> chunkDirs = new ArrayList<>();
-                for (int i = 0; i < files.size(); i++) {
-                    Path cd = work.resolve("chunks-" + i);
-                    if (!Files.exists(cd)) {
-                        Files.createDirectories(cd);
-                        exec(List.of("split", "-b", String.valueOf(chunk), "-d", "-a", "4",
-                                files.get(i).toString(), cd.resolve("c").toString()));
-                    }
-                    chunkDirs.add(cd);
+                    urls.add(record.uploadUrl());
                 }
                 List<Process> curls = new ArrayList<>();
                 t0 = System.nanoTime();
                 for (int i = 0; i < files.size(); i++) {
-                    String script = "size=" + Files.size(files.get(i)) + "; off=0; for c in \"$1\"/c*; do"
-                            + " n=$(stat -c %s \"$c\"); end=$((off+n-1));"
-                            + " curl -sS --fail -o /dev/null -H \"Content-Range: bytes $off-$end/$size\" -T - \"$2\" < \"$c\""
-                            + " || exit 1; off=$((off+n)); done";
-                    curls.add(new ProcessBuilder("bash", "-c", script, "curl-upload", chunkDirs.get(i).toString(),
-                            sessions.get(i)).inheritIO().start());
+                    curls.add(new ProcessBuilder("curl", "-sS", "--fail", "-o", "/dev/null", "-T", "-", urls.get(i))
+                            .redirectInput(files.get(i).toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                            .start());
                 }
                 for (Process p : curls) {
                     if (p.waitFor() != 0) {
@@ -147,11 +154,82 @@ public final class OriginalUploadThroughput {
                 for (int i = 0; i < files.size(); i++) {
                     check(fake, ids.get(i), files.get(i), md5s.get(i));
                 }
-                report("round " + round + " curl -T (chunks)", total, curl);
+                report("round " + round + " curl -T - (one PUT a file)", total, curl);
+                System.out.printf(Locale.ROOT, "round %d ratio SDK / curl: %.2f%n", round, curl / sdk);
             }
         } finally {
             exec(List.of("rm", "-rf", work.toString()));
         }
+    }
+
+    /** The part size the SDK uses for a method (S3 and B2 have a 5 MiB / 5 MB floor). */
+    private static long partSize(String method, long chunk) {
+        return method.equals("S3") || method.equals("B2") ? Math.max(chunk, 5L << 20) : chunk;
+    }
+
+    /** What the discarding fake records for a file sent in parts of that size. */
+    private static String partsDigest(Path f, long part) throws Exception {
+        long size = Files.size(f);
+        if (size <= part) {
+            return size + ":" + md5(f);
+        }
+        MessageDigest all = MessageDigest.getInstance("MD5");
+        int n = 0;
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(f)) {
+            for (long off = 0; off < size; off += part, n++) {
+                MessageDigest one = MessageDigest.getInstance("MD5");
+                long left = Math.min(part, size - off);
+                while (left > 0) {
+                    int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                    one.update(buf, 0, r);
+                    left -= r;
+                }
+                all.update(one.digest());
+            }
+        }
+        return size + ":" + HexFormat.of().formatHex(all.digest()) + "-" + n;
+    }
+
+    /** The fake alone: streams PUT bytes from memory to single-PUT URLs, all at once; returns seconds. */
+    private static double ceiling(IconikClient client, String storageId, int streams, long total) throws Exception {
+        long each = total / streams;
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            urls.add(curlTarget(client, storageId, "ceiling-" + i).uploadUrl());
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        byte[] block = new byte[1 << 20];
+        List<Future<Integer>> sent = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (String url : urls) {
+            sent.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(url)).PUT(
+                    HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(() ->
+                            new java.util.Iterator<byte[]>() {
+                                private long left = each;
+
+                                @Override
+                                public boolean hasNext() {
+                                    return left > 0;
+                                }
+
+                                @Override
+                                public byte[] next() {
+                                    int n = (int) Math.min(block.length, left);
+                                    left -= n;
+                                    return n == block.length ? block : java.util.Arrays.copyOf(block, n);
+                                }
+                            }), each)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        for (Future<Integer> f : sent) {
+            if (f.get() != 200) {
+                throw new IllegalStateException("the fake refused a ceiling upload: " + f.get());
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return seconds * total / ((double) each * streams);
     }
 
     /** The SDK side: registers the files under a prefix and uploads their originals in parallel; prints ids. */
@@ -167,14 +245,14 @@ public final class OriginalUploadThroughput {
         }
         try (IconikAssetUploader up = IconikAssetUploader.builder().client(client).storageId(storageId)
                 .settings(() -> settings).journal(Path.of(a[7])).storageRoot(dir).chunkSize(Long.parseLong(a[6]))
-                .build()) {
+                .parallelParts(Integer.parseInt(a[9]), Integer.parseInt(a[9]) * files.size()).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(files.size());
             List<Future<UploadResult>> done = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 Registration r = up.register(new ScanEvent(ScanEventType.NEW, a[8] + "/" + f.getFileName(), null,
-                        Files.size(f), Instant.now(), a[9 + i], null), MetadataValues.empty());
+                        Files.size(f), Instant.now(), a[10 + i], null), MetadataValues.empty());
                 done.add(pool.submit(() -> up.uploadOriginal(r, ProgressListener.NONE)));
             }
             for (Future<UploadResult> d : done) {
@@ -187,25 +265,17 @@ public final class OriginalUploadThroughput {
         System.exit(0); // idle HTTP connections must not keep the JVM (and the timing) waiting
     }
 
-    private static AssetFile curlTarget(IconikClient client, FakeIconik fake, String name) {
+    private static AssetFile curlTarget(IconikClient client, String storageId, String name) {
         String asset = client.createAsset(AssetCreate.builder(name).build()).id();
         String format = client.createFormat(asset, FormatCreate.builder("ORIGINAL").build()).id();
-        String files = fake.defaultStorageId("FILES");
-        String set = client.createFileSet(asset, FileSetCreate.builder(name, format, "", List.of()).storageId(files)
-                .build()).id();
-        return client.createFile(asset, FileCreate.builder(name, "", FileType.FILE).storageId(files)
+        String set = client.createFileSet(asset, FileSetCreate.builder(name, format, "", List.of())
+                .storageId(storageId).build()).id();
+        return client.createFile(asset, FileCreate.builder(name, "", FileType.FILE).storageId(storageId)
                 .fileSetId(set).formatId(format).status(FileStatus.OPEN).build());
     }
 
-    private static String startSession(String url) throws Exception {
-        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("x-goog-resumable", "start").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
-        return r.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static void check(FakeIconik fake, String objectId, Path file, String md5) throws IOException {
-        String want = Files.size(file) + ":" + md5;
+    private static void check(FakeIconik fake, String objectId, Path file, String digest) throws IOException {
+        String want = digest.contains(":") ? digest : Files.size(file) + ":" + digest;
         String got = fake.uploadedDigest(objectId).orElse("nothing");
         if (!want.equals(got)) {
             throw new IllegalStateException("upload of " + file + " arrived as " + got + ", expected " + want);

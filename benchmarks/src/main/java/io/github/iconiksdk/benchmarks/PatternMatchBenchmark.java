@@ -47,7 +47,11 @@ public class PatternMatchBenchmark {
     private IgnoreMatcher sdk;
     private PathMatcher[] jdk;
 
-    /** Loads the corpus and compiles the patterns; prints how many paths each matcher matches, for comparison. */
+    /**
+     * Loads the corpus and compiles the patterns; prints how many paths each matcher matches, for comparison.
+     *
+     * @throws IOException if the corpus file cannot be read
+     */
     @Setup
     public void setUp() throws IOException {
         paths = Files.readAllLines(Path.of(corpus)).stream().filter(s -> !s.isEmpty()).toArray(String[]::new);

@@ -68,7 +68,12 @@ public class SidecarParseBenchmark {
         return Sidecars.parse(name, bytes, format);
     }
 
-    /** @return Jackson's generic tree of the same bytes (the anchor) */
+    /**
+     * Jackson's generic tree of the same bytes, as the anchor.
+     *
+     * @return the tree
+     * @throws IOException if Jackson cannot parse the bytes
+     */
     @Benchmark
     public Object jacksonReadTreeAnchor() throws IOException {
         return anchor.readTree(bytes);

@@ -8,6 +8,7 @@ package io.github.iconiksdk.api;
 public class IconikClientException extends IconikException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have reached iconik and been applied before the failure. */
     private final boolean mayHaveBeenApplied;
 
     /**

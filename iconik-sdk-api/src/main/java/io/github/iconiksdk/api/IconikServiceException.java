@@ -12,9 +12,13 @@ import java.util.Optional;
 public class IconikServiceException extends IconikException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status iconik answered with. */
     private final int status;
+    /** iconik's error messages, possibly empty. */
     private final List<String> errors;
+    /** iconik's request id, or {@code null} if the answer had none. */
     private final String requestId;
+    /** The response headers. */
     private final Map<String, List<String>> headers;
 
     /**

@@ -15,6 +15,11 @@ public record Progress(String task, long done, long total, String unit) {
     /**
      * Validates the snapshot.
      *
+     * @param task what is being done, for people ({@code "transcode A001C003.MOV"})
+     * @param done units done so far, never negative
+     * @param total units in all, or {@code -1} when unknown
+     * @param unit the unit of {@code done} and {@code total}: {@code "bytes"}, {@code "files"} or {@code
+     *             "microseconds"}
      * @throws NullPointerException     if {@code task} or {@code unit} is null
      * @throws IllegalArgumentException if {@code done} is negative or {@code total} is below -1
      */

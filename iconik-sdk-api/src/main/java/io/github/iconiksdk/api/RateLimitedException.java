@@ -12,6 +12,7 @@ import java.util.Optional;
 public class RateLimitedException extends IconikServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** How long iconik asked the client to wait, or {@code null} if it did not say. */
     private final Duration retryAfter;
 
     /**

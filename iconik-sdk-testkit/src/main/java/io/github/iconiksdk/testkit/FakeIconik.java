@@ -95,6 +95,9 @@ public final class FakeIconik implements AutoCloseable {
                         .textNode(config.mountPoint)));
             }
             Seeder.applySettings(store, config.settings);
+            if (config.filesStorageMethod != null) {
+                Seeder.defaultFilesMethod(store, config.filesStorageMethod);
+            }
             Seeder.ensureUser(store);
             store.save();
             initialState = store.dump();
@@ -110,6 +113,7 @@ public final class FakeIconik implements AutoCloseable {
         s.start();
         s.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
         server = s;
+        engine.startUploads();
         return this;
     }
 
@@ -117,6 +121,7 @@ public final class FakeIconik implements AutoCloseable {
     public synchronized void stop() {
         WireMockServer s = server;
         server = null;
+        engine.stopUploads();
         if (s != null) {
             // WireMock waits for Jetty to stop; a pending interrupt would abort that wait half way
             boolean interrupted = Thread.interrupted();
@@ -630,10 +635,29 @@ public final class FakeIconik implements AutoCloseable {
         private long seed = System.nanoTime();
         private java.time.Duration searchDelay = java.time.Duration.ZERO;
         private boolean discardUploads;
+        private String filesStorageMethod;
         private java.time.Duration jobsCompleteAfter;
         private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /**
+         * Picks the method of the default cloud FILES storage, which decides the protocol its upload URLs speak
+         * (the fake holds one cloud FILES storage per method; GCS is the default one unless told otherwise).
+         *
+         * @param method {@code GCS}, {@code S3}, {@code B2} or {@code AZURE} (any case)
+         * @return this builder
+         * @throws IllegalArgumentException for another method
+         */
+        public Builder filesStorageMethod(String method) {
+            String m = java.util.Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            if (!List.of("GCS", "S3", "B2", "AZURE").contains(m)) {
+                throw new IllegalArgumentException("files storage method must be GCS, S3, B2 or AZURE, not "
+                        + method);
+            }
+            this.filesStorageMethod = m;
+            return this;
         }
 
         /**

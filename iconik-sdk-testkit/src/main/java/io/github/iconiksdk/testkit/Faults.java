@@ -20,6 +20,10 @@ public record Faults(double serverErrorRate, double rateLimitRate, double resetR
     /**
      * Checks the values.
      *
+     * @param serverErrorRate share of requests answered with a 5xx, 0 to 1
+     * @param rateLimitRate share of requests answered with a 429 and {@code Retry-After: 1}, 0 to 1
+     * @param resetRate share of requests whose connection is reset, 0 to 1
+     * @param latency delay before each answer (zero for none)
      * @throws IllegalArgumentException when a rate is outside 0..1, the rates add up to more than 1, or the
      *     latency is negative
      * @throws NullPointerException when latency is null

@@ -89,6 +89,77 @@ class FidelityTest {
                 "{\"name\":\"ORIGINAL\",\"id\":\"not-a-uuid\"}").isEmpty(), "an id that is no uuid");
     }
 
+    /** The multipart endpoints of each cloud FILES storage method (GCS parts, S3, B2), driven to 2xx. */
+    private static void driveMultipartEndpoints(String a, String formatId) {
+        Http plain = new Http("", Map.of());
+        for (String method : List.of("GCS", "S3", "B2")) {
+            String storageId = fake.storages().stream().filter(st -> "FILES".equals(st.path("purpose").asText())
+                    && method.equals(st.path("method").asText())).findFirst().orElseThrow().path("id").asText();
+            JsonNode set = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", "mp-" + method,
+                    "storage_id", storageId)), 201);
+            String f = a + "/files/" + ok(http.post(a + "/files/", m("original_name", "big.mov", "file_set_id",
+                    set.get("id").asText(), "size", 2)), 201).get("id").asText();
+            switch (method) {
+                case "GCS" -> {
+                    JsonNode parts = ok(http.get(f + "/multipart_url/part/?parts_num=2"), 200).get("objects");
+                    for (JsonNode p : parts) {
+                        assertEquals(200, plain.raw("PUT", p.get("url").asText(), new byte[] {7}, Map.of())
+                                .status());
+                    }
+                    ok(http.post(f + "/multipart/gcs/compose_url/", m("content_type", "video/quicktime")), 200);
+                    ok(http.post(f + "/multipart/", m("parts_range", List.of("1-2"))), 200);
+                    ok(http.post(f + "/multipart/cleanup/", m("parts_number", 2)), 200);
+                    assertEquals("2:" + md5(new byte[] {7, 7}), fake.uploadedDigest(f.substring(f.lastIndexOf('/')
+                            + 1)).orElseThrow());
+                }
+                case "S3" -> {
+                    ok(http.get(f + "/multipart_url/?upload_id=u1"), 200);
+                    ok(http.get(f + "/multipart_url/part/?upload_id=u1&parts_num=2"), 200);
+                    ok(http.post(f + "/multipart_url/s3/part/", m("upload_id", "u1", "parts",
+                            List.of(m("part_number", 1)))), 200);
+                    ok(http.post(f + "/multipart/cleanup/", m("upload_id", "u1", "abort_upload", true)), 200);
+                }
+                default -> {
+                    String id = ok(http.post(f + "/multipart/b2/start/", m()), 200).get("upload_file_id").asText();
+                    ok(http.post(f + "/multipart/b2/start/", m("upload_file_id", id)), 200);
+                    ok(http.post(f + "/multipart/b2/cancel/", m("upload_file_id", id)), 200);
+                    String other = ok(http.post(f + "/multipart/b2/start/", m()), 200).get("upload_file_id")
+                            .asText();
+                    assertEquals(400, http.post(f + "/multipart/b2/finish/", m("upload_file_id", other,
+                            "sha1_list", List.of())).status());
+                    JsonNode started = ok(http.post(f + "/multipart/b2/start/", m("upload_file_id", other)), 200);
+                    byte[] part = new byte[5_000_000];
+                    String sha1a = sha1(part);
+                    for (int n = 1; n <= 2; n++) {
+                        byte[] body = n == 1 ? part : new byte[] {1};
+                        assertEquals(200, plain.raw("POST", started.get("upload_url").asText(), body,
+                                Map.of("Authorization", started.get("authorization_token").asText(),
+                                        "X-Bz-Part-Number", String.valueOf(n), "X-Bz-Content-Sha1",
+                                        sha1(body))).status());
+                    }
+                    ok(http.post(f + "/multipart/b2/finish/", m("upload_file_id", other, "sha1_list",
+                            List.of(sha1a, sha1(new byte[] {1})))), 200);
+                }
+            }
+        }
+    }
+
+    private static String md5(byte[] b) {
+        return digest("MD5", b);
+    }
+
+    private static String sha1(byte[] b) {
+        return digest("SHA-1", b);
+    }
+
+    private static String digest(String algorithm, byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, Object> m(Object... kv) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -229,6 +300,7 @@ class FidelityTest {
         JsonNode cloudFile = ok(http.post(a + "/files/", m("original_name", "clip.mov", "file_set_id",
                 cloudSet.get("id").asText(), "size", 3)), 201);
         ok(http.get(a + "/files/" + cloudFile.get("id").asText() + "/?generate_signed_post_url=true"), 200);
+        driveMultipartEndpoints(a, formatId);
         ok(http.delete(a + "/files/" + cloudFile.get("id").asText() + "/"), 204);
         ok(http.delete(a + "/file_sets/" + cloudSet.get("id").asText() + "/"), 204);
         JsonNode versions = ok(http.post(A + "/assets/" + assetId + "/versions/", m("source_version_id",

@@ -13,6 +13,8 @@ public record FieldOption(String value, String label) {
     /**
      * Validates the option.
      *
+     * @param value the option key (what a sidecar must contain)
+     * @param label the label shown in iconik, may equal the key
      * @throws NullPointerException if {@code value} is null
      */
     public FieldOption {

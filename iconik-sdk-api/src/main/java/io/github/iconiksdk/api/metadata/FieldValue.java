@@ -14,6 +14,8 @@ public record FieldValue(String value, Double score) {
     /**
      * Validates the value.
      *
+     * @param value the value as text (iconik's wire form)
+     * @param score an AI tag's confidence, or {@code null}
      * @throws NullPointerException if {@code value} is null
      */
     public FieldValue {

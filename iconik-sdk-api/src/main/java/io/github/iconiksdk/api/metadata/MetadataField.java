@@ -20,6 +20,13 @@ public record MetadataField(String name, String label, FieldType type, boolean m
     /**
      * Validates and copies.
      *
+     * @param name the machine name, the key of {@code metadata_values}
+     * @param label the label people see
+     * @param type the field type
+     * @param multi whether the field takes several values
+     * @param options the drop-down options (empty for other types)
+     * @param minValue the smallest number allowed, or {@code null}
+     * @param maxValue the largest number allowed, or {@code null}
      * @throws NullPointerException if {@code name}, {@code type} or {@code options} is null
      */
     public MetadataField {

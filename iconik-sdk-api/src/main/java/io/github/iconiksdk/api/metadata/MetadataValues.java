@@ -20,6 +20,7 @@ public record MetadataValues(Map<String, List<FieldValue>> fields) {
     /**
      * Copies the map deeply so the tree is immutable; keeps the order.
      *
+     * @param fields field name to its values; never null, no null keys or values
      * @throws NullPointerException if the map, a key, a list or a value is null
      */
     public MetadataValues {

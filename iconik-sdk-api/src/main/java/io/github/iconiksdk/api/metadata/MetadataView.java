@@ -18,6 +18,9 @@ public record MetadataView(String id, String name, List<MetadataField> fields) {
     /**
      * Validates and copies.
      *
+     * @param id the view's id
+     * @param name the view's name
+     * @param fields its fields, in the view's order; names are unique
      * @throws NullPointerException     if {@code id} or {@code fields} is null
      * @throws IllegalArgumentException if two fields share a name
      */

@@ -10,8 +10,11 @@ import io.github.iconiksdk.api.IconikException;
 public class InvalidPatternException extends IconikException {
     private static final long serialVersionUID = 1L;
 
+    /** The pattern as given. */
     private final String pattern;
+    /** The pattern's position in its list. */
     private final int index;
+    /** Why the pattern is invalid. */
     private final String reason;
 
     /**

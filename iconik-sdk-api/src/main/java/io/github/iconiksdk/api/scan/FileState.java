@@ -26,6 +26,16 @@ public record FileState(String path, long size, long modifiedNanos, String fileK
     /**
      * Validates the state.
      *
+     * @param path the path relative to the storage root, {@code /}-separated, no leading {@code /}
+     * @param size size in bytes at the last observation
+     * @param modifiedNanos last-modified time at the last observation, nanoseconds since the epoch
+     * @param fileKey the file system's identity of the file (device and inode), or {@code null} where the file system
+     *                has none
+     * @param checksum lower-case hex MD5 of the content for this size and time, or {@code null} when not computed (a
+     *                 new observation clears it, so it is never stale)
+     * @param unchangedSinceMillis since when, as far as the scanner can tell, the file has had this size and time
+     *                             (milliseconds since the epoch)
+     * @param status how far the listener has been told about the file
      * @throws NullPointerException     if {@code path} or {@code status} is null
      * @throws IllegalArgumentException if {@code path} is empty or {@code size} is negative
      */

@@ -22,6 +22,14 @@ public record ScanEvent(ScanEventType type, String path, String previousPath, lo
     /**
      * Validates the event.
      *
+     * @param type what happened
+     * @param path the file's path relative to the storage root, {@code /}-separated (for {@code MOVED}, where it is
+     *             now)
+     * @param previousPath for {@code MOVED}, where the file was; otherwise {@code null}
+     * @param size the file's size in bytes, or {@code -1} when unknown ({@code REMOVED}, {@code UNREADABLE})
+     * @param modified the file's last-modified time, or {@code null} when unknown
+     * @param checksum the lower-case hex MD5 of the content once computed, otherwise {@code null}
+     * @param reason for {@code UNREADABLE}, why; otherwise {@code null}
      * @throws NullPointerException     if {@code type} or {@code path} is null, or {@code previousPath} is null for
      *                                  a {@code MOVED} event
      */

@@ -16,6 +16,9 @@ public record Sidecar(Path file, SidecarFormat format, List<Path> ignoredCandida
     /**
      * Validates and copies.
      *
+     * @param file the sidecar chosen
+     * @param format its encoding, from its extension
+     * @param ignoredCandidates other sidecars of the same media file that were passed over, in search order
      * @throws NullPointerException if any argument is null
      */
     public Sidecar {

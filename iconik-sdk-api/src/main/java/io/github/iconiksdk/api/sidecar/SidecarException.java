@@ -13,8 +13,11 @@ public class SidecarException extends IconikException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The one-based line of the problem, or {@code -1} when unknown. */
     private final int line;
+    /** The one-based column of the problem, or {@code -1} when unknown. */
     private final int column;
+    /** What is wrong, without the file name. */
     private final String reason;
 
     /**

@@ -36,6 +36,9 @@ public interface SidecarWriter {
         /**
          * Validates the result: exactly one of {@code sidecar} and {@code skipReason} is set.
          *
+         * @param mediaFile the media file
+         * @param sidecar the sidecar written, or {@code null} when skipped
+         * @param skipReason why no sidecar was written, or {@code null} when one was
          * @throws IllegalArgumentException if both or neither are set
          */
         public Result {

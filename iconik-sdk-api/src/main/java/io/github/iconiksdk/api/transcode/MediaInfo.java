@@ -21,6 +21,12 @@ public record MediaInfo(MediaKind kind, String container, Duration duration, lon
     /**
      * Validates and copies.
      *
+     * @param kind what the file is, for renditions
+     * @param container the container's format name(s) ({@code "mov,mp4,m4a,3gp,3g2,mj2"})
+     * @param duration the duration, {@link Duration#ZERO} for stills or when unknown
+     * @param bitRate overall bits per second, 0 when unknown
+     * @param streams every stream, in container order, except cover art (a picture attached to a song is not a video
+     *                stream)
      * @throws NullPointerException if {@code kind}, {@code duration} or {@code streams} is null
      */
     public MediaInfo {

@@ -19,6 +19,12 @@ public record Rendition(RenditionKind kind, Path file, String mimeType, int widt
     /**
      * Validates the rendition.
      *
+     * @param kind what it is
+     * @param file where it is (inside the request's output folder)
+     * @param mimeType its MIME type ({@code "video/mp4"}, {@code "image/jpeg"})
+     * @param width width in pixels, 0 for audio
+     * @param height height in pixels, 0 for audio
+     * @param position for a keyframe, the time in the source it shows; otherwise {@code null}
      * @throws NullPointerException if {@code kind}, {@code file} or {@code mimeType} is null
      */
     public Rendition {

@@ -25,6 +25,19 @@ public record StreamInfo(int index, String type, String codec, int width, int he
     /**
      * Validates the stream.
      *
+     * @param index the stream's index in the container
+     * @param type {@code "video"}, {@code "audio"}, {@code "subtitle"}, {@code "data"} …
+     * @param codec the codec's short name ({@code "h264"}, {@code "pcm_s16le"}, {@code "png"})
+     * @param width coded width in pixels (video and images)
+     * @param height coded height in pixels
+     * @param frameRate average frames per second, 0 when unknown
+     * @param rotation display rotation in degrees, 0 to 359, as the container's display matrix gives it (ffprobe's sign
+     *                 convention); a quarter turn (90 or 270) swaps the displayed width and height
+     * @param colorTransfer the transfer characteristic ({@code "smpte2084"} for PQ, {@code "arib-std-b67"} for HLG), or
+     *                      {@code null}
+     * @param pixelFormat the pixel format ({@code "yuv420p10le"}), or {@code null}
+     * @param channels audio channels
+     * @param sampleRate audio samples per second
      * @throws NullPointerException if {@code type} is null
      */
     public StreamInfo {

@@ -11,7 +11,9 @@ import java.util.List;
 public class TranscodeException extends IconikException {
     private static final long serialVersionUID = 1L;
 
+    /** FFmpeg's exit code. */
     private final int exitCode;
+    /** The error lines FFmpeg printed. */
     private final List<String> errorLines;
 
     /**

@@ -25,6 +25,16 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
     /**
      * Validates the request against the ISG's documented ranges.
      *
+     * @param source the media file
+     * @param outputDir the folder the renditions go to (created if needed)
+     * @param proxyWidth largest video proxy width (ISG {@code proxy-resolution}, default 1280)
+     * @param proxyHeight largest video proxy height (default 720)
+     * @param proxyBitrate largest video proxy bit rate in bit/s (ISG {@code proxy-bitrate}, default 3,000,000)
+     * @param imageProxyWidth largest image proxy width (ISG {@code image-proxy-resolution}, default 2048)
+     * @param imageProxyHeight largest image proxy height (default 2048)
+     * @param hdrToSdrKeyframes tone-map HDR keyframes to SDR (ISG {@code enable-hdr-to-sdr-keyframe-conversion},
+     *                          default true)
+     * @param timeout the longest the whole transcode may take, default one hour
      * @throws NullPointerException     if a path or the timeout is null
      * @throws IllegalArgumentException if a size or bit rate is outside the ISG's range, or the timeout is not
      *                                  positive; the message names the setting, the value and the range

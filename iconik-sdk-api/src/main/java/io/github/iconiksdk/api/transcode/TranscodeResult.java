@@ -15,6 +15,8 @@ public record TranscodeResult(MediaInfo source, List<Rendition> renditions) {
     /**
      * Validates and copies.
      *
+     * @param source what the source holds
+     * @param renditions every file made, keyframes in time order
      * @throws NullPointerException if an argument is null
      */
     public TranscodeResult {

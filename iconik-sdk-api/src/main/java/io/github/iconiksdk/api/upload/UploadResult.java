@@ -18,6 +18,11 @@ public record UploadResult(String assetId, RenditionKind kind, String objectId, 
     /**
      * Validates the result.
      *
+     * @param assetId the asset it belongs to
+     * @param kind the rendition uploaded, or {@code null} for the original
+     * @param objectId the id of the proxy, keyframe or file record iconik made
+     * @param bytes bytes sent
+     * @param resumed whether an interrupted upload was resumed rather than restarted
      * @throws NullPointerException if {@code assetId} or {@code objectId} is null
      */
     public UploadResult {

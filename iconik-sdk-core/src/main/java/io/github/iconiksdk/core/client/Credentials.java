@@ -14,6 +14,8 @@ public record Credentials(String appId, String authToken) {
     /**
      * Validates both parts.
      *
+     * @param appId the application id, sent as {@code App-ID}
+     * @param authToken the token, sent as {@code Auth-Token}
      * @throws NullPointerException     if either part is null
      * @throws IllegalArgumentException if either part is blank
      */

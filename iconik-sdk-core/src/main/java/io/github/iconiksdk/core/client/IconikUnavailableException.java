@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class IconikUnavailableException extends IconikServiceException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the circuit breaker that is open. */
     private final String circuitBreaker;
     private final transient Duration retryAfter;
 

@@ -10,6 +10,7 @@ import io.github.iconiksdk.api.IconikException;
 public class ConfigurationException extends IconikException {
     private static final long serialVersionUID = 1L;
 
+    /** The configuration key concerned. */
     private final String key;
 
     /**

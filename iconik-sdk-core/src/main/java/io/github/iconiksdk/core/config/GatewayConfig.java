@@ -41,10 +41,14 @@ public final class GatewayConfig {
             new KeyInfo("enable-hdr-to-sdr-keyframe-conversion", null, "true",
                     "tone-map HDR keyframes to SDR: true or false"),
             new KeyInfo("file-upload-parallel-uploads-num", null, "4", "files uploaded at once, 1 to 32 (range [SDK])"),
+            new KeyInfo("file-upload-parallel-uploads-threads-num", null, "4",
+                    "parts of one original file uploaded at once, 1 to 32 (default and range [SDK])"),
             new KeyInfo("upload-chunk-size", null, "67108864",
                     "multipart chunk size in bytes, 5242880 (5 MiB) to 5368709120 (5 GiB) [SDK]"),
             new KeyInfo("checksum-max-workers", null, "2", "files hashed at once, 1 to 32 [SDK]"),
             new KeyInfo("scanner-concurrency-value", null, "4", "folders listed at once, 1 to 64 [SDK]"),
+            new KeyInfo("watch", null, "true",
+                    "use file-system change hints to register new files within seconds: true or false [SDK]"),
             new KeyInfo("data-dir", null, "iconik-gateway-data",
                     "folder for the scan-state database and work files [SDK]"),
             new KeyInfo("log-level", null, "info", "error, warn, info, debug or trace [SDK]"),
@@ -54,8 +58,7 @@ public final class GatewayConfig {
                             + " the config file's folder [SDK]"));
 
     /** ISG keys that this gateway accepts in {@code config.ini} without using them (no warning about them). */
-    static final List<String> ACCEPTED_UNUSED = List.of("file-upload-parallel-uploads-threads-num",
-            "file-download-parallel-downloads-num", "debug");
+    static final List<String> ACCEPTED_UNUSED = List.of("file-download-parallel-downloads-num", "debug");
 
     private final Map<String, String> sources;
     private final URI iconikUrl;
@@ -68,9 +71,11 @@ public final class GatewayConfig {
     private final Resolution imageProxyResolution;
     private final boolean hdrToSdrKeyframes;
     private final int parallelUploads;
+    private final int parallelUploadThreads;
     private final long uploadChunkSize;
     private final int checksumMaxWorkers;
     private final int scannerConcurrency;
+    private final boolean watch;
     private final Path dataDir;
     private final String logLevel;
     private final URI httpProxy;
@@ -90,9 +95,11 @@ public final class GatewayConfig {
                 new Resolution(16_000, 16_000));
         hdrToSdrKeyframes = r.get("enable-hdr-to-sdr-keyframe-conversion", GatewayConfig::bool, "true or false");
         parallelUploads = (int) r.number("file-upload-parallel-uploads-num", 1, 32);
+        parallelUploadThreads = (int) r.number("file-upload-parallel-uploads-threads-num", 1, 32);
         uploadChunkSize = r.number("upload-chunk-size", 5L << 20, 5L << 30);
         checksumMaxWorkers = (int) r.number("checksum-max-workers", 1, 32);
         scannerConcurrency = (int) r.number("scanner-concurrency-value", 1, 64);
+        watch = r.get("watch", GatewayConfig::bool, "true or false");
         dataDir = r.get("data-dir", Path::of, "a folder path");
         logLevel = r.get("log-level", GatewayConfig::logLevel, "error, warn, info, debug or trace");
         httpProxy = r.raw("http-proxy") == null ? null : r.get("http-proxy", GatewayConfig::httpUrl, "http://host:port");
@@ -197,6 +204,11 @@ public final class GatewayConfig {
         return parallelUploads;
     }
 
+    /** @return parts of one original uploaded at once ({@code file-upload-parallel-uploads-threads-num}) */
+    public int parallelUploadThreads() {
+        return parallelUploadThreads;
+    }
+
     /** @return the multipart upload chunk size in bytes */
     public long uploadChunkSize() {
         return uploadChunkSize;
@@ -210,6 +222,14 @@ public final class GatewayConfig {
     /** @return how many folders are listed at once */
     public int scannerConcurrency() {
         return scannerConcurrency;
+    }
+
+    /**
+     * @return whether the scanner uses file-system change hints (inotify on Linux) to rescan changed folders at
+     *         once, where the file system gives them; the periodic full scan runs either way
+     */
+    public boolean watch() {
+        return watch;
     }
 
     /** @return the folder for the scan-state database and work files */
@@ -275,9 +295,10 @@ public final class GatewayConfig {
                 + (authToken == null ? "unset" : "<redacted>") + ", storageId=" + storageId + ", maxTranscodingJobs="
                 + maxTranscodingJobs + ", proxyResolution=" + proxyResolution + ", proxyBitrate=" + proxyBitrate
                 + ", imageProxyResolution=" + imageProxyResolution + ", hdrToSdrKeyframes=" + hdrToSdrKeyframes
-                + ", parallelUploads=" + parallelUploads + ", uploadChunkSize=" + uploadChunkSize
+                + ", parallelUploads=" + parallelUploads + ", parallelUploadThreads=" + parallelUploadThreads
+                + ", uploadChunkSize=" + uploadChunkSize
                 + ", checksumMaxWorkers=" + checksumMaxWorkers + ", scannerConcurrency=" + scannerConcurrency
-                + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
+                + ", watch=" + watch + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }
 

@@ -39,6 +39,11 @@ public record ResilienceEvent(Instant at, Type type, String policy, String messa
     }
 
     /**
+     * @param at when it happened
+     * @param type what happened
+     * @param policy the name of the policy that raised it, such as {@code iconik-assets} or {@code iconik-retry}
+     * @param message a one-line description (no credentials)
+     * @param delay the wait involved (retry interval, 429 pause, time until the breaker probes again), or null
      * @throws NullPointerException if at, type, policy or message is null
      */
     public ResilienceEvent {

@@ -1,7 +1,10 @@
 package io.github.iconiksdk.core.scan;
 
+import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.pattern.IgnoreMatcher;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -63,12 +68,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FileSystemScanner implements StorageScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemScanner.class);
+    /** A growing file is looked at again this long after it should have become stable (clock granularity). */
+    private static final long RECHECK_MARGIN_MILLIS = 50;
 
     private final ScanPass.Settings settings;
     private final ScanStateStore store;
     private final Clock clock;
     private final ExecutorService hashPool;
     private final ExecutorService listingPool;
+    /** Change hints, or {@code null} when off or unavailable. */
+    private final ChangeHints hints;
+    private final long thresholdMillis;
     private final ReentrantLock passLock = new ReentrantLock();
     private final Object lifecycle = new Object();
     private Periodic periodic;
@@ -78,13 +88,25 @@ public final class FileSystemScanner implements StorageScanner {
         this.clock = b.clock;
         this.store = b.store != null ? b.store : SqliteScanStateStore.open(b.stateFile);
         NodeFilter filter = filter(b.ignore, b.include);
+        this.hints = b.watch ? openHints(b) : null;
+        this.thresholdMillis = b.growingThreshold.toMillis();
         this.settings = new ScanPass.Settings(b.root, ScanDirectories.normalise(b.scanDirectories), filter,
                 b.followLinks, b.growingThreshold, b.checksums, b.checksumWorkers * 4,
-                b.concurrency > 1 ? b.concurrency * 2 : 0, b.batchSize, b.progress);
+                b.concurrency > 1 ? b.concurrency * 2 : 0, b.batchSize, b.progress,
+                hints == null ? null : hints::watch);
         this.hashPool = b.checksums ? Executors.newFixedThreadPool(b.checksumWorkers, threads("iconik-checksum"))
                 : null;
         this.listingPool = b.concurrency > 1
                 ? Executors.newFixedThreadPool(b.concurrency, threads("iconik-scan-list")) : null;
+    }
+
+    private static ChangeHints openHints(Builder b) {
+        try {
+            return ChangeHints.open(b.root, b.maxWatchedFolders, ChangeHints.DEFAULT_SETTLE);
+        } catch (IconikException e) {
+            LOG.warn("scanning {} without change hints: {}", b.root, e.getMessage());
+            return null;
+        }
     }
 
     private static NodeFilter filter(IgnoreMatcher ignore, IgnoreMatcher include) {
@@ -125,9 +147,119 @@ public final class FileSystemScanner implements StorageScanner {
         }
     }
 
+    /**
+     * Runs a partial pass over some folders and blocks until it has finished: each folder is walked with all it
+     * holds and compared with the store, and nothing outside them is looked at, so a file elsewhere is never
+     * reported {@code REMOVED} by it. Moves between the folders of one call are found; a move from elsewhere is
+     * {@code NEW} here and {@code REMOVED} at the next full pass. A folder that does not exist (any more) is
+     * passed over without events. Only what lies inside the scan directories and is not ignored is scanned.
+     *
+     * @param folders  folders relative to the root ({@code /}-separated; {@code ""} is the whole root)
+     * @param listener receives every event; see {@link ScanListener} for delivery guarantees
+     * @return the pass's counts
+     * @throws IllegalArgumentException                 if a folder leaves the root ({@code ..})
+     * @throws IllegalStateException                    if a pass is already running or the scanner is closed
+     * @throws io.github.iconiksdk.api.IconikException if the state store fails
+     */
+    public ScanSummary scanFolders(Collection<String> folders, ScanListener listener) {
+        Objects.requireNonNull(folders, "folders");
+        Objects.requireNonNull(listener, "listener");
+        List<String> normalised = new ArrayList<>();
+        for (String folder : folders) {
+            normalised.addAll(ScanDirectories.normalise(List.of(folder)));
+        }
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("scanner is closed");
+            }
+        }
+        if (!passLock.tryLock()) {
+            throw new IllegalStateException("a scan pass is already running");
+        }
+        try {
+            return runPartialPass(normalised, folder -> true, listener);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** @return whether change hints are on (asked for with {@link Builder#watch} and offered by the file system) */
+    public boolean isWatching() {
+        return hints != null;
+    }
+
+    private ScanSummary runPartialPass(Collection<String> folders, java.util.function.Predicate<String> descend,
+                                       ScanListener listener) {
+        LOG.debug("partial scan pass of {} starting", folders);
+        ScanSummary summary = ScanPass.runPartial(settings, folders, descend, store, withRechecks(listener),
+                hashPool, listingPool, clock);
+        LOG.debug("partial scan pass finished: {}", summary);
+        return summary;
+    }
+
+    /**
+     * What {@link #scanChanges} did.
+     *
+     * @param partialPass    the counts of the partial pass it ran over the changed folders, or {@code null} if
+     *                       nothing was due before the timeout
+     * @param fullPassNeeded whether notifications were lost, so that only a full pass ({@link #scanOnce}) can tell
+     *                       what changed; no partial pass ran then
+     */
+    public record ChangeScan(ScanSummary partialPass, boolean fullPassNeeded) {
+    }
+
+    /**
+     * For a caller that runs its own loop of full passes ({@link #scanOnce} every interval): waits up to
+     * {@code timeout} for change hints and, when folders are due, runs a partial pass over them (their files and
+     * the sub-folders not watched; see {@link Builder#watch}) and returns. Growing files seen by any pass of a
+     * watching scanner make their folder due again once their threshold has passed. Without hints (off, or not
+     * offered by the file system) it just waits for the timeout; call it in slices if something else must be
+     * able to cut the wait short.
+     *
+     * @param timeout  the longest wait for something to be due
+     * @param listener receives the partial pass's events; see {@link ScanListener} for delivery guarantees
+     * @return what was done
+     * @throws InterruptedException                     if the thread is interrupted while waiting
+     * @throws IllegalStateException                    if a pass is already running or the scanner is closed
+     * @throws io.github.iconiksdk.api.IconikException if the state store fails
+     */
+    public ChangeScan scanChanges(Duration timeout, ScanListener listener) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(listener, "listener");
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("scanner is closed");
+            }
+        }
+        if (hints == null) {
+            Thread.sleep(Math.max(0, timeout.toMillis()));
+            return new ChangeScan(null, false);
+        }
+        ChangeHints.Due due = hints.awaitDue(timeout);
+        if (due.fullPass()) {
+            return new ChangeScan(null, true);
+        }
+        if (due.folders().isEmpty()) {
+            return new ChangeScan(null, false);
+        }
+        if (!passLock.tryLock()) {
+            due.folders().forEach(folder -> hints.recheck(folder, Duration.ZERO)); // not lost: due again
+            throw new IllegalStateException("a scan pass is already running");
+        }
+        try {
+            return new ChangeScan(runPartialPass(due.folders(), sub -> !hints.isWatched(sub), listener), false);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private ScanListener withRechecks(ScanListener listener) {
+        return hints == null ? listener : new GrowingRecheck(listener);
+    }
+
     private ScanSummary runPass(ScanListener listener) {
         LOG.debug("scan pass of {} starting", settings);
-        ScanSummary summary = ScanPass.run(settings, store, listener, hashPool, listingPool, clock);
+        ScanSummary summary = ScanPass.run(settings, store, withRechecks(listener), hashPool, listingPool, clock);
         LOG.debug("scan pass finished: {}", summary);
         return summary;
     }
@@ -164,6 +296,9 @@ public final class FileSystemScanner implements StorageScanner {
         }
         if (p != null) {
             p.close();
+        }
+        if (hints != null) {
+            hints.close();
         }
         passLock.lock();
         try {
@@ -215,33 +350,63 @@ public final class FileSystemScanner implements StorageScanner {
         }
 
         private void loop() {
+            long nextFull = System.nanoTime();
             while (true) {
+                boolean full = false;
                 lock.lock();
                 try {
-                    long waitNanos = interval.toNanos();
-                    while (!requested && !stopped && waitNanos > 0) {
-                        waitNanos = wake.awaitNanos(waitNanos);
+                    while (true) {
+                        if (stopped) {
+                            return;
+                        }
+                        long wait = nextFull - System.nanoTime();
+                        if (requested || wait <= 0) {
+                            requested = false;
+                            full = true;
+                            break;
+                        }
+                        if (hints != null) {
+                            break; // wait on the hints below, outside this lock
+                        }
+                        wake.awaitNanos(wait);
                     }
-                    if (stopped) {
-                        return;
-                    }
-                    requested = false;
                 } catch (InterruptedException e) {
                     return;
                 } finally {
                     lock.unlock();
+                }
+                java.util.Set<String> folders = java.util.Set.of();
+                if (!full) {
+                    ChangeHints.Due due;
+                    try {
+                        due = hints.awaitDue(Duration.ofNanos(Math.max(0, nextFull - System.nanoTime())));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (due.isEmpty()) {
+                        continue; // timed out, woken by scanNow or close: decided above
+                    }
+                    full = due.fullPass();
+                    folders = due.folders();
                 }
                 passLock.lock();
                 try {
                     if (stopped) {
                         return;
                     }
-                    last = runPass(listener);
+                    if (full) {
+                        last = runPass(listener);
+                    } else {
+                        runPartialPass(folders, sub -> !hints.isWatched(sub), listener);
+                    }
                 } catch (RuntimeException e) {
                     // A failed pass (listener, store, unreadable root) is retried at the next interval.
                     LOG.warn("scan pass failed; retrying in {}: {}", interval, e.toString());
                 } finally {
                     passLock.unlock();
+                }
+                if (full) {
+                    nextFull = System.nanoTime() + interval.toNanos();
                 }
             }
         }
@@ -254,6 +419,9 @@ public final class FileSystemScanner implements StorageScanner {
                 wake.signalAll();
             } finally {
                 lock.unlock();
+            }
+            if (hints != null) {
+                hints.wakeUp();
             }
         }
 
@@ -271,6 +439,9 @@ public final class FileSystemScanner implements StorageScanner {
             } finally {
                 lock.unlock();
             }
+            if (hints != null) {
+                hints.wakeUp();
+            }
             if (Thread.currentThread() != thread) {
                 try {
                     thread.join();
@@ -278,6 +449,40 @@ public final class FileSystemScanner implements StorageScanner {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /**
+     * Passes events on and asks the hints for another look at the folder of a growing file once its threshold
+     * will have passed, so that it is reported then rather than at the next full pass.
+     */
+    private final class GrowingRecheck implements ScanListener {
+        private final ScanListener delegate;
+
+        GrowingRecheck(ScanListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onEvent(ScanEvent event) {
+            delegate.onEvent(event);
+            if (event.type() == ScanEventType.GROWING) {
+                long now = clock.millis();
+                // Stable at its time + threshold if the time says when it last changed, otherwise counted from now.
+                long since = event.modified() != null ? Math.min(event.modified().toEpochMilli(), now) : now;
+                long stableAt = since + thresholdMillis;
+                if (stableAt <= now) {
+                    stableAt = now + thresholdMillis;
+                }
+                int slash = event.path().lastIndexOf('/');
+                hints.recheck(slash < 0 ? "" : event.path().substring(0, slash),
+                        Duration.ofMillis(stableAt - now + RECHECK_MARGIN_MILLIS));
+            }
+        }
+
+        @Override
+        public void flush() {
+            delegate.flush();
         }
     }
 
@@ -302,8 +507,42 @@ public final class FileSystemScanner implements StorageScanner {
         private Path stateFile;
         private int batchSize = 1000;
         private ProgressListener progress = ProgressListener.NONE;
+        private boolean watch;
+        private int maxWatchedFolders = ChangeHints.DEFAULT_MAX_FOLDERS;
 
         private Builder() {
+        }
+
+        /**
+         * Turns change hints on or off (off by default). With hints, periodic scanning ({@link #startPeriodic})
+         * also watches the folders it walks ({@link ChangeHints}: inotify on Linux) and rescans a changed folder
+         * at once, and a growing file's folder again once its threshold has passed, so that a new file is
+         * reported about the growing-files threshold after its last write; the full pass every interval stays the
+         * source of truth. Where the file system offers no watch service, the scanner logs a warning and scans
+         * without hints.
+         *
+         * @param watch whether to use change hints
+         * @return this builder
+         */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /**
+         * Sets how many folders change hints watch at most (default {@link ChangeHints#DEFAULT_MAX_FOLDERS});
+         * the rest is left to the periodic full pass.
+         *
+         * @param max 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxWatchedFolders(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("max watched folders must be positive: " + max);
+            }
+            this.maxWatchedFolders = max;
+            return this;
         }
 
         /**

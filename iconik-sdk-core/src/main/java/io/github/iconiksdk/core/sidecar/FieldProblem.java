@@ -14,6 +14,9 @@ public record FieldProblem(String field, String value, String reason) {
     /**
      * Validates the problem.
      *
+     * @param field the field name
+     * @param value the value concerned, or {@code null} when the whole field is concerned
+     * @param reason why it was left out
      * @throws NullPointerException if {@code field} or {@code reason} is null
      */
     public FieldProblem {

@@ -33,6 +33,11 @@ public record OffShootPreset(boolean createSidecars, List<String> elements, List
     /**
      * Validates and copies.
      *
+     * @param createSidecars whether the preset turns sidecar writing on ({@code createIconikSidecars}; true when
+     *                       absent)
+     * @param elements the element names, without braces
+     * @param extensions the extensions, with their dots
+     * @param destinations the destinations
      * @throws NullPointerException if a list is null
      */
     public OffShootPreset {

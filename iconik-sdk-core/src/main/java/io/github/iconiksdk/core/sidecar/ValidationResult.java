@@ -16,6 +16,8 @@ public record ValidationResult(MetadataValues values, List<FieldProblem> problem
     /**
      * Validates and copies.
      *
+     * @param values the values to apply, normalised (booleans {@code true}/{@code false}, dates {@code YYYY-MM-DD})
+     * @param problems each field or value left out, with the reason
      * @throws NullPointerException if an argument is null
      */
     public ValidationResult {

@@ -130,6 +130,9 @@ public final class SqliteScanStateStore implements ScanStateStore {
                     }
                 }
                 st.execute("PRAGMA synchronous = NORMAL");
+                // Native memory, not the Java heap: keeps the interior pages of a million-row table cached (the
+                // default 2 MiB does not); mmap and temp_store made no measurable difference on 500,000 rows.
+                st.execute("PRAGMA cache_size = -8192");
             }
             migrate(connection, absolute);
             return new SqliteScanStateStore(absolute, connection);

@@ -9,6 +9,7 @@ import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.upload.internal.PartRunner;
 import io.github.iconiksdk.core.upload.internal.RegistrationJournal;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
 import io.github.iconiksdk.core.upload.internal.RenditionUploads;
@@ -70,6 +71,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     private final RegistrationJournal journal;
     private final RegistrationSaga saga;
     private final RenditionUploads uploads;
+    private final PartRunner parts;
     private final Path storageRoot;
 
     private IconikAssetUploader(Builder b) {
@@ -79,8 +81,9 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         HttpClient http = b.uploadHttpClient != null ? b.uploadHttpClient : HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.parts = new PartRunner(b.partsPerFile, b.uploadConnections);
         this.uploads = new RenditionUploads(b.client, journal, new UrlUpload(http, b.chunkSize, b.uploadAttempts,
-                b.uploadBackoff, Duration.ofMinutes(10)), b.uploadHook);
+                b.uploadBackoff, Duration.ofMinutes(10)), parts, b.uploadHook);
         this.storageRoot = b.storageRoot;
     }
 
@@ -161,9 +164,11 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
 
     /**
      * Uploads the original to the storage iconik names for files (its default FILES storage): a file set and a file
-     * record on that storage under the asset's ORIGINAL format, the bytes in chunks of the configured size through
-     * a resumable session (one PUT when the file fits in one chunk), the storage's size and MD5 checked against the
-     * file's, then the record CLOSED. After a crash the upload goes on from the last chunk the storage confirmed.
+     * record on that storage under the asset's ORIGINAL format, the bytes in the protocol of that storage's method
+     * (one request when the file fits in one part; else parts of the configured chunk size sent in parallel:
+     * Google Cloud Storage part objects and a compose, an S3 multipart upload, a B2 large file, Azure blocks and a
+     * block list), the MD5 checked wherever the storage reports one, then the record CLOSED. After a crash only the
+     * parts the storage had not confirmed are sent again.
      * Whether the storage wants originals uploaded ({@code upload_files}, {@code upload_ignore}) is the caller's
      * decision. Marks the file's {@link Work#ORIGINAL} done.
      *
@@ -180,6 +185,24 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
             throw new IllegalStateException("uploadOriginal needs the storage root: set Builder.storageRoot");
         }
         return uploads.uploadOriginal(registration, storageRoot.resolve(registration.path()), progress);
+    }
+
+    /**
+     * Asks iconik to make the proxy and keyframes of a file from its original uploaded to iconik's cloud storage
+     * ({@code POST /API/files/v1/assets/{asset_id}/files/{file_id}/keyframes/} for that copy, iconik's transcode
+     * request), as the ISG does when originals are uploaded and local proxy and keyframe creation are off. Asked once
+     * per content of the file: a repeat (after a restart, or for a file whose request was answered) asks nothing.
+     * [I]: that the ISG asks for the uploaded copy, not the gateway's own file record, is our reading: iconik's cloud
+     * transcoder can read only the copy.
+     *
+     * @param path the file's path relative to the storage root
+     * @return the id of the job iconik started, or empty when it was already asked for this content, or iconik
+     *         answered 204 (its transcode ignore patterns match the file)
+     * @throws IllegalStateException                    if the file's original is not uploaded (and CLOSED) yet
+     * @throws io.github.iconiksdk.api.IconikException if iconik refuses or cannot be reached
+     */
+    public Optional<String> requestCloudTranscode(String path) {
+        return uploads.requestCloudTranscode(Objects.requireNonNull(path, "path"));
     }
 
     /**
@@ -227,9 +250,10 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
                         .ALREADY_REGISTERED, e.assetId(), e.formatId(), e.fileSetId(), e.fileId()));
     }
 
-    /** Closes the journal. */
+    /** Closes the journal and stops the part upload threads. */
     @Override
     public void close() {
+        parts.close();
         journal.close();
     }
 
@@ -243,6 +267,8 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         private RegistrationSaga.StepHook hook = RegistrationSaga.StepHook.NONE;
         private Path storageRoot;
         private long chunkSize = 64L << 20;
+        private int partsPerFile = 4;
+        private int uploadConnections = 16;
         private HttpClient uploadHttpClient;
         private int uploadAttempts = 8;
         private Duration uploadBackoff = Duration.ofMillis(500);
@@ -320,6 +346,25 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
                         + " got " + bytes);
             }
             this.chunkSize = bytes;
+            return this;
+        }
+
+        /**
+         * @param partsPerFile parts of one original sent at once (the ISG's
+         *                     {@code file-upload-parallel-uploads-threads-num}; default 4)
+         * @param connections  parts sent at once across every file being uploaded, a bulkhead shared by them
+         *                     (default 16: four files of four parts; set it to
+         *                     {@code file-upload-parallel-uploads-num} × the parts per file)
+         * @return this builder
+         * @throws IllegalArgumentException if either is below 1
+         */
+        public Builder parallelParts(int partsPerFile, int connections) {
+            if (partsPerFile < 1 || connections < 1) {
+                throw new IllegalArgumentException("parts per file and connections must be at least 1, got "
+                        + partsPerFile + " and " + connections);
+            }
+            this.partsPerFile = partsPerFile;
+            this.uploadConnections = connections;
             return this;
         }
 

@@ -85,6 +85,7 @@ class GatewayConfigTest {
             upload-chunk-size                     | 1024               | 5242880 to 5368709120
             checksum-max-workers                  | 99                 | 1 to 32
             scanner-concurrency-value             | -1                 | 1 to 64
+            watch                                 | sometimes          | true or false
             log-level                             | loud               | error, warn, info, debug or trace
             http-proxy                            | proxy:3128         | http://host:port
             """)
@@ -96,6 +97,13 @@ class GatewayConfigTest {
         assertTrue(e.getMessage().contains(key + " = '" + value + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(file + ":2"), e.getMessage());
         assertTrue(e.getMessage().contains(allowed), e.getMessage());
+    }
+
+    @Test
+    void watch_isOnByDefault_andTurnedOffByFileOrFlag() throws IOException {
+        assertTrue(GatewayConfig.builder().build().watch());
+        assertFalse(GatewayConfig.builder().configFile(ini("watch=false\n")).build().watch());
+        assertFalse(GatewayConfig.builder().flag("watch", "false").build().watch());
     }
 
     @Test
@@ -112,6 +120,16 @@ class GatewayConfigTest {
         assertEquals(2, c.warnings().size(), c.warnings().toString());
         assertTrue(c.warnings().get(0).contains("section [iconik]"));
         assertTrue(c.warnings().get(1).contains("unknown key 'proxy-videocodec'"));
+    }
+
+    @Test
+    void uploadThreads_comeFromTheIsgKey_defaultFour_rangeChecked() throws IOException {
+        assertEquals(4, GatewayConfig.builder().configFile(ini("app-id=a\n")).build().parallelUploadThreads());
+        Path eight = ini("app-id=a\nfile-upload-parallel-uploads-threads-num=8\n");
+        assertEquals(8, GatewayConfig.builder().configFile(eight).build().parallelUploadThreads());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GatewayConfig.builder()
+                .configFile(ini("app-id=a\nfile-upload-parallel-uploads-threads-num=0\n")).build());
+        assertTrue(e.getMessage().contains("file-upload-parallel-uploads-threads-num"), e.getMessage());
     }
 
     @Test

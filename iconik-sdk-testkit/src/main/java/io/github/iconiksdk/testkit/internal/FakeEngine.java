@@ -44,6 +44,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     private final Access access;
     private final FaultPlan faults;
     private final RateLimit rateLimit;
+    private final Uploads uploads;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
     private long journalChars;
 
@@ -65,7 +66,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         Context ctx = new Context(store, baseUrl);
         this.jobs = new JobRunner(ctx, clock, jobsCompleteAfter);
         ctx.jobs = jobs;
-        Uploads uploads = new Uploads(ctx);
+        this.uploads = new Uploads(ctx, faults, this::record);
         CollectionApi collections = new CollectionApi(ctx);
         AssetApi assets = new AssetApi(ctx, collections);
         collections.assets(assets);
@@ -97,6 +98,16 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     @Override
     public String getName() {
         return "iconik-fake";
+    }
+
+    /** Starts the server behind the upload URLs (bodies stream there, not through WireMock). */
+    public void startUploads() {
+        uploads.start();
+    }
+
+    /** Stops the server behind the upload URLs. */
+    public void stopUploads() {
+        uploads.stop();
     }
 
     /** @return every route the fake serves, as {@code METHOD template} */
@@ -376,6 +387,18 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     private static boolean same(String given, String expected) {
         return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a request served outside WireMock (the upload server's) to the journal. */
+    private void record(RecordedRequest r) {
+        synchronized (journal) {
+            counts.add(r.method(), r.path(), r.status());
+            journal.addLast(r);
+            journalChars += size(r);
+            while (journal.size() > JOURNAL_LIMIT || (journalChars * 2 > JOURNAL_BYTES_LIMIT && journal.size() > 1)) {
+                journalChars -= size(journal.removeFirst());
+            }
+        }
     }
 
     private static long size(RecordedRequest r) {

@@ -346,10 +346,7 @@ final class FileApi {
         ObjectNode out = f.deepCopy();
         String method = Json.text(f, "storage_method");
         if (wanted && method != null && !"FILE".equals(method)) {
-            out.put("upload_url", uploads.issue("files", Json.text(f, "id")));
-            out.put("upload_method", method);
-            out.put("upload_filename", Json.text(f, "original_name"));
-            out.putObject("upload_credentials");
+            uploads.describe(out, f);
         }
         return out;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +63,9 @@ public final class Seeder {
         store.meta("user_id", Context.newId());
         store.meta("system_domain_id", Context.newId());
         cloud(store, "iconik files", "FILES");
+        for (String method : List.of("S3", "B2", "AZURE")) {
+            cloud(store, "iconik files (" + method + ")", "FILES", method, false);
+        }
         cloud(store, "iconik proxies", "PROXIES");
         cloud(store, "iconik keyframes", "KEYFRAMES");
         ObjectNode s = Json.object();
@@ -96,23 +100,70 @@ public final class Seeder {
     }
 
     private static void cloud(Store store, String name, String purpose) {
+        cloud(store, name, purpose, "GCS", true);
+    }
+
+    private static void cloud(Store store, String name, String purpose, String method, boolean isDefault) {
         ObjectNode s = Json.object();
         String id = Context.newId();
         s.put("id", id);
         s.put("name", name);
-        s.put("method", "GCS");
+        s.put("method", method);
         s.put("purpose", purpose);
         s.put("status", "ACTIVE");
-        s.put("default", true);
+        s.put("default", isDefault);
         ObjectNode settings = s.putObject("settings");
-        settings.put("bucket", "iconik-fake-" + purpose.toLowerCase(java.util.Locale.ROOT));
+        String bucket = "iconik-fake-" + purpose.toLowerCase(java.util.Locale.ROOT);
+        switch (method) {
+            case "S3" -> {
+                settings.put("bucket", bucket);
+                settings.put("region", "eu-west-1");
+            }
+            case "B2" -> {
+                settings.put("bucket_name", bucket);
+                settings.put("bucket_id", "fakebucket" + purpose.toLowerCase(java.util.Locale.ROOT));
+                settings.put("account_id", "fakeaccount");
+            }
+            case "AZURE" -> {
+                settings.put("account_name", "iconikfake");
+                settings.put("container", bucket);
+            }
+            default -> {
+                settings.put("bucket", bucket);
+                settings.put("project", "iconik-fake");
+            }
+        }
         settings.put("path", "");
-        settings.put("project", "iconik-fake");
         settings.put("is_system", true);
         settings.put("read", true);
         settings.put("write", true);
         settings.put("delete", true);
         store.table(Store.STORAGES).put(id, s);
+    }
+
+    /**
+     * Makes the cloud FILES storage of a method the default one (the others stay, not default).
+     *
+     * @param store  the store
+     * @param method {@code GCS}, {@code S3}, {@code B2} or {@code AZURE}
+     * @throws IllegalArgumentException for another method
+     */
+    public static void defaultFilesMethod(Store store, String method) {
+        String m = method.toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("GCS", "S3", "B2", "AZURE").contains(m)) {
+            throw new IllegalArgumentException("files storage method must be GCS, S3, B2 or AZURE, not " + method);
+        }
+        boolean found = false;
+        for (ObjectNode s : store.table(Store.STORAGES).values()) {
+            if ("FILES".equals(Json.text(s, "purpose")) && !"FILE".equals(Json.text(s, "method"))) {
+                boolean mine = m.equals(Json.text(s, "method"));
+                s.put("default", mine);
+                found |= mine;
+            }
+        }
+        if (!found) {
+            cloud(store, "iconik files (" + m + ")", "FILES", m, true);
+        }
     }
 
     /**

@@ -99,6 +99,8 @@ public final class Store {
     private final Map<String, LinkedHashMap<String, ObjectNode>> tables = new LinkedHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
     private final Map<String, String> uploadDigests = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Path> uploadedFiles = new ConcurrentHashMap<>();
+    private Path uploadsDir;
     private volatile boolean discardUploads;
     private final Map<String, Long> searchableFrom = new ConcurrentHashMap<>();
     private volatile long searchDelayMillis;
@@ -202,6 +204,57 @@ public final class Store {
     }
 
     /**
+     * Records a completed upload whose bytes were streamed to a file (or, discarding, only measured). Thread-safe:
+     * callers need not hold the store's monitor, so uploads complete concurrently with API calls.
+     *
+     * @param objectId the proxy, keyframe or file the bytes belong to
+     * @param size     the bytes of the whole object
+     * @param md5Hex   their MD5, lower-case hex
+     * @param bytes    the file holding the object's bytes, or null when they were discarded
+     */
+    public void putUploadedObject(String objectId, long size, String md5Hex, Path bytes) {
+        uploadDigests.put(objectId, size + ":" + md5Hex);
+        uploaded.remove(objectId);
+        if (bytes != null) {
+            uploadedFiles.put(objectId, bytes);
+        } else {
+            uploadedFiles.remove(objectId);
+        }
+    }
+
+    /**
+     * The folder upload bodies stream into: {@code uploads/} of the state folder, else a temporary folder removed
+     * when the JVM exits.
+     *
+     * @return the folder, created
+     * @throws UncheckedIOException when it cannot be created
+     */
+    public synchronized Path uploadsDir() {
+        if (uploadsDir == null) {
+            try {
+                if (stateDir != null) {
+                    uploadsDir = Files.createDirectories(stateDir.resolve("uploads"));
+                } else {
+                    Path tmp = Files.createTempDirectory("fake-iconik-uploads");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(tmp)));
+                    uploadsDir = tmp;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder for uploaded bytes", e);
+            }
+        }
+        return uploadsDir;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit
+        }
+    }
+
+    /**
      * Records an upload whose bytes were checked and discarded (see {@link #discardUploads(boolean)}).
      *
      * @param objectId its id
@@ -273,6 +326,16 @@ public final class Store {
         return discardUploads;
     }
 
+    private static String md5Hex(Path file) throws IOException {
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
+                java.security.MessageDigest.getInstance("MD5"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String md5Hex(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
@@ -289,7 +352,26 @@ public final class Store {
      */
     public Optional<byte[]> upload(String objectId) {
         byte[] b = uploaded.get(objectId);
-        return Optional.ofNullable(b == null ? null : b.clone());
+        if (b != null) {
+            return Optional.of(b.clone());
+        }
+        Path file = uploadedFiles.get(objectId);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded bytes of " + objectId, e);
+        }
+    }
+
+    /**
+     * @param objectId an object's id
+     * @return the file holding its uploaded bytes, if they were streamed to disk
+     */
+    public Optional<Path> uploadFile(String objectId) {
+        return Optional.ofNullable(uploadedFiles.get(objectId));
     }
 
     /**
@@ -351,6 +433,7 @@ public final class Store {
     public void restore(JsonNode root) {
         uploaded.clear();
         uploadDigests.clear();
+        uploadedFiles.clear();
         for (String name : TABLES) {
             LinkedHashMap<String, ObjectNode> rows = table(name);
             rows.clear();
@@ -397,7 +480,11 @@ public final class Store {
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
                     for (Path p : (Iterable<Path>) files::iterator) {
-                        uploaded.put(p.getFileName().toString(), Files.readAllBytes(p));
+                        String id = p.getFileName().toString();
+                        if (Files.isRegularFile(p) && SAFE_ID.matcher(id).matches()) {
+                            uploadedFiles.put(id, p);
+                            uploadDigests.put(id, Files.size(p) + ":" + md5Hex(p));
+                        }
                     }
                 }
             }

@@ -29,7 +29,11 @@ import java.util.concurrent.Callable;
  * status on stderr and exits 1. Credentials come from the flags, then {@code ICONIK_URL}, {@code APP_ID} and
  * {@code AUTH_TOKEN}, then {@code --config}'s file; the token is never printed.
  */
-@Command(name = "api", description = "Call iconik's REST API through the SDK's client and print the JSON answer.")
+@Command(name = "api",
+        footer = {"  ./iconik-gateway api --paginate GET /API/assets/v1/assets/",
+                "  ./iconik-gateway api POST /API/assets/v1/collections/ \\",
+                "      --data '{\"title\": \"Dailies\"}'"},
+        description = "Call iconik's REST API through the SDK's client and print the JSON answer.")
 final class ApiCommand implements Callable<Integer> {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");

@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
  * transcoded, where ffmpeg is installed), and prints what iconik now holds.
  */
 @Command(name = "demo", sortOptions = false,
+        footer = "  ./iconik-gateway demo --dir /tmp/iconik-demo --keep-running",
         description = {"Run the gateway end to end against an in-process fake iconik, over generated media.",
                 "Prints one summary line on stdout, then details; exit 0."})
 final class DemoCommand implements Callable<Integer> {

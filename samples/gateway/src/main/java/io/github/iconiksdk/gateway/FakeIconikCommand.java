@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * shell-sourceable lines ({@code ICONIK_URL}, {@code APP_ID}, {@code AUTH_TOKEN}, {@code STORAGE_ID}) on stdout.
  */
 @Command(name = "fake-iconik", mixinStandardHelpOptions = true,
+        footer = {"  ./iconik-gateway fake-iconik --port 8080 --mount-point /mnt/media \\",
+                "      --fault-5xx 0.05"},
         description = "Run the testkit's fake iconik on 127.0.0.1 until interrupted. Prints ICONIK_URL, APP_ID,"
                 + " AUTH_TOKEN and STORAGE_ID lines a shell can source.")
 final class FakeIconikCommand implements Callable<Integer> {
@@ -64,6 +66,11 @@ final class FakeIconikCommand implements Callable<Integer> {
                     + " (default: they stay READY).")
     Double jobsCompleteAfter;
 
+    @Option(names = "--files-storage-method", paramLabel = "METHOD", defaultValue = "GCS",
+            description = "The method of the default cloud FILES storage, which decides the upload protocol its"
+                    + " upload URLs speak: GCS, S3, B2 or AZURE (default: ${DEFAULT-VALUE}).")
+    String filesStorageMethod;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -84,6 +91,11 @@ final class FakeIconikCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         FakeIconik.Builder builder = FakeIconik.builder().port(port).faults(faults);
+        try {
+            builder.filesStorageMethod(filesStorageMethod);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--files-storage-method: " + e.getMessage());
+        }
         if (jobsCompleteAfter != null) {
             if (!(jobsCompleteAfter >= 0 && jobsCompleteAfter <= 86_400)) {
                 throw new CommandLine.ParameterException(cl, "--jobs-complete-after must be between 0 and 86400"

@@ -31,6 +31,9 @@ final class GatewayOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Scan state and registration journal.")
     Path dataDir;
 
+    /** {@code run}'s {@code --watch} / {@code --no-watch}, or {@code null} when not given (then the file decides). */
+    Boolean watch;
+
     /**
      * Builds and validates the configuration, credentials included.
      *
@@ -41,6 +44,7 @@ final class GatewayOptions {
         GatewayConfig resolved = GatewayConfig.builder().configFile(config).environment(environment)
                 .flag("iconik-url", iconikUrl).flag("auth-token", authToken).flag("app-id", appId)
                 .flag("storage-id", storageId).flag("data-dir", dataDir == null ? null : dataDir.toString())
+                .flag("watch", watch == null ? null : watch.toString())
                 .build().requireCredentials();
         applyLogLevel(resolved.logLevel());
         return resolved;

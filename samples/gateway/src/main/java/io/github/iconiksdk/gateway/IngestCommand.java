@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
  * exactly once (resuming what an earlier, interrupted run left unfinished), and prints a summary line.
  */
 @Command(name = "ingest", sortOptions = false,
+        footer = {"  ./iconik-gateway ingest --config /etc/iconik/config.ini \\",
+                "      --data-dir /var/lib/iconik-gateway"},
         description = {"One pass of the gateway: scan the storage once, register every file, then exit.",
                 "Prints a summary line on stdout; exit 0 when every file is registered, 1 when any could not be."})
 final class IngestCommand implements Callable<Integer> {

@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
  * do with each ({@code IGNORED}, {@code EXCLUDED} or {@code KEPT}, a tab, the path as given).
  */
 @Command(name = "patterns", sortOptions = false,
+        footer = {"  ./iconik-gateway patterns --ignore 'media cache files' --include '*.mov' \\",
+                "      'Project/Media Cache Files/x.cfa' A001/clip.mov"},
         description = {"Try ignore and include patterns on paths (arguments, or one per line on stdin).",
                 "A path ending in / is a directory. Nothing is looked up on disk.",
                 "Prints IGNORED, EXCLUDED or KEPT, a tab, and the path, one line per path in input order."})

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * journal and the scan state carry the rest over to the next start) and the process exits 0.
  */
 @Command(name = "run", sortOptions = false,
+        footer = "  ./iconik-gateway run --config /etc/iconik/config.ini --status-port 8080",
         description = {"The gateway daemon: scan and register every scan interval until SIGINT/SIGTERM.",
                 "Storage settings are re-read from iconik before every pass; changes apply without a restart.",
                 "Exit 0 when stopped by a signal, 1 when iconik refuses the credentials, 2 for bad configuration."})
@@ -46,11 +47,17 @@ final class RunCommand implements Callable<Integer> {
                     + " Off unless given.")
     Integer statusPort;
 
+    @Option(names = "--watch", negatable = true,
+            description = "Use file-system change hints (inotify) to register new files within seconds of their"
+                    + " last write; --no-watch: only the periodic scan (config key watch, default on).")
+    Boolean watch;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         GatewayConfig config;
         try {
+            options.watch = watch;
             config = options.resolve(System.getenv());
         } catch (ConfigurationException e) {
             err.println("iconik-gateway run: " + e.getMessage());

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  * run killed half way prints again, on the next run, whatever it may not have printed.
  */
 @Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true,
+        footer = {"  ./iconik-gateway scan /mnt/media --state /var/lib/iconik-gateway/scan.db \\",
+                "      --growing-threshold 30"},
         versionProvider = GatewayMain.Version.class,
         description = {"One pass of the SDK's scanner over ROOT.",
                 "Prints one line per event on stdout (NEW, MODIFIED, REMOVED, MOVED, GROWING, UNREADABLE, fields "

@@ -33,6 +33,7 @@ import java.util.Set;
  * ({@code shared/spec/gateway.md}). Results on stdout, reports on stderr.
  */
 @Command(name = "sidecar", description = "Read and write iconik sidecar metadata files.",
+        footer = "  ./iconik-gateway sidecar read /mnt/media/A001/A001C003.MOV",
         subcommands = {SidecarCommand.Read.class, SidecarCommand.Write.class})
 final class SidecarCommand implements Runnable {
 
@@ -50,7 +51,9 @@ final class SidecarCommand implements Runnable {
     }
 
     /** {@code sidecar read MEDIA}. */
-    @Command(name = "read", description = {"Find MEDIA's sidecar and print its metadata as JSON {\"metadata_values\": …}.",
+    @Command(name = "read",
+            footer = "  ./iconik-gateway sidecar read /mnt/media/A001/A001C003.MOV",
+            description = {"Find MEDIA's sidecar and print its metadata as JSON {\"metadata_values\": …}.",
             "No sidecar: prints {\"metadata_values\":{}}. Candidates passed over are reported on stderr.",
             "Malformed or refused sidecar: the file and position on stderr, exit 1."})
     static final class Read implements java.util.concurrent.Callable<Integer> {
@@ -93,6 +96,8 @@ final class SidecarCommand implements Runnable {
 
     /** {@code sidecar write --elements E --set NAME=VALUE... FILE...}. */
     @Command(name = "write", sortOptions = false,
+            footer = {"  ./iconik-gateway sidecar write --elements '{Scene}{Take}' \\",
+                    "      --set Scene=12 --set Take=3 /mnt/RAID/A001/*.MOV"},
             description = {"Write sidecars for clips already copied to their destination, as an offload tool does.",
                     "Prints each sidecar written on stdout and each file skipped, with the reason, on stderr.",
                     "Skipping is not an error."})

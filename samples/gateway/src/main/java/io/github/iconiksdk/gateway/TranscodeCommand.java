@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * for the media (FFmpeg unless a plugin with a higher priority supports it). Prints one line per file made and a
  * summary line on stdout, or one JSON object with {@code --json}; progress goes to stderr.
  */
-@Command(name = "transcode", description = "Make proxies, keyframes, poster or waveform of a media file locally.")
+@Command(name = "transcode",
+        footer = {"  ./iconik-gateway transcode clip.mov --out /tmp/renditions \\",
+                "      --proxy-resolution 1280x720"},
+        description = "Make proxies, keyframes, poster or waveform of a media file locally.")
 final class TranscodeCommand implements Callable<Integer> {
 
     private static final Pattern RESOLUTION = Pattern.compile("(\\d{1,5})x(\\d{1,5})");

@@ -136,6 +136,19 @@ class FakeIconikCommandTest {
     }
 
     @Test
+    void filesStorageMethod_makesThatMethodsStorageTheDefaultForFiles() throws Exception {
+        Running r = run("--files-storage-method", "azure");
+        try {
+            HttpResponse<String> files = get(r.vars().get("ICONIK_URL") + "/API/files/v1/storages/FILES/default/",
+                    r.vars().get("APP_ID"), r.vars().get("AUTH_TOKEN"));
+            assertEquals(200, files.statusCode(), files.body());
+            assertEquals("AZURE", JSON.readTree(files.body()).get("method").asText());
+        } finally {
+            assertEquals(0, r.stop());
+        }
+    }
+
+    @Test
     void badOptions_exit2NamingTheOption() {
         for (String[] args : new String[][] {
                 {"fake-iconik", "--fault-5xx", "1.5"},
@@ -144,6 +157,7 @@ class FakeIconikCommandTest {
                 {"fake-iconik", "--storage-setting", "growing_files_threshold=\"ten\""},
                 {"fake-iconik", "--storage-setting", "nokey"},
                 {"fake-iconik", "--jobs-complete-after", "-1"},
+                {"fake-iconik", "--files-storage-method", "FTP"},
         }) {
             StringWriter err = new StringWriter();
             CommandLine cl = GatewayMain.commandLine();

@@ -37,6 +37,7 @@ public record AssetType(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public AssetType {

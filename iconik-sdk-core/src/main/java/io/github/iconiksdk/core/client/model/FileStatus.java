@@ -43,6 +43,7 @@ public record FileStatus(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public FileStatus {

@@ -28,6 +28,7 @@ public record FileType(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public FileType {

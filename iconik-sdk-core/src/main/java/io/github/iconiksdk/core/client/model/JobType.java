@@ -58,6 +58,7 @@ public record JobType(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public JobType {

@@ -46,6 +46,7 @@ public record StorageMethod(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public StorageMethod {

@@ -34,6 +34,7 @@ public record StoragePurpose(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public StoragePurpose {

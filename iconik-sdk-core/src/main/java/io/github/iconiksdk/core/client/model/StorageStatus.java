@@ -25,6 +25,7 @@ public record StorageStatus(@JsonValue String value) {
     /**
      * Validates the value.
      *
+     * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
     public StorageStatus {

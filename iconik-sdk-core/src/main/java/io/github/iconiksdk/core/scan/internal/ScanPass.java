@@ -11,12 +11,17 @@ import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
 
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +57,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         final int readAhead;
         final int batchSize;
         final ProgressListener progress;
+        final Consumer<String> onFolder;
 
         @Override
         public String toString() {
@@ -72,10 +78,11 @@ public final class ScanPass implements TreeWalker.Visitor {
          * @param readAhead       how many folders may be listed ahead of the walk
          * @param batchSize       state changes per transaction
          * @param progress        receives the count of files scanned, a few times a second
+         * @param onFolder        told of each folder (relative path) just before it is listed, or {@code null}
          */
         public Settings(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
                         Duration growingThreshold, boolean checksums, int checksumWindow, int readAhead,
-                        int batchSize, ProgressListener progress) {
+                        int batchSize, ProgressListener progress, Consumer<String> onFolder) {
             this.root = root;
             this.scanDirectories = List.copyOf(scanDirectories);
             this.filter = filter;
@@ -86,6 +93,7 @@ public final class ScanPass implements TreeWalker.Visitor {
             this.readAhead = readAhead;
             this.batchSize = batchSize;
             this.progress = progress;
+            this.onFolder = onFolder;
         }
     }
 
@@ -101,7 +109,13 @@ public final class ScanPass implements TreeWalker.Visitor {
     private final WriteBatch batch;
     private final Deliverer deliverer;
     /** Paths that could not be read this pass: their stored states, and those below them, are left alone. */
-    private final NavigableSet<String> unreadable = new TreeSet<>(PathOrder.CODE_POINT);
+    private final Set<String> unreadable = new HashSet<>();
+    /** Partial pass: the folders asked for (true) and the sub-folders their walks left out (false). */
+    private final Map<String, Boolean> partialScopes;
+    /** Sub-folders the walk of the current scope did not enter: the store's rows below them are left alone. */
+    private final Set<String> skipped = new HashSet<>();
+    /** The folder whose subtree the merge is in ({@code ""}: the whole store). */
+    private String scopePrefix = "";
     /** Whether some new file may turn out to be the end of a move, so that NEW must wait for the walk's end. */
     private final boolean movesPossible;
 
@@ -113,8 +127,9 @@ public final class ScanPass implements TreeWalker.Visitor {
     private long lastProgressNanos = System.nanoTime();
 
     private ScanPass(Settings settings, ScanStateStore store, ScanListener listener, ExecutorService hashPool,
-                     ExecutorService listingPool, Clock clock) {
+                     ExecutorService listingPool, Clock clock, boolean partial) {
         this.settings = settings;
+        this.partialScopes = partial ? new HashMap<>() : null;
         this.store = store;
         this.listener = listener;
         this.listingPool = listingPool;
@@ -140,12 +155,91 @@ public final class ScanPass implements TreeWalker.Visitor {
     public static ScanSummary run(Settings settings, ScanStateStore store, ScanListener listener,
                                   ExecutorService hashPool, ExecutorService listingPool, Clock clock) {
         long started = System.nanoTime();
-        ScanPass pass = new ScanPass(settings, store, listener, hashPool, listingPool, clock);
+        ScanPass pass = new ScanPass(settings, store, listener, hashPool, listingPool, clock, false);
         pass.walk();
         pass.movesAndRemovals();
         pass.newFiles();
         pass.reportProgress();
         return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Runs a partial pass over some folders: each is walked and compared with what the store knows below it, and
+     * nothing outside them is looked at or reported (a file elsewhere is never {@code REMOVED} by such a pass).
+     * Moves are found between the folders of the pass. A folder that no longer exists is left alone (its parent,
+     * when asked for, reports what went).
+     *
+     * @param settings    the pass's settings (its scan directories and filter still decide what is in scope)
+     * @param folders     folders relative to the root, {@code ""} for the root itself
+     * @param descend     which sub-folders of a walked folder to enter; the store's rows below the others are left
+     *                    alone (a sub-folder that is itself among {@code folders} is walked on its own either way)
+     * @param store       the state store
+     * @param listener    receives the events
+     * @param hashPool    the checksum workers
+     * @param listingPool the listing workers, or {@code null} to list in the calling thread
+     * @param clock       the clock for the growing-files threshold
+     * @return the pass's counts
+     * @throws io.github.iconiksdk.api.IconikException if the store fails
+     */
+    public static ScanSummary runPartial(Settings settings, Collection<String> folders, Predicate<String> descend,
+                                         ScanStateStore store, ScanListener listener, ExecutorService hashPool,
+                                         ExecutorService listingPool, Clock clock) {
+        long started = System.nanoTime();
+        ScanPass pass = new ScanPass(settings, store, listener, hashPool, listingPool, clock, true);
+        pass.walkPartial(folders, descend);
+        pass.movesAndRemovals();
+        pass.newFiles();
+        pass.reportProgress();
+        return pass.counts.toSummary(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void walkPartial(Collection<String> folders, Predicate<String> descend) {
+        refuseEmptyRoot();
+        List<String> inScanDirectories = new ArrayList<>();
+        for (String folder : folders) {
+            // Within the scan directories only: a folder above them is narrowed to the scan directories it holds.
+            for (String dir : settings.scanDirectories) {
+                if (PathOrder.inSubtree(folder, dir)) {
+                    inScanDirectories.add(folder);
+                } else if (PathOrder.inSubtree(dir, folder)) {
+                    inScanDirectories.add(dir);
+                }
+            }
+        }
+        List<String> scopes = inScanDirectories.stream().distinct().sorted(PathOrder.CODE_POINT).toList();
+        Set<String> walked = new HashSet<>(scopes);
+        for (String folder : scopes) {
+            partialScopes.put(folder, Boolean.TRUE);
+        }
+        // A sub-folder that is itself one of the pass's folders is walked on its own, not twice.
+        Predicate<String> enter = sub -> !walked.contains(sub) && descend.test(sub);
+        TreeWalker walker = new TreeWalker(settings.root, settings.scanDirectories, settings.filter,
+                settings.followLinks, listingPool, settings.readAhead, settings.onFolder);
+        for (String folder : scopes) {
+            scopePrefix = folder;
+            page = List.of();
+            pageIndex = 0;
+            storeExhausted = false;
+            position = folder.isEmpty() ? null : folder + "/";
+            skipped.clear();
+            if (walker.walkFolder(folder, enter, this)) {
+                while (true) {
+                    FileState row = head();
+                    if (row == null) {
+                        break;
+                    }
+                    gone(row);
+                    pageIndex++;
+                }
+            }
+            for (String sub : skipped) {
+                partialScopes.putIfAbsent(sub, Boolean.FALSE);
+            }
+        }
+        skipped.clear();
+        scopePrefix = "";
+        deliverer.drain();
+        batch.commit();
     }
 
     private boolean rootIsEmpty() {
@@ -163,15 +257,9 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void walk() {
-        if (movesPossible && rootIsEmpty()) {
-            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
-            // as removed would make the gateway mark a whole storage missing.
-            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
-                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
-                    + " scan state file to start over.)");
-        }
+        refuseEmptyRoot();
         new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
-                listingPool, settings.readAhead).walk(this);
+                listingPool, settings.readAhead, settings.onFolder).walk(this);
         // Everything the store holds after the last walked path was not found.
         while (true) {
             FileState row = head();
@@ -185,16 +273,23 @@ public final class ScanPass implements TreeWalker.Visitor {
         batch.commit();
     }
 
+    private void refuseEmptyRoot() {
+        if (movesPossible && rootIsEmpty()) {
+            // An unmounted network share usually leaves an empty mount point behind: reporting every known file
+            // as removed would make the gateway mark a whole storage missing.
+            throw new IconikException("storage root " + settings.root + " is empty but the scan state knows files"
+                    + " there: is the storage mounted? (If the files were really all deleted, empty the root's"
+                    + " scan state file to start over.)");
+        }
+    }
+
     @Override
-    public void file(String path, BasicFileAttributes a) {
+    public void file(String path, long size, long mtime, String key) {
         counts.files++;
         if ((counts.files & 1023) == 0 && System.nanoTime() - lastProgressNanos > PROGRESS_EVERY_NANOS) {
             reportProgress();
         }
         FileState stored = advanceTo(path);
-        long size = a.size();
-        long mtime = Observation.nanos(a);
-        String key = Observation.key(a);
         FileState state;
         boolean changed;
         if (stored != null && stored.size() == size && stored.modifiedNanos() == mtime
@@ -245,6 +340,22 @@ public final class ScanPass implements TreeWalker.Visitor {
         counts.ignored++;
     }
 
+    @Override
+    public void skipped(String folder) {
+        // Rows before the folder are dealt with as usual; those below it are passed over without being read.
+        FileState row = advanceTo(folder);
+        if (row != null) {
+            gone(row); // a file of that name was replaced by the folder
+        }
+        skipped.add(folder);
+        page = List.of();
+        pageIndex = 0;
+        storeExhausted = false;
+        // Greater than every path below the folder except those starting with U+10FFFF U+10FFFF (noncharacters),
+        // which the merge still meets and leaves alone.
+        position = folder + "/\uDBFF\uDFFF\uDBFF\uDFFF";
+    }
+
     private void reportProgress() {
         lastProgressNanos = System.nanoTime();
         settings.progress.onProgress(new Progress("scan " + settings.root, counts.files, -1, "files"));
@@ -286,7 +397,24 @@ public final class ScanPass implements TreeWalker.Visitor {
         if (page.size() < PAGE) {
             storeExhausted = true;
         }
-        return page.isEmpty() ? null : page.get(0);
+        if (page.isEmpty()) {
+            return null;
+        }
+        if (!scopePrefix.isEmpty()) {
+            // A partial pass: the rows of the scope end where the subtree ends.
+            int end = 0;
+            while (end < page.size() && PathOrder.inSubtree(page.get(end).path(), scopePrefix)) {
+                end++;
+            }
+            if (end < page.size()) {
+                page = page.subList(0, end);
+                storeExhausted = true;
+            }
+            if (page.isEmpty()) {
+                return null;
+            }
+        }
+        return page.get(0);
     }
 
     private static String max(String a, String b) {
@@ -297,7 +425,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void gone(FileState row) {
-        if (isUnreadable(row.path())) {
+        if (isUnreadable(row.path()) || (!skipped.isEmpty() && under(row.path(), skipped))) {
             return;
         }
         if (row.status() == FileStatus.PENDING_NEW) {
@@ -308,8 +436,39 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private boolean isUnreadable(String path) {
-        String candidate = unreadable.floor(path);
-        return candidate != null && PathOrder.inSubtree(path, candidate);
+        return !unreadable.isEmpty() && under(path, unreadable);
+    }
+
+    /** Whether the path, or a folder above it, is in the set. */
+    private static boolean under(String path, Set<String> folders) {
+        if (folders.contains(path)) {
+            return true;
+        }
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            if (folders.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the after-walk phases may report on this path: not unreadable, and inside a partial pass's scope. */
+    private boolean reportable(String path) {
+        if (isUnreadable(path)) {
+            return false;
+        }
+        if (partialScopes == null) {
+            return true;
+        }
+        // The deepest folder of the pass's scopes above the path decides: asked for, or left out of the walk.
+        Boolean scope = partialScopes.get(path);
+        for (int slash = path.lastIndexOf('/'); scope == null && slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            scope = partialScopes.get(path.substring(0, slash));
+        }
+        if (scope == null) {
+            scope = partialScopes.get("");
+        }
+        return scope != null && scope;
     }
 
     private boolean stable(FileState s) {
@@ -322,7 +481,7 @@ public final class ScanPass implements TreeWalker.Visitor {
             List<FileState> missing = store.listByStatus(FileStatus.MISSING, after, PAGE / 4);
             for (FileState gone : missing) {
                 after = gone.path();
-                if (isUnreadable(gone.path())) {
+                if (!reportable(gone.path())) {
                     continue;
                 }
                 FileState target = moveTarget(gone);
@@ -347,7 +506,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         for (FileState c : candidates) {
             if (c.size() != gone.size() || c.modifiedNanos() != gone.modifiedNanos()
                     || !java.util.Objects.equals(c.fileKey(), gone.fileKey())
-                    || !stable(c) || isUnreadable(c.path()) || batch.touches(c.path())) {
+                    || !stable(c) || !reportable(c.path()) || batch.touches(c.path())) {
                 continue;
             }
             if (gone.fileKey() == null) {
@@ -375,7 +534,7 @@ public final class ScanPass implements TreeWalker.Visitor {
             List<FileState> pending = store.listByStatus(FileStatus.PENDING_NEW, after, PAGE / 4);
             for (FileState s : pending) {
                 after = s.path();
-                if (stable(s) && !isUnreadable(s.path())) {
+                if (stable(s) && reportable(s.path())) {
                     deliverer.change(ScanEventType.NEW, s);
                 }
             }

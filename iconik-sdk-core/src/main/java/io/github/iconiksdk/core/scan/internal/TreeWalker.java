@@ -12,6 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Walks the scan directories of a storage root depth first and reports every file in the order of
@@ -44,10 +48,12 @@ public final class TreeWalker {
         /**
          * A regular file in scope.
          *
-         * @param relativePath its path
-         * @param attributes   what {@code stat} said
+         * @param relativePath  its path
+         * @param size          its size in bytes
+         * @param modifiedNanos its modification time, nanoseconds since the epoch
+         * @param fileKey       its file key as text ({@link Observation#key}), or {@code null} where there is none
          */
-        void file(String relativePath, BasicFileAttributes attributes);
+        void file(String relativePath, long size, long modifiedNanos, String fileKey);
 
         /**
          * A node that could not be read: a folder that could not be listed, or an entry that could not be
@@ -65,6 +71,14 @@ public final class TreeWalker {
          * @param directory    whether it is a folder
          */
         void ignored(String relativePath, boolean directory);
+
+        /**
+         * A folder in scope that a partial walk did not enter.
+         *
+         * @param relativePath its path
+         */
+        default void skipped(String relativePath) {
+        }
     }
 
     private enum Kind { FILE, DIR, IGNORED, UNREADABLE }
@@ -74,7 +88,10 @@ public final class TreeWalker {
         /** The entry's path relative to the storage root. */
         final String path;
         final Kind kind;
-        final BasicFileAttributes attributes;
+        final long size;
+        final long modifiedNanos;
+        /** A file's key as text; a folder's key object (loop detection); {@code null} where there is none. */
+        final Object key;
         final String reason;
         final boolean directory;
         /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
@@ -88,7 +105,11 @@ public final class TreeWalker {
             this.name = name;
             this.path = path;
             this.kind = kind;
-            this.attributes = attributes;
+            // Read here, in the listing thread, so that the walking thread only compares.
+            this.size = kind == Kind.FILE ? attributes.size() : 0;
+            this.modifiedNanos = kind == Kind.FILE ? Observation.nanos(attributes) : 0;
+            this.key = kind == Kind.FILE ? Observation.key(attributes)
+                    : kind == Kind.DIR ? attributes.fileKey() : null;
             this.reason = reason;
             this.directory = directory;
             this.sortKey = kind == Kind.DIR ? name + "/" : name;
@@ -116,6 +137,9 @@ public final class TreeWalker {
     private final ExecutorService listingPool;
     private final int readAhead;
     private final LinkOption[] linkOptions;
+    private final Consumer<String> onFolder;
+    /** During a partial walk: which sub-folders to enter; {@code null} (all) otherwise. */
+    private volatile Predicate<String> enter;
 
     /**
      * Creates a walker.
@@ -127,9 +151,12 @@ public final class TreeWalker {
      * @param followLinks     whether symbolic links are followed
      * @param listingPool     a pool for reading listings ahead, or {@code null} to list in the walking thread only
      * @param readAhead       how many sub-folders of a folder may be listed ahead of the walk
+     * @param onFolder        told of each folder (relative path) just before it is listed, in the listing thread;
+     *                        {@code null} for none
      */
     public TreeWalker(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
-                      ExecutorService listingPool, int readAhead) {
+                      ExecutorService listingPool, int readAhead, Consumer<String> onFolder) {
+        this.onFolder = onFolder;
         this.root = Objects.requireNonNull(root, "root");
         this.scanDirectories = List.copyOf(scanDirectories);
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -188,6 +215,40 @@ public final class TreeWalker {
         }
     }
 
+    /**
+     * Walks one folder below the root for a partial pass, entering only the sub-folders {@code enter} accepts
+     * (the others are reported {@link Visitor#skipped}).
+     *
+     * @param folder  the folder relative to the root, {@code ""} for the root
+     * @param enter   which sub-folders to walk
+     * @param visitor receives the walk
+     * @return {@code false} if the folder was not walked at all because it is out of scope (ignored), gone or no
+     *         longer a folder; {@code true} otherwise (an unlistable folder is reported {@code unreadable})
+     */
+    public boolean walkFolder(String folder, Predicate<String> enter, Visitor visitor) {
+        if (!folder.isEmpty() && !inScope(folder, visitor)) {
+            return false;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(root.resolve(folder), BasicFileAttributes.class, linkOptions);
+        } catch (IOException e) {
+            return false;
+        }
+        if (!attributes.isDirectory()) {
+            return false;
+        }
+        Deque<Object> ancestors = new ArrayDeque<>();
+        ancestors.push(identity(attributes));
+        this.enter = enter;
+        try {
+            walkFolder(folder, list(root.resolve(folder), folder), ancestors, visitor);
+        } finally {
+            this.enter = null;
+        }
+        return true;
+    }
+
     /** A scan directory is in scope if neither it nor a folder above it is pruned. */
     private boolean inScope(String dir, Visitor visitor) {
         int from = 0;
@@ -217,7 +278,7 @@ public final class TreeWalker {
             nextToSchedule = Math.max(nextToSchedule, i);
             while (outstanding < readAhead && nextToSchedule < entries.size()) {
                 Entry ahead = entries.get(nextToSchedule++);
-                if (ahead.kind == Kind.DIR) {
+                if (ahead.kind == Kind.DIR && (enter == null || enter.test(ahead.path))) {
                     String aheadPath = ahead.path;
                     ahead.readAhead = CompletableFuture.supplyAsync(
                             () -> list(root.resolve(aheadPath), aheadPath), listingPool);
@@ -228,7 +289,7 @@ public final class TreeWalker {
             String path = e.path;
             switch (e.kind) {
                 case FILE:
-                    visitor.file(path, e.attributes);
+                    visitor.file(path, e.size, e.modifiedNanos, (String) e.key);
                     break;
                 case IGNORED:
                     visitor.ignored(path, e.directory);
@@ -241,15 +302,19 @@ public final class TreeWalker {
                     if (e.readAhead != null) {
                         outstanding--;
                     }
-                    Object key = keyOf(e.attributes);
+                    Object key = e.key;
                     if (followLinks && key != null && ancestors.contains(key)) {
                         cancel(e);
                         visitor.unreadable(path, "symbolic link loop: the folder contains itself");
                         break;
                     }
+                    if (enter != null && !enter.test(path)) {
+                        visitor.skipped(path);
+                        break;
+                    }
                     sub = e.readAhead != null ? await(e.readAhead, path) : list(root.resolve(path), path);
                     e.readAhead = null;
-                    ancestors.push(identity(e.attributes));
+                    ancestors.push(key == null ? new Object() : key);
                     walkFolder(path, sub, ancestors, visitor);
                     ancestors.pop();
                     break;
@@ -278,14 +343,36 @@ public final class TreeWalker {
         }
     }
 
-    /** Lists and examines one folder; never throws for I/O problems, which become a failure or entries. */
+    /**
+     * Lists and examines one folder; never throws for I/O problems, which become a failure or entries. Where the
+     * JDK offers a {@link SecureDirectoryStream} (Linux, macOS), each entry is examined relative to the open
+     * folder ({@code fstatat}), so the kernel does not resolve the whole path again for every file.
+     */
     private Listing list(Path folder, String relative) {
+        if (onFolder != null) {
+            onFolder.accept(relative);
+        }
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path child : stream) {
-                Entry e = examine(child, relative);
-                if (e != null) {
-                    entries.add(e);
+            if (stream instanceof SecureDirectoryStream) {
+                SecureDirectoryStream<Path> secure = (SecureDirectoryStream<Path>) stream;
+                for (Path child : secure) {
+                    Path name = child.getFileName();
+                    Entry e = examine(name.toString(), relative, () -> secure.getFileAttributeView(name,
+                            BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes(),
+                            () -> secure.getFileAttributeView(name, BasicFileAttributeView.class).readAttributes());
+                    if (e != null) {
+                        entries.add(e);
+                    }
+                }
+            } else {
+                for (Path child : stream) {
+                    Entry e = examine(child.getFileName().toString(), relative,
+                            () -> Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS),
+                            () -> Files.readAttributes(child, BasicFileAttributes.class));
+                    if (e != null) {
+                        entries.add(e);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -297,18 +384,23 @@ public final class TreeWalker {
         return new Listing(entries, null);
     }
 
-    private Entry examine(Path child, String relative) {
-        String name = child.getFileName().toString();
+    /** Reads the attributes of one entry. */
+    @FunctionalInterface
+    private interface Stat {
+        BasicFileAttributes read() throws IOException;
+    }
+
+    private Entry examine(String name, String relative, Stat noFollow, Stat follow) {
         String path = relative.isEmpty() ? name : relative + "/" + name;
         BasicFileAttributes a;
         try {
-            a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            a = noFollow.read();
             if (a.isSymbolicLink()) {
                 if (!followLinks) {
                     return null;
                 }
                 try {
-                    a = Files.readAttributes(child, BasicFileAttributes.class);
+                    a = follow.read();
                 } catch (NoSuchFileException dangling) {
                     return null;
                 }
@@ -336,7 +428,7 @@ public final class TreeWalker {
     }
 
     private static Object keyOf(BasicFileAttributes a) {
-        return a == null ? null : a.fileKey();
+        return a.fileKey();
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class RegistrationJournal implements AutoCloseable {
 
     /** The schema version this class writes. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final String COLUMNS = "path, idem_key, asset_id, format_id, file_set_id, file_id, step, pending,"
             + " created_asset, size, mtime_ms, checksum, metadata_hash";
@@ -82,6 +82,12 @@ public final class RegistrationJournal implements AutoCloseable {
                             + " PRIMARY KEY (path, slot))");
                     st.execute("CREATE TABLE IF NOT EXISTS upload_work (path TEXT NOT NULL, work TEXT NOT NULL,"
                             + " tag TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (path, work))");
+                }
+                if (version < 3) {
+                    // v3: the parts of an original's multipart upload the storage confirmed (S3 ETags, B2 SHA-1s,
+                    // Azure block ids, GCS part objects), so that a restart sends only the others.
+                    st.execute("CREATE TABLE IF NOT EXISTS upload_parts (path TEXT NOT NULL, slot TEXT NOT NULL,"
+                            + " part INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (path, slot, part))");
                 }
                 if (version < SCHEMA_VERSION) {
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -290,6 +296,65 @@ public final class RegistrationJournal implements AutoCloseable {
     }
 
     /**
+     * Records a part of an upload that the storage confirmed, durably.
+     *
+     * @param path the file's path
+     * @param slot the object's slot
+     * @param part the part number, from 1
+     * @param tag  what the storage answered for it (ETag, SHA-1, block id)
+     */
+    public synchronized void savePart(String path, String slot, int part, String tag) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO upload_parts (path, slot, part, tag)"
+                + " VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, path);
+            ps.setString(2, slot);
+            ps.setInt(3, part);
+            ps.setString(4, tag);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
+     * @param path the file's path
+     * @param slot the object's slot
+     * @return the confirmed parts of its upload: part number to what the storage answered, in part order
+     */
+    public synchronized java.util.SortedMap<Integer, String> parts(String path, String slot) {
+        java.util.SortedMap<Integer, String> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT part, tag FROM upload_parts WHERE path = ? AND"
+                + " slot = ?")) {
+            ps.setString(1, path);
+            ps.setString(2, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return out;
+    }
+
+    /**
+     * Forgets the confirmed parts of an object's upload (a new upload starts).
+     *
+     * @param path the file's path
+     * @param slot the object's slot
+     */
+    public synchronized void clearParts(String path, String slot) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM upload_parts WHERE path = ? AND slot = ?")) {
+            ps.setString(1, path);
+            ps.setString(2, slot);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
      * Forgets one rendition row.
      *
      * @param path the file's path
@@ -311,7 +376,7 @@ public final class RegistrationJournal implements AutoCloseable {
      * @param path the file's path
      */
     public synchronized void forgetUploads(String path) {
-        for (String table : List.of("renditions", "upload_work")) {
+        for (String table : List.of("renditions", "upload_work", "upload_parts")) {
             try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE path = ?")) {
                 ps.setString(1, path);
                 ps.executeUpdate();

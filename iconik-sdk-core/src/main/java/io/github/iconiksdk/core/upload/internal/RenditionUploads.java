@@ -90,8 +90,9 @@ public final class RenditionUploads {
     private final IconikClient client;
     private final RegistrationJournal journal;
     private final UrlUpload urls;
+    private final PartRunner parts;
     private final UploadHook hook;
-    private final Map<String, Optional<String>> storages = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Storage>> storages = new ConcurrentHashMap<>();
 
     /**
      * @param client  the iconik client
@@ -100,9 +101,22 @@ public final class RenditionUploads {
      * @param hook    a hook for tests, or {@link UploadHook#NONE}
      */
     public RenditionUploads(IconikClient client, RegistrationJournal journal, UrlUpload urls, UploadHook hook) {
+        this(client, journal, urls, new PartRunner(1, 1), hook);
+    }
+
+    /**
+     * @param client  the iconik client
+     * @param journal the journal (schema v3)
+     * @param urls    the byte transfer to upload URLs
+     * @param parts   sends the parts of an original in parallel (per file, and across files)
+     * @param hook    a hook for tests, or {@link UploadHook#NONE}
+     */
+    public RenditionUploads(IconikClient client, RegistrationJournal journal, UrlUpload urls, PartRunner parts,
+                            UploadHook hook) {
         this.client = Objects.requireNonNull(client, "client");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.urls = Objects.requireNonNull(urls, "urls");
+        this.parts = Objects.requireNonNull(parts, "parts");
         this.hook = Objects.requireNonNull(hook, "hook");
     }
 
@@ -202,7 +216,7 @@ public final class RenditionUploads {
                 try {
                     row = upload(row, r.file(), md5(r.file()), progress, "upload " + slot.toLowerCase(Locale.ROOT)
                             + " of " + path);
-                } catch (UrlUpload.UrlGoneException gone) {
+                } catch (UrlGoneException gone) {
                     if (round >= 3) {
                         throw gone;
                     }
@@ -384,6 +398,7 @@ public final class RenditionUploads {
         RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0,
                 null));
         boolean resumed = existing.isPresent();
+        AssetFile created = null;
         if (row.state() == State.PENDING) {
             hook.before(ORIGINAL, State.PENDING, path);
             Optional<AssetFile> found = existing.isPresent() ? findCopy(assetId, storageId, fileSetId)
@@ -399,23 +414,30 @@ public final class RenditionUploads {
                 }
             }
             AssetFile f = found.get();
-            String url = f.uploadUrl() != null && !f.uploadUrl().isBlank() ? f.uploadUrl()
-                    : client.refreshUploadUrl(assetId, f.id()).uploadUrl();
+            if (f.uploadUrl() == null || f.uploadUrl().isBlank()) {
+                f = client.refreshUploadUrl(assetId, f.id());
+            }
+            created = f;
+            String url = f.uploadUrl();
             journal.saveRendition(row = row.created(f.id(), requireUrl(url, "file " + f.id())));
         }
         if (row.state() == State.CREATED) {
             for (int round = 1; ; round++) {
                 hook.before(ORIGINAL, State.CREATED, path);
                 try {
-                    row = upload(row, file, md5, progress, "upload original " + path);
+                    row = uploadOriginalBytes(row, assetId, file, size, md5, progress, "upload original " + path,
+                            round > 1 ? null : created);
                     break;
-                } catch (UrlUpload.UrlGoneException gone) {
+                } catch (UrlGoneException gone) {
                     if (round >= 3) {
                         throw gone;
                     }
-                    String url = client.refreshUploadUrl(assetId, row.objectId()).uploadUrl();
-                    journal.saveRendition(row = row.created(row.objectId(), requireUrl(url, "file "
-                            + row.objectId())));
+                    // A fresh record brings fresh URLs; the journalled session and its confirmed parts stay.
+                    RenditionRow now = journal.rendition(path, ORIGINAL).orElse(row);
+                    String url = client.refreshUploadUrl(assetId, now.objectId()).uploadUrl();
+                    journal.saveRendition(row = new RenditionRow(now.path(), now.slot(), now.tag(), now.objectId(),
+                            State.CREATED, requireUrl(url, "file " + now.objectId()), now.sessionUrl(),
+                            now.confirmed(), now.contentMd5()));
                 }
             }
         }
@@ -470,6 +492,71 @@ public final class RenditionUploads {
         return Optional.empty();
     }
 
+    /**
+     * Sends an original's bytes in the protocol of the FILES storage's method (GCS parts and compose, S3
+     * multipart, B2 large file, Azure blocks; see each {@link OriginalUploader}), resuming from the journalled
+     * session and parts; UPLOADED after.
+     */
+    private RenditionRow uploadOriginalBytes(RenditionRow row, String assetId, Path file, long size, String md5,
+                                             ProgressListener progress, String task, AssetFile known) {
+        String method = storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.value())
+                .orElse("GCS").toUpperCase(Locale.ROOT);
+        AssetFile record = known != null && known.id().equals(row.objectId()) ? known
+                : client.refreshUploadUrl(assetId, row.objectId());
+        OriginalUploader uploader = switch (method) {
+            case "S3" -> new S3MultipartUpload();
+            case "B2" -> new B2LargeFileUpload();
+            case "AZURE" -> new AzureBlockUpload();
+            default -> new GcsParallelUpload(urls);
+        };
+        long partSize = switch (method) {
+            case "S3" -> Math.max(urls.chunkSize(), S3MultipartUpload.MIN_PART);
+            case "B2" -> Math.max(urls.chunkSize(), B2LargeFileUpload.MIN_PART);
+            default -> urls.chunkSize();
+        };
+        OriginalJob job = new OriginalJob(client, urls.transfer(), parts, journal, row, assetId, record, file, size,
+                md5, partSize, done -> progress.onProgress(new Progress(task, Math.min(done, size), size, "bytes")));
+        uploader.upload(job);
+        RenditionRow uploaded = job.row().with(State.UPLOADED);
+        journal.saveRendition(uploaded);
+        return uploaded;
+    }
+
+    /** Work kind: iconik's cloud transcode of the uploaded original, asked for. */
+    public static final String CLOUD_TRANSCODE = "CLOUD_TRANSCODE";
+
+    /**
+     * Asks iconik to transcode the file's original as uploaded to its cloud storage, once per content.
+     *
+     * @param path the file
+     * @return the job id, or empty when already asked (or iconik answered 204)
+     * @throws IllegalStateException if the original is not uploaded and CLOSED for the current content
+     */
+    public Optional<String> requestCloudTranscode(String path) {
+        String tag = tag(path);
+        Optional<String[]> w = journal.work(path, CLOUD_TRANSCODE);
+        if (w.isPresent() && w.get()[0].equals(tag) && w.get()[1].equals("DONE")) {
+            return Optional.empty();
+        }
+        RenditionRow copy = journal.rendition(path, ORIGINAL).filter(r -> r.tag().equals(tag)
+                && r.state() == State.CLOSED).orElseThrow(() -> new IllegalStateException("the original of " + path
+                + " is not uploaded to iconik's storage for files yet"));
+        String assetId = journal.find(path).orElseThrow().assetId();
+        String answer = client.send("POST", "/API/files/v1/assets/" + assetId + "/files/" + copy.objectId()
+                + "/keyframes/", "{}");
+        journal.saveWork(path, CLOUD_TRANSCODE, tag, "DONE");
+        if (answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode job = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(answer);
+            return Optional.ofNullable(job.path("job_id").asText(null));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     // ---- shared ---------------------------------------------------------------------------------------------
 
     /** Sends the bytes of a CREATED row: one PUT when small, a resumable session otherwise; UPLOADED after. */
@@ -501,9 +588,13 @@ public final class RenditionUploads {
     }
 
     private Optional<String> storage(StoragePurpose purpose) {
+        return storageOf(purpose).map(Storage::id);
+    }
+
+    private Optional<Storage> storageOf(StoragePurpose purpose) {
         return storages.computeIfAbsent(purpose.value(), p -> {
             try {
-                return client.matchingStorage(purpose).map(Storage::id);
+                return client.matchingStorage(purpose);
             } catch (NotFoundException none) {
                 return Optional.empty();
             }

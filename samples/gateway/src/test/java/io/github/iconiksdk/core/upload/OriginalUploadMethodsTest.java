@@ -1,0 +1,197 @@
+package io.github.iconiksdk.core.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.UploadResult;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.TestClients;
+import io.github.iconiksdk.testkit.FakeIconik;
+import io.github.iconiksdk.testkit.Faults;
+import io.github.iconiksdk.testkit.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Originals uploaded to each cloud FILES storage method the fake serves (GCS parts and compose, S3 multipart, B2
+ * large files, Azure blocks), with a 5 MiB part size: whole under faults, once per storage, and resumed after a crash
+ * by sending only the parts the storage had not confirmed. Files are generated in a temporary folder.
+ */
+class OriginalUploadMethodsTest {
+
+    private static final long PART = 5L << 20;
+
+    @TempDir
+    Path dir;
+    private FakeIconik fake;
+    private final List<IconikAssetUploader> uploaders = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        uploaders.forEach(IconikAssetUploader::close);
+        if (fake != null) {
+            fake.stop();
+        }
+    }
+
+    private Path root() throws IOException {
+        return Files.createDirectories(dir.resolve("storage"));
+    }
+
+    private IconikAssetUploader uploader(IconikClient client, String journal) throws IOException {
+        var settings = client.getStorage(fake.storageId()).fileSettings();
+        IconikAssetUploader u = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
+                .settings(() -> settings).journal(dir.resolve(journal)).storageRoot(root()).chunkSize(PART)
+                .parallelParts(4, 8).uploadRetries(30, Duration.ofMillis(1))
+                .searchSettleTime(Duration.ofMillis(20)).build();
+        uploaders.add(u);
+        return u;
+    }
+
+    private Registration register(IconikAssetUploader u, String path, long size, long seed) throws Exception {
+        Path file = root().resolve(path);
+        Files.createDirectories(file.getParent());
+        write(file, size, seed);
+        return u.register(new ScanEvent(ScanEventType.NEW, path, null, size, Instant.ofEpochMilli(1_700_000_000_000L),
+                md5(file), null), MetadataValues.empty());
+    }
+
+    /** Random bytes written in 1 MiB pieces (never the whole file in memory). */
+    private static void write(Path file, long size, long seed) throws IOException {
+        Random random = new Random(seed);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= buf.length) {
+                random.nextBytes(buf);
+                out.write(buf, 0, (int) Math.min(buf.length, left));
+            }
+        }
+    }
+
+    private static String md5(Path file) throws Exception {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+    }
+
+    private List<JsonNode> filesOn(String assetId, String storageId) {
+        return fake.files(assetId).stream().filter(f -> storageId.equals(f.path("storage_id").asText())).toList();
+    }
+
+    /** A request that carried one part of a multipart upload, in the protocol of the method. */
+    private static boolean isPart(RecordedRequest r, String method) {
+        if (!r.path().startsWith("/__fake/upload/") || r.status() < 200 || r.status() >= 300) {
+            return false;
+        }
+        return switch (method) {
+            case "S3" -> r.method().equals("PUT") && r.query().contains("partNumber=");
+            case "B2" -> r.method().equals("POST") && r.path().contains("/b2/part/");
+            case "AZURE" -> r.method().equals("PUT") && r.query().contains("comp=block&");
+            default -> r.method().equals("PUT") && r.path().contains("/part/");
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GCS", "S3", "B2", "AZURE"})
+    void originalsOfEverySize_underFaults_arriveWholeOncePerStorage(String method) throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).filesStorageMethod(method).seed(7).build().start();
+        Faults faults = Faults.none().withServerErrorRate(0.05).withResetRate(0.05);
+        fake.faults("*", "/__fake/upload/.*", faults);
+        fake.faults("*", "/API/files/v1/assets/[^/]+/files/[^/]+/multipart.*", faults);
+        IconikClient client = TestClients.fast(fake);
+        IconikAssetUploader u = uploader(client, "journal.db");
+        String cloud = fake.defaultStorageId("FILES");
+        long[] sizes = {1, PART + 1, 8 * PART + 7};
+        for (int i = 0; i < sizes.length; i++) {
+            String path = "A00" + i + "/clip" + i + ".mov";
+            Registration reg = register(u, path, sizes[i], i);
+            assertTrue(u.want(path, IconikAssetUploader.Work.ORIGINAL));
+            UploadResult done = u.uploadOriginal(reg, p -> { });
+            assertEquals(sizes[i] + ":" + md5(root().resolve(path)), fake.uploadedDigest(done.objectId())
+                    .orElseThrow(), method + " " + sizes[i] + " bytes");
+            List<JsonNode> copies = filesOn(reg.assetId(), cloud);
+            assertEquals(1, copies.size(), "one file record on the " + method + " storage");
+            assertEquals("CLOSED", copies.get(0).path("status").asText());
+            assertEquals(1, filesOn(reg.assetId(), fake.storageId()).size(), "one file record on the gateway's");
+        }
+        assertTrue(fake.requests().stream().anyMatch(r -> r.path().startsWith("/__fake/upload/")
+                && r.status() >= 500), "the faults reached the upload URLs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GCS", "S3", "B2", "AZURE"})
+    void crashDuringA40MiBUpload_resumeSendsOnlyTheUnconfirmedParts(String method) throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).filesStorageMethod(method).seed(9).build().start();
+        IconikClient client = TestClients.fast(fake);
+        String path = "A001/big.mov";
+        long size = 8 * PART + 7;
+        int parts = 9;
+        IconikAssetUploader first = uploader(client, "journal.db");
+        Registration reg = register(first, path, size, 42);
+        assertTrue(first.want(path, IconikAssetUploader.Work.ORIGINAL));
+        assertThrows(IllegalStateException.class, () -> first.uploadOriginal(reg, p -> {
+            if (p.done() >= 3 * PART && p.done() < size) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }));
+        first.close();
+        uploaders.remove(first);
+        long sentBefore = fake.requests().stream().filter(r -> isPart(r, method)).count();
+        assertTrue(sentBefore >= 3 && sentBefore < parts, method + ": " + sentBefore + " parts before the crash");
+        fake.clearRequests();
+
+        IconikAssetUploader second = uploader(client, "journal.db");
+        assertEquals(List.of(path), second.wanted(IconikAssetUploader.Work.ORIGINAL));
+        UploadResult done = second.uploadOriginal(reg, p -> { });
+        assertTrue(done.resumed());
+        long sentAfter = fake.requests().stream().filter(r -> isPart(r, method)).count();
+        assertEquals(parts - sentBefore, sentAfter, method + ": only the parts not confirmed before are sent");
+        assertEquals(size + ":" + md5(root().resolve(path)), fake.uploadedDigest(done.objectId()).orElseThrow());
+        assertEquals(1, filesOn(reg.assetId(), fake.defaultStorageId("FILES")).size());
+    }
+
+    @Test
+    void uploadedOriginal_cloudTranscodeAsked_onceAndTheJobMakesProxyAndKeyframes() throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).filesStorageMethod("S3").seed(3).build().start();
+        IconikClient client = TestClients.fast(fake);
+        IconikAssetUploader u = uploader(client, "journal.db");
+        String path = "A001/clip.mov";
+        Registration reg = register(u, path, 1000, 5);
+        assertThrows(IllegalStateException.class, () -> u.requestCloudTranscode(path), "nothing uploaded yet");
+        UploadResult copy = u.uploadOriginal(reg, p -> { });
+        Optional<String> job = u.requestCloudTranscode(path);
+        assertTrue(job.isPresent());
+        assertTrue(fake.requests().stream().anyMatch(r -> r.method().equals("POST") && r.path().equals(
+                "/API/files/v1/assets/" + reg.assetId() + "/files/" + copy.objectId() + "/keyframes/")),
+                "asked for the uploaded copy");
+        assertEquals(Optional.empty(), u.requestCloudTranscode(path), "asked once per content");
+        assertTrue(fake.runJobs().contains(job.get()));
+        assertEquals(1, fake.proxies(reg.assetId()).size());
+        assertTrue(fake.keyframes(reg.assetId()).size() >= 1);
+    }
+}
