@@ -150,4 +150,18 @@ class ControlSurfaceTest {
         assertEquals(404, control.raw("PUT", fake.url() + "/__fake/upload/0123/", new byte[1], Map.of()).status(),
                 "upload URLs are served on a port of their own, not the control surface's");
     }
+
+    @Test
+    void resumableSession_takesTheWholeObjectInOnePutWithoutContentRange_asGcsDoes() {
+        String assetId = http.post(A + "/assets/", Map.of("title", "clip")).json().get("id").asText();
+        JsonNode proxy = http.post("/API/files/v1/assets/" + assetId + "/proxies/", Map.of("name", "p.mp4")).json();
+        Http.Answer start = http.raw("POST", proxy.get("upload_url").asText(), new byte[0],
+                Map.of("x-goog-resumable", "start"));
+        assertEquals(201, start.status(), start.body());
+        String session = start.header("Location");
+        assertEquals(308, http.raw("PUT", session, new byte[0], Map.of()).status(), "an empty PUT asks the status");
+        byte[] bytes = new byte[3000];
+        assertEquals(200, http.raw("PUT", session, bytes, Map.of()).status());
+        assertEquals(3000, fake.uploaded().get(0).size());
+    }
 }

@@ -717,6 +717,11 @@ final class Uploads {
         }
         synchronized (s) {
             String range = ex.getRequestHeaders().getFirst("Content-Range");
+            if (range == null && s.received == 0 && contentLength(ex) > 0) {
+                // a single-chunk upload: the whole object in one PUT with no Content-Range, as GCS takes it
+                long whole = contentLength(ex);
+                range = "bytes 0-" + (whole - 1) + "/" + whole;
+            }
             if (range == null || STATUS_QUERY.matcher(range.trim()).matches()) {
                 return incomplete(s);
             }
