@@ -67,7 +67,10 @@ class HelpVersionCompletionTest {
                     assertTrue(usage.startsWith("Usage: iconik-gateway"), usage);
                     for (OptionSpec option : find(path).getCommandSpec().options()) {
                         if (!option.hidden()) {
-                            assertTrue(usage.contains(option.longestName()), option.longestName() + " in\n" + usage);
+                            // picocli shows a negatable --watch as --[no-]watch
+                            String shown = option.negatable()
+                                    ? option.longestName().replaceFirst("^--(no-)?", "--[no-]") : option.longestName();
+                            assertTrue(usage.contains(shown), shown + " in\n" + usage);
                         }
                     }
                     assertTrue(usage.contains("-h, --help"), usage);
