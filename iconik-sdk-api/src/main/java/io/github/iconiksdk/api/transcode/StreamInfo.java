@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param pixelFormat   the pixel format ({@code "yuv420p10le"}), or {@code null}
  * @param channels      audio channels
  * @param sampleRate    audio samples per second
+ * @param profile       the codec profile ({@code "High"}, {@code "LC"}, {@code "HQ"}), or {@code null}
+ * @param colorSpace    the colour matrix ({@code "bt709"}, {@code "bt2020nc"}), or {@code null}
+ * @param colorPrimaries the colour primaries ({@code "bt709"}, {@code "bt2020"}), or {@code null}
+ * @param bitRate       the stream's bits per second, 0 when unknown
+ * @param channelLayout the audio channel layout ({@code "stereo"}, {@code "5.1"}), or {@code null}
+ * @since 0.2.0 for {@code profile}, {@code colorSpace}, {@code colorPrimaries}, {@code bitRate} and
+ *        {@code channelLayout}
  */
 public record StreamInfo(int index, String type, String codec, int width, int height, double frameRate,
-                         int rotation, String colorTransfer, String pixelFormat, int channels, int sampleRate) {
+                         int rotation, String colorTransfer, String pixelFormat, int channels, int sampleRate,
+                         String profile, String colorSpace, String colorPrimaries, long bitRate,
+                         String channelLayout) {
 
     /**
      * Validates the stream.
@@ -38,10 +47,41 @@ public record StreamInfo(int index, String type, String codec, int width, int he
      * @param pixelFormat the pixel format ({@code "yuv420p10le"}), or {@code null}
      * @param channels audio channels
      * @param sampleRate audio samples per second
+     * @param profile the codec profile ({@code "High"}, {@code "LC"}, {@code "HQ"}), or {@code null}
+     * @param colorSpace the colour matrix ({@code "bt709"}, {@code "bt2020nc"}), or {@code null}
+     * @param colorPrimaries the colour primaries ({@code "bt709"}, {@code "bt2020"}), or {@code null}
+     * @param bitRate the stream's bits per second, 0 when unknown
+     * @param channelLayout the audio channel layout ({@code "stereo"}, {@code "5.1"}), or {@code null}
      * @throws NullPointerException if {@code type} is null
+     * @throws IllegalArgumentException if {@code bitRate} is negative
      */
     public StreamInfo {
         Objects.requireNonNull(type, "type");
+        if (bitRate < 0) {
+            throw new IllegalArgumentException("bitRate of stream " + index + " is negative: " + bitRate);
+        }
+    }
+
+    /**
+     * A stream without profile, colour matrix and primaries, stream bit rate and channel layout (the 0.1 shape).
+     *
+     * @param index the stream's index in the container
+     * @param type {@code "video"}, {@code "audio"}, {@code "subtitle"}, {@code "data"} …
+     * @param codec the codec's short name
+     * @param width coded width in pixels (video and images)
+     * @param height coded height in pixels
+     * @param frameRate average frames per second, 0 when unknown
+     * @param rotation display rotation in degrees, 0 to 359
+     * @param colorTransfer the transfer characteristic, or {@code null}
+     * @param pixelFormat the pixel format, or {@code null}
+     * @param channels audio channels
+     * @param sampleRate audio samples per second
+     * @throws NullPointerException if {@code type} is null
+     */
+    public StreamInfo(int index, String type, String codec, int width, int height, double frameRate, int rotation,
+                      String colorTransfer, String pixelFormat, int channels, int sampleRate) {
+        this(index, type, codec, width, height, frameRate, rotation, colorTransfer, pixelFormat, channels,
+                sampleRate, null, null, null, 0, null);
     }
 
     /** @return whether the transfer characteristic is HDR (PQ or HLG) */

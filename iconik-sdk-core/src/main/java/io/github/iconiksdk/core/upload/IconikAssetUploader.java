@@ -3,12 +3,14 @@ package io.github.iconiksdk.core.upload;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.upload.AssetUploader;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.media.internal.TechnicalMetadata;
 import io.github.iconiksdk.core.upload.internal.PartRunner;
 import io.github.iconiksdk.core.upload.internal.RegistrationJournal;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
@@ -68,6 +70,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         ORIGINAL
     }
 
+    private final IconikClient client;
     private final RegistrationJournal journal;
     private final RegistrationSaga saga;
     private final RenditionUploads uploads;
@@ -75,6 +78,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     private final Path storageRoot;
 
     private IconikAssetUploader(Builder b) {
+        this.client = b.client;
         this.journal = RegistrationJournal.open(b.journal);
         this.saga = new RegistrationSaga(b.client, b.storageId, new StorageRulesCache(b.settings), journal,
                 b.hook, b.searchSettleTime);
@@ -146,7 +150,8 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * upload URL iconik returned (one PUT up to the chunk size, a resumable session above), then CLOSED. Journalled
      * per object, so a repeat after a crash or a failure skips what is CLOSED and resumes an interrupted upload from
      * the last confirmed chunk. When the file changed since its renditions were made (it was MODIFIED), the old
-     * proxy and keyframes are deleted in iconik first: they are replaced, not duplicated. Marks the file's
+     * proxy and keyframes are deleted in iconik first: they are replaced, not duplicated. First of all the ORIGINAL
+     * format gets the technical metadata of {@link TranscodeResult#source()} ({@link #describe}). Marks the file's
      * {@link Work#RENDITIONS} done.
      *
      * @throws IllegalStateException                    if the file's registration is not complete
@@ -159,7 +164,37 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(renditions, "renditions");
         Objects.requireNonNull(progress, "progress");
+        describe(registration, renditions.source());
         return uploads.uploadRenditions(registration, renditions, progress);
+    }
+
+    /**
+     * Puts a registered file's technical metadata on its ORIGINAL format, as iconik's own media analysis would: the
+     * format's {@code metadata} (container, duration, overall bit rate, timecode, and the main video and audio
+     * values) and one component per stream (codec, profile, resolution, frame rate, pixel format, colour space and
+     * HDR transfer, channels, sample rate). One PATCH of the format, which sets the same values again when repeated,
+     * so a repeat after a crash or for an unchanged file changes nothing; a MODIFIED file's new description
+     * replaces the old one. {@link #uploadRenditions} calls this; call it directly for a file that is probed but
+     * gets no renditions.
+     *
+     * <p>Why not when the format is created: registration does not wait for a prober (a file is registered without
+     * ffmpeg, and probing may take seconds), so the description follows in the renditions stage, as iconik's own
+     * analysis fills a format after the asset exists [I].
+     *
+     * @param registration the file's registration (its asset and format)
+     * @param media        what the prober reported for the file's current content
+     * @throws IllegalStateException                    if the registration has no format yet
+     * @throws io.github.iconiksdk.api.IconikException if iconik refuses or cannot be reached
+     */
+    public void describe(Registration registration, MediaInfo media) {
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(media, "media");
+        if (registration.assetId() == null || registration.formatId() == null) {
+            throw new IllegalStateException("cannot describe " + registration.path() + ": its registration has no "
+                    + "ORIGINAL format yet");
+        }
+        client.send("PATCH", "/API/files/v1/assets/" + registration.assetId() + "/formats/"
+                + registration.formatId() + "/", TechnicalMetadata.of(media).formatPatch(), Void.class);
     }
 
     /**

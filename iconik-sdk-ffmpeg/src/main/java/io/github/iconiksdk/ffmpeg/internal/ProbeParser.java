@@ -48,7 +48,7 @@ public final class ProbeParser {
         JsonNode format = root.path("format");
         String container = format.path("format_name").asText("");
         double seconds = number(format.path("duration"));
-        long bitRate = (long) number(format.path("bit_rate"));
+        long bitRate = Math.max(0, (long) number(format.path("bit_rate")));
         List<StreamInfo> streams = new ArrayList<>();
         List<Long> frameCounts = new ArrayList<>();
         for (JsonNode s : root.path("streams")) {
@@ -63,7 +63,9 @@ public final class ProbeParser {
             streams.add(new StreamInfo(s.path("index").asInt(), type, s.path("codec_name").asText(null),
                     s.path("width").asInt(0), s.path("height").asInt(0), "video".equals(type) ? rate : 0,
                     rotation(s), text(s.path("color_transfer")), text(s.path("pix_fmt")),
-                    s.path("channels").asInt(0), (int) number(s.path("sample_rate"))));
+                    s.path("channels").asInt(0), (int) number(s.path("sample_rate")), text(s.path("profile")),
+                    text(s.path("color_space")), text(s.path("color_primaries")),
+                    Math.max(0, (long) number(s.path("bit_rate"))), text(s.path("channel_layout"))));
             frameCounts.add((long) number(s.path("nb_frames")));
             if (seconds <= 0) {
                 seconds = Math.max(seconds, number(s.path("duration")));
@@ -72,7 +74,25 @@ public final class ProbeParser {
         MediaKind kind = kind(container, streams, frameCounts, seconds);
         Duration duration = kind == MediaKind.IMAGE || seconds <= 0 ? Duration.ZERO
                 : Duration.ofNanos(Math.round(seconds * 1e9));
-        return new MediaInfo(kind, container, duration, bitRate, streams);
+        return new MediaInfo(kind, container, duration, bitRate, streams, timecode(root));
+    }
+
+    /**
+     * The start timecode: the container's {@code timecode} tag (MXF, and MOV when it copies the track's), else the
+     * first stream that carries one (a MOV {@code tmcd} data track, or the video stream).
+     */
+    private static String timecode(JsonNode root) {
+        String tc = text(root.path("format").path("tags").path("timecode"));
+        if (tc != null) {
+            return tc;
+        }
+        for (JsonNode s : root.path("streams")) {
+            tc = text(s.path("tags").path("timecode"));
+            if (tc != null) {
+                return tc;
+            }
+        }
+        return null;
     }
 
     private static MediaKind kind(String container, List<StreamInfo> streams, List<Long> frameCounts,
