@@ -55,7 +55,7 @@ final class Gateway implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean reportIdlePasses = true;
     private volatile PatternSet patterns;
-    private IconikAssetUploader uploader;
+    private volatile IconikAssetUploader uploader;
     private volatile RenditionPipeline pipeline;
     private volatile GatewayListener listener = GatewayListener.NONE;
 
@@ -407,5 +407,36 @@ final class Gateway implements AutoCloseable {
         if (uploader != null) {
             uploader.close();
         }
+    }
+
+    /**
+     * The registration journal's answers for the status page's file search; nothing until the first pass opened
+     * the journal. Any thread.
+     *
+     * @return the journal's view of one file at a time
+     */
+    FileReports.Journal journal() {
+        return new FileReports.Journal() {
+            @Override
+            public Optional<Registration> registration(String path) {
+                IconikAssetUploader u = uploader;
+                return u == null ? Optional.empty() : u.registration(path);
+            }
+
+            @Override
+            public List<String> pendingWork(String path) {
+                IconikAssetUploader u = uploader;
+                if (u == null) {
+                    return List.of();
+                }
+                List<String> out = new ArrayList<>();
+                for (IconikAssetUploader.Work w : IconikAssetUploader.Work.values()) {
+                    if (u.wanted(w).contains(path)) {
+                        out.add(w.name());
+                    }
+                }
+                return out;
+            }
+        };
     }
 }

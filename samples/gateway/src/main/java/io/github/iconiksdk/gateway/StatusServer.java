@@ -10,16 +10,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * The status page of {@code run --status-port}: the JDK's HTTP server on 127.0.0.1 only, serving {@code /} (a
- * small page for people that reads {@code /status.json} every second and updates itself in place) and
- * {@code /status.json} (the {@link StatusSnapshot} for programs). Read-only: GET and HEAD, nothing else.
+ * small page for people that reads {@code /status.json} every second and updates itself in place, with charts
+ * drawn in the page itself: nothing is loaded from elsewhere, so it works offline), {@code /status.json} (the
+ * {@link StatusSnapshot} for programs) and {@code /file.json?path=P} (one file's state, {@link FileReports}).
+ * Read-only: GET and HEAD, nothing else.
  */
 final class StatusServer implements AutoCloseable {
 
@@ -28,12 +34,15 @@ final class StatusServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Supplier<StatusSnapshot> status;
+    private final FileReports files;
     private final byte[] page;
 
-    private StatusServer(HttpServer server, ExecutorService executor, Supplier<StatusSnapshot> status, byte[] page) {
+    private StatusServer(HttpServer server, ExecutorService executor, Supplier<StatusSnapshot> status,
+                         FileReports files, byte[] page) {
         this.server = server;
         this.executor = executor;
         this.status = status;
+        this.files = files;
         this.page = page;
     }
 
@@ -46,6 +55,19 @@ final class StatusServer implements AutoCloseable {
      * @throws UncheckedIOException naming the port when it cannot be bound (for example, it is taken)
      */
     static StatusServer start(int port, Supplier<StatusSnapshot> status) {
+        return start(port, status, null);
+    }
+
+    /**
+     * Starts serving on 127.0.0.1, with the file search.
+     *
+     * @param port   the port, or 0 for any free one (see {@link #port()})
+     * @param status where readings come from
+     * @param files  where one file's state comes from, or null when the search has nothing to look in
+     * @return the running server
+     * @throws UncheckedIOException naming the port when it cannot be bound (for example, it is taken)
+     */
+    static StatusServer start(int port, Supplier<StatusSnapshot> status, FileReports files) {
         Objects.requireNonNull(status, "status");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("status port must be between 0 and 65535, not " + port);
@@ -62,7 +84,7 @@ final class StatusServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        StatusServer s = new StatusServer(server, executor, status, loadPage());
+        StatusServer s = new StatusServer(server, executor, status, files, loadPage());
         server.createContext("/", s::handle);
         server.setExecutor(executor);
         server.start();
@@ -87,10 +109,58 @@ final class StatusServer implements AutoCloseable {
                 case "/" -> send(x, 200, "text/html; charset=utf-8", page);
                 case "/status.json" -> send(x, 200, "application/json",
                         JSON.writeValueAsBytes(status.get().toMap()));
+                case "/file.json" -> file(x);
                 default -> send(x, 404, "text/plain; charset=utf-8",
-                        ("no such page: " + path + "; try / or /status.json\n").getBytes(StandardCharsets.UTF_8));
+                        ("no such page: " + path + "; try /, /status.json or /file.json?path=P\n")
+                                .getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** {@code /file.json?path=P}: 200 with the report, 404 when the file is unknown, 400 for an unusable path. */
+    private void file(HttpExchange x) throws IOException {
+        String path = null;
+        int code;
+        Map<String, Object> body;
+        try {
+            path = query(x.getRequestURI().getRawQuery(), "path");
+            Optional<Map<String, Object>> report = files == null ? Optional.empty() : files.report(path);
+            if (report.isPresent()) {
+                code = 200;
+                body = report.get();
+            } else {
+                code = 404;
+                body = message(FileReports.checkPath(path), "the gateway has not seen " + FileReports.checkPath(path)
+                        + ": it is not registered and nothing happened to it in this run (not on the storage,"
+                        + " ignored by a scan pattern, still growing, or not scanned yet)");
+            }
+        } catch (IllegalArgumentException e) {
+            code = 400;
+            body = message(path, e.getMessage());
+        }
+        send(x, code, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static Map<String, Object> message(String path, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", path);
+        m.put("message", message);
+        return m;
+    }
+
+    /** The first value of a query parameter, decoded; null when absent. */
+    static String query(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static void send(HttpExchange x, int code, String type, byte[] body) throws IOException {

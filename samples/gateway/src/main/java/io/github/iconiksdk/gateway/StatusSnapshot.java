@@ -32,6 +32,9 @@ import java.util.Map;
  * @param bytesUploaded     bytes they held
  * @param problemCount      problems since the start
  * @param recentProblems    the last {@link GatewayStatus#RECENT_ERRORS} problems, oldest first
+ * @param errorGroups       every problem since the start grouped by kind, the most recently seen first
+ * @param errorKindsDropped kinds dropped from {@code errorGroups} to make room for newer ones
+ * @param series            the measures over the last hour
  * @param heapUsed          bytes of Java heap in use when the reading was taken (garbage included)
  * @param heapMax           the most heap the JVM may use
  */
@@ -40,7 +43,8 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
                       Duration lastScanDuration, long lastScanFiles, long scans, int transcodeQueue,
                       int uploadQueue, long registered, long unchanged, long removed, long failed,
                       double filesPerSecond, long uploads, long bytesUploaded, long problemCount,
-                      List<Problem> recentProblems, long heapUsed, long heapMax) {
+                      List<Problem> recentProblems, List<ErrorGroups.Group> errorGroups, long errorKindsDropped,
+                      StatusSeries.Points series, long heapUsed, long heapMax) {
 
     /**
      * One problem.
@@ -90,6 +94,23 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
             e.put("message", p.message());
             return e;
         }).toList());
+        m.put("errors", errorGroups.stream().map(g -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("kind", g.kind());
+            e.put("count", g.count());
+            e.put("first", g.first().toString());
+            Map<String, Object> latest = new LinkedHashMap<>();
+            latest.put("at", g.latestAt().toString());
+            latest.put("message", g.latest());
+            e.put("latest", latest);
+            return e;
+        }).toList());
+        m.put("error_kinds_dropped", errorKindsDropped);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("files_per_second", points(series.filesPerSecond(), false));
+        s.put("queued", points(series.queued(), true));
+        s.put("bytes_uploaded", points(series.bytesUploaded(), true));
+        m.put("series", s);
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heap_used", heapUsed);
         memory.put("heap_max", heapMax);
@@ -98,6 +119,11 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
         m.put("started", started.toString());
         m.put("now", now.toString());
         return m;
+    }
+
+    private static List<List<Number>> points(List<StatusSeries.Point> points, boolean whole) {
+        return points.stream().map(p -> List.<Number>of(p.epochSecond(),
+                whole ? (Number) Math.round(p.value()) : (Number) p.value())).toList();
     }
 
     private static String text(Instant i) {

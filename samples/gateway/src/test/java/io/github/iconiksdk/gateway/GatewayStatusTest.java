@@ -159,4 +159,74 @@ class GatewayStatusTest {
         assertEquals("unreadable: x.mov: permission denied", errors.get(0).get("message"));
         assertEquals("1.0", m.get("version"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void identicalErrors_areOneGroup_inSnapshotAndJson() {
+        for (int i = 0; i < 30; i++) {
+            status.fileFailed("day1/clip" + i + ".mov", "iconik answered 500 (after 4 attempts)");
+            clock.advance(Duration.ofMillis(100));
+        }
+        status.problem("unreadable: day2/x.mov: permission denied");
+        List<ErrorGroups.Group> groups = status.snapshot().errorGroups();
+        assertEquals(2, groups.size());
+        assertEquals("unreadable: <path>: permission denied", groups.get(0).kind());
+        assertEquals(30, groups.get(1).count());
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) status.snapshot().toMap().get("errors");
+        assertEquals("<file>: iconik answered 500 (after 4 attempts)", errors.get(1).get("kind"));
+        assertEquals(30L, errors.get(1).get("count"));
+        assertEquals("day1/clip29.mov: iconik answered 500 (after 4 attempts)",
+                ((Map<String, Object>) errors.get(1).get("latest")).get("message"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void series_getAPointPerSample_ratesFromTheDifference_andKeepAnHour() {
+        GatewayStatus s = new GatewayStatus("s-1", "1.0", clock, Duration.ofSeconds(10));
+        int[] queued = {4};
+        s.queues(() -> queued[0], () -> 1);
+        s.sample();
+        for (int i = 0; i < 20; i++) {
+            s.fileRegistered("f" + i, RegistrationOutcome.CREATED);
+        }
+        s.uploaded("f0", 5000);
+        clock.advance(Duration.ofSeconds(10));
+        queued[0] = 0;
+        s.sample();
+        StatusSeries.Points p = s.snapshot().series();
+        assertEquals(List.of(0.0, 2.0), p.filesPerSecond().stream().map(StatusSeries.Point::value).toList());
+        assertEquals(List.of(5.0, 1.0), p.queued().stream().map(StatusSeries.Point::value).toList());
+        assertEquals(List.of(0.0, 5000.0), p.bytesUploaded().stream().map(StatusSeries.Point::value).toList());
+        assertEquals(clock.now.getEpochSecond(), p.queued().get(1).epochSecond());
+        Map<String, Object> series = (Map<String, Object>) s.snapshot().toMap().get("series");
+        assertEquals(List.of(List.of(clock.now.getEpochSecond() - 10, 0L), List.of(clock.now.getEpochSecond(), 5000L)),
+                series.get("bytes_uploaded"));
+        assertEquals(List.of(clock.now.getEpochSecond(), 2.0),
+                ((List<Object>) series.get("files_per_second")).get(1));
+
+        for (int i = 0; i < 400; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            s.sample();
+        }
+        List<StatusSeries.Point> hour = s.snapshot().series().queued();
+        assertEquals(361, hour.size(), "an hour at 10 s, both ends included");
+        assertEquals(3600, hour.get(hour.size() - 1).epochSecond() - hour.get(0).epochSecond());
+    }
+
+    @Test
+    void iconikFailing_asTheBreakersSeeIt_showsFailing_andRecoversOnItsOwn() {
+        String[] breakers = {null};
+        status.serviceHealth(() -> breakers[0]);
+        status.scanStarted();
+        assertEquals(ScannerState.ACTIVE, status.snapshot().state());
+        breakers[0] = "iconik is failing: circuit breaker iconik-assets open";
+        assertEquals(ScannerState.FAILING, status.snapshot().state());
+        assertEquals("iconik is failing: circuit breaker iconik-assets open", status.snapshot().stateMessage());
+        breakers[0] = null;
+        assertEquals(ScannerState.ACTIVE, status.snapshot().state());
+        status.serviceHealth(() -> {
+            throw new IllegalStateException("client closed");
+        });
+        assertEquals(ScannerState.ACTIVE, status.snapshot().state());
+    }
 }

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -26,7 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +44,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The status page of a running gateway, in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * driven by Selenium): the storage, the scanner state and the counters it shows grow as files arrive, without the
- * page reloading. Skipped, saying so, only when Chromium or its driver is not installed.
+ * page reloading; identical errors show as one group with its count; the charts draw series that grow; the search
+ * box shows one file's state with a link to its asset. Skipped, saying so, only when Chromium or its driver is not
+ * installed. With {@code -Dstatus.screenshot=PATH} the second test saves a screenshot of the page there (the one in
+ * docs/operating.md).
  */
 class StatusPageBrowserTest {
 
@@ -78,7 +86,7 @@ class StatusPageBrowserTest {
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        options.addArguments("--headless", "--window-size=1280,1500", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
         browser = new ChromeDriver(driverService, options);
@@ -158,5 +166,106 @@ class StatusPageBrowserTest {
         // Stopped: the page says the gateway is gone rather than showing stale numbers as live.
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text("connection").contains("not answering"));
         assertEquals("OFFLINE", fake.gatewayReport(fake.storageId()).orElseThrow().path("status").asText());
+    }
+
+    private static String attr(WebElement e, String name) {
+        String v = e.getAttribute(name);
+        return v == null ? "" : v;
+    }
+
+    private int chartPoints(String measure) {
+        return Integer.parseInt(attr(browser.findElement(By.id("chart-" + measure)), "data-points").isEmpty() ? "0"
+                : attr(browser.findElement(By.id("chart-" + measure)), "data-points"));
+    }
+
+    @Test
+    void whileRunIngests_thirtyIdenticalErrorsAreOneGroupOfThirty_chartsDrawGrowingSeries_andAFileCanBeLookedUp()
+            throws Exception {
+        root = Files.createDirectories(tmp.resolve("storage"));
+        // Proxy and keyframe creation on (iconik's default): ffprobe cannot read these 30 ".mov" files, which is
+        // the same problem 30 times, each naming its own file.
+        fake = FakeIconik.builder().port(0).mountPoint(root.toString())
+                .storageSetting("growing_files_threshold", "0").storageSetting("scan_interval_seconds", "1")
+                .build().start();
+        GatewayConfig config = GatewayConfig.builder().flag("iconik-url", fake.url()).flag("app-id", fake.appId())
+                .flag("auth-token", fake.authToken()).flag("storage-id", fake.storageId())
+                .flag("data-dir", tmp.resolve("data").toString()).build().requireCredentials();
+        StringWriter errText = new StringWriter();
+        for (int i = 0; i < 30; i++) {
+            write("day1/clip" + i + ".mov");
+        }
+        try (Gateway gateway = new Gateway(config, new PrintWriter(errText, true));
+             GatewayOperations operations = GatewayOperations.start(gateway, gateway.client(), fake.storageId(), 0,
+                     false, Duration.ofSeconds(1))) {
+            GatewayDaemon daemon = new GatewayDaemon(gateway, new PrintWriter(errText, true));
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(daemon::run);
+            String page = "http://127.0.0.1:" + operations.statusPort() + "/";
+            startBrowser().get(page);
+
+            waitForText("files-registered", "30");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+            wait.withMessage(() -> "no error group of 30 on the page: " + text("errors") + "\n" + errText)
+                    .until(d -> d.findElements(By.cssSelector("#errors tr.error-group td.count")).stream()
+                            .anyMatch(c -> c.getText().equals("30")));
+            List<WebElement> rows = browser.findElements(By.cssSelector("#errors tr.error-group"));
+            assertEquals(1, rows.size(), "one group for one kind of problem: " + text("errors"));
+            assertTrue(rows.get(0).findElement(By.className("kind")).getText().startsWith("no renditions for <path>"),
+                    rows.get(0).getText());
+            assertEquals("1", text("error-kinds"));
+            assertEquals("30", text("problem-count"));
+
+            // The charts: inline SVG (nothing loaded from elsewhere), a line per measure, growing as points arrive.
+            for (String measure : List.of("files_per_second", "queued", "bytes_uploaded")) {
+                WebElement svg = browser.findElement(By.id("chart-" + measure));
+                assertEquals("svg", svg.getTagName());
+                wait.until(d -> !svg.findElements(By.tagName("polyline")).isEmpty());
+            }
+            int before = chartPoints("files_per_second");
+            wait.withMessage(() -> "the files chart did not grow past " + before + " points")
+                    .until(d -> chartPoints("files_per_second") >= before + 2);
+            String line = attr(browser.findElement(By.cssSelector("#chart-files_per_second polyline")), "points");
+            assertTrue(line.split(" ").length >= 3, line);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            assertEquals(0L, js.executeScript("return performance.getEntriesByType('resource')"
+                    + ".filter(e => !e.name.startsWith(location.origin)).length;"), "the page loaded something from"
+                    + " another site");
+
+            HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(page + "status.json")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode status = new ObjectMapper().readTree(json.body());
+            assertEquals(1, status.path("errors").size(), json.body());
+            assertEquals(30, status.at("/errors/0/count").asInt());
+            assertTrue(status.at("/errors/0/latest/message").asText().contains("day1/clip"), json.body());
+            assertTrue(status.at("/series/files_per_second").size() >= 3, json.body());
+            assertTrue(status.at("/series/queued/0").isArray() && status.at("/series/queued/0").size() == 2);
+
+            // The search box: one file's state, with a link to its asset in iconik.
+            String assetId = fake.assets().stream().filter(a -> a.path("title").asText().startsWith("clip7"))
+                    .findFirst().orElseThrow().path("id").asText();
+            browser.findElement(By.id("file-path")).sendKeys("day1/clip7.mov");
+            browser.findElement(By.cssSelector("#file-search button")).click();
+            wait.until(d -> !d.findElements(By.id("file-table")).isEmpty());
+            String table = text("file-table");
+            assertTrue(table.contains("Registered yes"), table);
+            WebElement link = browser.findElement(By.cssSelector("#file-table a"));
+            assertEquals(assetId, link.getText());
+            assertEquals(fake.url() + "/asset/" + assetId, attr(link, "href"));
+            browser.findElement(By.id("file-path")).clear();
+            browser.findElement(By.id("file-path")).sendKeys("day1/none.mov");
+            browser.findElement(By.cssSelector("#file-search button")).click();
+            wait.until(d -> text("file-result").contains("has not seen day1/none.mov"));
+
+            String shot = System.getProperty("status.screenshot");
+            if (shot != null && !shot.isBlank()) {
+                browser.findElement(By.id("file-path")).clear();
+                browser.findElement(By.id("file-path")).sendKeys("day1/clip7.mov");
+                browser.findElement(By.cssSelector("#file-search button")).click();
+                wait.until(d -> !d.findElements(By.id("file-table")).isEmpty());
+                Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(png, Path.of(shot), StandardCopyOption.REPLACE_EXISTING);
+            }
+            daemon.requestStop();
+            assertEquals(0, running.get(60, TimeUnit.SECONDS));
+        }
     }
 }

@@ -20,6 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.iconiksdk.api.upload.Registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,5 +106,52 @@ class StatusServerTest {
                     () -> StatusServer.start(taken.getLocalPort(), status::snapshot));
             assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
         }
+    }
+
+    @Test
+    void fileJson_answersOneFilesState_withALinkToItsAsset_404WhenUnknown_400ForAPathOutOfTheRoot()
+            throws Exception {
+        FileReports.Journal journal = new FileReports.Journal() {
+            @Override
+            public Optional<Registration> registration(String path) {
+                return path.equals("day1/a b.mov") ? Optional.of(new Registration(path,
+                        RegistrationOutcome.ALREADY_REGISTERED, "asset-1", "format-1", "set-1", "file-1"))
+                        : Optional.empty();
+            }
+
+            @Override
+            public List<String> pendingWork(String path) {
+                return path.equals("day1/a b.mov") ? List.of("RENDITIONS") : List.of();
+            }
+        };
+        server = StatusServer.start(0, status::snapshot,
+                new FileReports(status, journal, URI.create("https://app.iconik.io/")));
+        status.fileRegistered("day1/a b.mov", RegistrationOutcome.CREATED);
+        status.uploaded("day1/a b.mov", 2048);
+        status.fileFailed("day2/c.mov", "iconik answered 503");
+
+        HttpResponse<String> r = get("/file.json?path=day1%2Fa%20b.mov");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode f = new ObjectMapper().readTree(r.body());
+        assertEquals("day1/a b.mov", f.path("path").asText());
+        assertTrue(f.path("registered").asBoolean());
+        assertEquals("asset-1", f.path("asset_id").asText());
+        assertEquals("https://app.iconik.io/asset/asset-1", f.path("asset_url").asText());
+        assertTrue(f.path("renditions").asText().startsWith("pending"), f.toString());
+        assertTrue(f.path("uploads").asText().startsWith("1 objects (2048 bytes)"), f.toString());
+        assertEquals("uploaded 2048 bytes", f.at("/last_event/what").asText());
+
+        JsonNode failed = new ObjectMapper().readTree(get("/file.json?path=./day2/c.mov").body());
+        assertEquals(false, failed.path("registered").asBoolean());
+        assertEquals(1, failed.path("failures").asInt());
+        assertTrue(failed.path("asset_id").isNull());
+
+        HttpResponse<String> unknown = get("/file.json?path=nowhere.mov");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("has not seen nowhere.mov"), unknown.body());
+        HttpResponse<String> escape = get("/file.json?path=day1/../../etc/passwd");
+        assertEquals(400, escape.statusCode());
+        assertTrue(escape.body().contains(".. segment"), escape.body());
+        assertEquals(400, get("/file.json").statusCode());
     }
 }
