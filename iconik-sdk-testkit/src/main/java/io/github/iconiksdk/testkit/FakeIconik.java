@@ -475,6 +475,30 @@ public final class FakeIconik implements AutoCloseable {
     }
 
     /**
+     * @param storageId a storage id
+     * @return the transfers into that gateway's storage ({@code transfers_to}) not yet acknowledged
+     */
+    public List<JsonNode> pendingTransfersTo(String storageId) {
+        return rows(Store.TRANSFERS_TO, "storage_id", storageId);
+    }
+
+    /**
+     * @param storageId a storage id
+     * @return the transfers out of that gateway's storage ({@code transfers_from}) not yet acknowledged
+     */
+    public List<JsonNode> pendingTransfersFrom(String storageId) {
+        return rows(Store.TRANSFERS_FROM, "storage_id", storageId);
+    }
+
+    /**
+     * @param storageId a storage id
+     * @return the gateway events queued for that storage and not yet acknowledged
+     */
+    public List<JsonNode> gatewayEvents(String storageId) {
+        return rows(Store.EVENTS, "storage_id", storageId);
+    }
+
+    /**
      * The group ACLs set on an object ({@code PUT /API/acls/v1/groups/{group_id}/acl/{object_type}/{object_key}/}).
      *
      * @param objectKey the object's id (an asset's, a collection's)

@@ -389,8 +389,58 @@ class FidelityTest {
         byte[] notJson = "{".getBytes(StandardCharsets.UTF_8);
         assertEquals(400, http.post(A + "/assets/", new String(notJson, StandardCharsets.UTF_8)).status());
         driveUsersAclsAndTheRest(assetId, colId, viewId, storageId, fileId, proxyId, formatId);
+        driveGatewayQueues(storageId);
         // the collection's DELETE last, so that earlier answers still see it
         ok(http.delete(A + "/collections/" + colId + "/"), 202);
+    }
+
+    /** An asset whose ORIGINAL is one closed file on a storage (uploaded when the storage is a cloud one). */
+    private static String[] closedOriginal(String storageId, String name, boolean upload) {
+        String assetId = ok(http.post(A + "/assets/", m("title", name)), 201).get("id").asText();
+        String a = F + "/assets/" + assetId;
+        String formatId = ok(http.post(a + "/formats/", m("name", "ORIGINAL")), 201).get("id").asText();
+        String setId = ok(http.post(a + "/file_sets/", m("format_id", formatId, "name", name, "storage_id",
+                storageId)), 201).get("id").asText();
+        String fileId = ok(http.post(a + "/files/", m("original_name", name, "directory_path", "q", "file_set_id",
+                setId, "storage_id", storageId, "size", 2)), 201).get("id").asText();
+        if (upload) {
+            String url = ok(http.get(a + "/files/" + fileId + "/?generate_signed_post_url=true"), 200)
+                    .get("upload_url").asText();
+            http.raw("PUT", url, new byte[]{4, 2}, Map.of());
+        }
+        ok(http.patch(a + "/files/" + fileId + "/", m("status", "CLOSED")), 200);
+        return new String[]{assetId, setId, fileId};
+    }
+
+    /** Manual scans, transfers to and from the gateway's storage, purges and keyframes requests. */
+    private static void driveGatewayQueues(String storageId) {
+        String cloud = fake.defaultStorageId("FILES");
+        ok(http.post(F + "/storages/" + storageId + "/scan/", m("paths", List.of("q"))), 201);
+        String[] down = closedOriginal(cloud, "down.mov", true);
+        String[] up = closedOriginal(storageId, "up.mov", false);
+        ok(http.post(F + "/storages/" + storageId + "/bulk/", m("object_ids", List.of(down[0]), "object_type",
+                "assets")), 202);
+        ok(http.post(F + "/storages/" + cloud + "/bulk/", m("object_ids", List.of(up[0]), "object_type",
+                "assets")), 202);
+        JsonNode to = ok(http.get(F + "/storages/" + storageId + "/transfers_to/"), 200).get("objects").get(0);
+        JsonNode from = ok(http.get(F + "/storages/" + storageId + "/transfers_from/"), 200).get("objects").get(0);
+        ok(http.get(F + "/storages/" + storageId + "/transfers_to/" + to.get("id").asText() + "/"), 200);
+        ok(http.get(F + "/storages/" + storageId + "/transfers_from/" + from.get("id").asText() + "/"), 200);
+        ok(http.post(F + "/transfers/" + to.get("id").asText() + "/urls/", null), 200);
+        ok(http.delete(F + "/storages/" + storageId + "/transfers_to/" + to.get("id").asText()
+                + "/?completed=true"), 204);
+        ok(http.delete(F + "/storages/" + storageId + "/transfers_from/" + from.get("id").asText()
+                + "/?failed=true"), 204);
+        ok(http.post(F + "/storages/" + storageId + "/bulk/", m("object_ids", List.of(down[0]), "object_type",
+                "assets")), 202);
+        ok(http.post(F + "/storages/" + cloud + "/bulk/", m("object_ids", List.of(up[0]), "object_type",
+                "assets")), 202);
+        ok(http.delete(F + "/file_sets/" + down[1] + "/transfers_to/" + storageId + "/"), 204);
+        ok(http.delete(F + "/file_sets/" + up[1] + "/transfers_from/" + storageId + "/"), 204);
+        ok(http.post(F + "/assets/bulk/keyframes/", m("object_ids", List.of(up[0], down[0]), "object_type",
+                "assets")), 200);
+        ok(http.delete(A + "/assets/" + up[0] + "/"), 204);
+        ok(http.delete(A + "/assets/" + up[0] + "/purge/"), 204);
     }
 
     private static void driveUsersAclsAndTheRest(String assetId, String colId, String viewId, String storageId,

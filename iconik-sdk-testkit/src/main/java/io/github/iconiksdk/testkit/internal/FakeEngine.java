@@ -71,6 +71,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         AssetApi assets = new AssetApi(ctx, collections);
         collections.assets(assets);
         new StorageApi(ctx).register(router);
+        new GatewayQueueApi(ctx, uploads).register(router);
         assets.register(router);
         collections.register(router);
         new FileApi(ctx, uploads).register(router);

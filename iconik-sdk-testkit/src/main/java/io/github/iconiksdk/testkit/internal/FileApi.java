@@ -263,22 +263,27 @@ final class FileApi {
             if (jobId == null) {
                 jobId = JobApi.deleteJob(ctx, ctx.asset(assetId));
             }
-            ObjectNode d = Json.object();
-            d.put("id", Context.newId());
-            d.put("file_id", Json.text(f, "id"));
-            d.put("filename", Json.text(f, "original_name"));
-            d.put("directory_path", Json.text(f, "directory_path"));
-            d.put("storage_id", storageId);
-            d.put("job_id", jobId);
-            d.put("keep_source", false);
-            d.put("asset_id", assetId);
-            d.put("format_id", Json.text(fs, "format_id"));
-            if (fs.has("version_id")) {
-                d.put("version_id", Json.text(fs, "version_id"));
-            }
-            ctx.store.table(Store.DELETIONS).put(Json.text(d, "id"), d);
+            queueDeletion(ctx, jobId, f, fs);
         }
         return Reply.empty(204);
+    }
+
+    /** Queues the deletion of a file on its gateway's storage ({@code storages/{id}/deletions_from/}). */
+    static void queueDeletion(Context ctx, String jobId, ObjectNode f, ObjectNode fs) {
+        ObjectNode d = Json.object();
+        d.put("id", Context.newId());
+        d.put("file_id", Json.text(f, "id"));
+        d.put("filename", Json.text(f, "original_name"));
+        d.put("directory_path", Json.text(f, "directory_path"));
+        d.put("storage_id", Json.text(f, "storage_id"));
+        d.put("job_id", jobId);
+        d.put("keep_source", false);
+        d.put("asset_id", Json.text(fs, "asset_id"));
+        d.put("format_id", Json.text(fs, "format_id"));
+        if (fs.has("version_id")) {
+            d.put("version_id", Json.text(fs, "version_id"));
+        }
+        ctx.store.table(Store.DELETIONS).put(Json.text(d, "id"), d);
     }
 
     private Reply fileSetFiles(Call c) {

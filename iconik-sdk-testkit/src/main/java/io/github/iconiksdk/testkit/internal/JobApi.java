@@ -38,12 +38,21 @@ final class JobApi {
      * @return its id
      */
     static String deleteJob(Context ctx, ObjectNode asset) {
+        return gatewayJob(ctx, asset, "DELETE", "Delete files of " + Json.text(asset, "title"));
+    }
+
+    /**
+     * Starts a job of an asset that a storage gateway carries out (a deletion, a transfer, a local transcode).
+     *
+     * @return its id
+     */
+    static String gatewayJob(Context ctx, ObjectNode asset, String type, String title) {
         ObjectNode j = Json.object();
         String now = Json.now();
         String assetId = Json.text(asset, "id");
         j.put("id", Context.newId());
-        j.put("title", "Delete files of " + Json.text(asset, "title"));
-        j.put("type", "DELETE");
+        j.put("title", title);
+        j.put("type", type);
         j.put("status", "STARTED");
         j.put("object_type", "assets");
         j.put("object_id", assetId);
@@ -69,6 +78,19 @@ final class JobApi {
         }
         ctx.store.get(Store.JOBS, jobId).ifPresent(j -> {
             j.put("status", "FINISHED");
+            j.put("progress", 100);
+            j.put("completed_at", Json.now());
+            Context.touch(j);
+        });
+    }
+
+    /** Ends a gateway's job: FINISHED, or FAILED when the gateway said it failed. */
+    static void gatewayJobDone(Context ctx, String jobId, boolean failed) {
+        if (jobId == null) {
+            return;
+        }
+        ctx.store.get(Store.JOBS, jobId).ifPresent(j -> {
+            j.put("status", failed ? "FAILED" : "FINISHED");
             j.put("progress", 100);
             j.put("completed_at", Json.now());
             Context.touch(j);

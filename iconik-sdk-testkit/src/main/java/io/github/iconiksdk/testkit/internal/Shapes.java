@@ -45,6 +45,17 @@ final class Shapes {
             + "|RESET_INGEST_VALIDATION|SCHEDULE_CHECKSUM_CALCULATION|ABORT_JOBS_BULK|MARK_MISSING_OUTSIDE_SCAN_DIRS)"
             + " data:o");
 
+    static final Shape STORAGE_SCAN = Shape.of("files:[s]? paths:[s]? ignore_already_active:b");
+
+    static final Shape BULK_TRANSFER = Shape.of("object_ids:[u] object_type:e(assets|collections|saved_searches)"
+            + " allow_duplicate_transfers:b delete_only_from_source_folder:b delete_original:b file_path:s?"
+            + " format_name:s keep_collection_structure:b keep_parent_collection_structure:b overwrite:b"
+            + " preferred_original_storage_id:u?");
+
+    static final Shape BULK_TRANSCODE = Shape.of("object_ids:[u] object_type:e(assets|collections|saved_searches)"
+            + " format_name:s prefer_any_cloud:b preferred_storage_id:u"
+            + " preferred_storage_method:e(FILE|HTTP|FTP|SFTP|S3|B2|GCS|PORTAL|CUSTOM|AZURE) priority:i");
+
     static final Shape EVENTS_PURGE = Shape.of("event_ids:[u]");
 
     static final Shape ASSET = Shape.of("title:s external_id:s? category:s?"

@@ -61,6 +61,10 @@ public final class Store {
     public static final String HISTORY = "asset_history";
     /** Gateway events by id. */
     public static final String EVENTS = "gateway_events";
+    /** Pending transfers of file sets into a gateway's storage, by id. */
+    public static final String TRANSFERS_TO = "transfers_to";
+    /** Pending transfers of file sets out of a gateway's storage, by id. */
+    public static final String TRANSFERS_FROM = "transfers_from";
     /** Upload targets by token. */
     public static final String UPLOADS = "upload_urls";
     /** Group ACLs by group, object type and object key. */
@@ -92,6 +96,7 @@ public final class Store {
 
     private static final List<String> TABLES = List.of(META, STORAGES, REPORTS, GATEWAY_STATUS, ASSETS, FORMATS,
             FILE_SETS, FILES, PROXIES, KEYFRAMES, FIELDS, VIEWS, VALUES, COLLECTIONS, CONTENTS, JOBS, EVENTS, DELETIONS, HISTORY, UPLOADS,
+            TRANSFERS_TO, TRANSFERS_FROM,
             ACLS, JOB_WORK, USERS, GROUPS, TOKENS, USER_ACLS, SHARES, SHARE_USERS, SEGMENTS, SAVED_SEARCHES,
             CATEGORIES, EXPORT_LOCATIONS);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
