@@ -1,7 +1,7 @@
 package io.github.iconiksdk.benchmarks;
 
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.StorageScanner;
 import io.github.iconiksdk.core.scan.FileSystemScanner;
 
@@ -118,7 +118,7 @@ public final class HintLatency {
             if (e == null) {
                 throw new IllegalStateException("no NEW for " + path + " within 5 minutes");
             }
-            if (e.type() == ScanEventType.NEW && e.path().equals(path)) {
+            if (e instanceof ScanEvent.Change c && c.type() == ChangeType.NEW && e.path().equals(path)) {
                 return (System.nanoTime() - lastWrite) / 1e9;
             }
         }

@@ -3,7 +3,7 @@ package io.github.iconiksdk.benchmarks;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -251,8 +251,8 @@ public final class OriginalUploadThroughput {
             long t0 = System.nanoTime();
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
-                Registration r = up.register(new ScanEvent(ScanEventType.NEW, a[8] + "/" + f.getFileName(), null,
-                        Files.size(f), Instant.now(), a[10 + i], null), MetadataValues.empty());
+                Registration r = up.register(ScanEvent.Change.of(ChangeType.NEW, a[8] + "/" + f.getFileName(),
+                        Files.size(f), Instant.now(), a[10 + i]), MetadataValues.empty());
                 done.add(pool.submit(() -> up.uploadOriginal(r, ProgressListener.NONE)));
             }
             for (Future<UploadResult> d : done) {

@@ -2,7 +2,7 @@ package io.github.iconiksdk.benchmarks;
 
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.RateLimitOptions;
 import io.github.iconiksdk.core.client.model.FileSettings;
@@ -77,9 +77,9 @@ public final class RegistrationThroughput {
             List<Future<?>> done = new ArrayList<>();
             for (int n = 0; n < files; n++) {
                 int i = n;
-                done.add(pool.submit(() -> uploader.register(new ScanEvent(ScanEventType.NEW,
-                        prefix + "/d" + (i / 100) + "/f" + i + ".mov", null, 1000 + i,
-                        Instant.ofEpochMilli(1_700_000_000_000L), String.format("%032x", i), null),
+                done.add(pool.submit(() -> uploader.register(ScanEvent.Change.of(ChangeType.NEW,
+                        prefix + "/d" + (i / 100) + "/f" + i + ".mov", 1000 + i,
+                        Instant.ofEpochMilli(1_700_000_000_000L), String.format("%032x", i)),
                         MetadataValues.empty())));
             }
             for (Future<?> f : done) {

@@ -20,14 +20,13 @@ public interface AssetUploader {
      * {@code MOVED} one, marks a {@code REMOVED} one. Safe to call again with the same event (at-least-once
      * delivery from the scanner): a repeat changes nothing.
      *
-     * @param event    a change event ({@link ScanEvent#isChange()})
+     * @param event    a change (notices are not changes: a listener only reports them)
      * @param metadata the file's sidecar values to apply, or {@link MetadataValues#empty()}
      * @return the iconik objects of the file and what was done
-     * @throws IllegalArgumentException                 if the event is a notice, not a change
      * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses; the journal keeps
      *                                                  the progress made, so a later call resumes
      */
-    Registration register(ScanEvent event, MetadataValues metadata);
+    Registration register(ScanEvent.Change event, MetadataValues metadata);
 
     /**
      * Uploads the renditions made for a registered file (proxy, keyframes, map, poster, waveform) and closes them

@@ -4,7 +4,6 @@ import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.pattern.IgnoreMatcher;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
@@ -466,10 +465,10 @@ public final class FileSystemScanner implements StorageScanner {
         @Override
         public void onEvent(ScanEvent event) {
             delegate.onEvent(event);
-            if (event.type() == ScanEventType.GROWING) {
+            if (event instanceof ScanEvent.Growing growing) {
                 long now = clock.millis();
-                // Stable at its time + threshold if the time says when it last changed, otherwise counted from now.
-                long since = event.modified() != null ? Math.min(event.modified().toEpochMilli(), now) : now;
+                // Stable at its time + threshold if the time says when it last changed (not in the future).
+                long since = Math.min(growing.modified().toEpochMilli(), now);
                 long stableAt = since + thresholdMillis;
                 if (stableAt <= now) {
                     stableAt = now + thresholdMillis;

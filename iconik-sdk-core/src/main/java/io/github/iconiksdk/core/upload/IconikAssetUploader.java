@@ -37,7 +37,11 @@ import java.util.function.Supplier;
  *         .settings(() -> client.getStorage(storageId).fileSettings())   // polled: changes apply at once
  *         .journal(dataDir.resolve("registrations.db"))
  *         .build()) {
- *     scanner.scanOnce(event -> { if (event.isChange()) uploader.register(event, MetadataValues.empty()); });
+ *     scanner.scanOnce(event -> {
+ *         if (event instanceof ScanEvent.Change change) {
+ *             uploader.register(change, MetadataValues.empty());
+ *         }
+ *     });
  * }
  * }</pre>
  *
@@ -97,7 +101,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     }
 
     @Override
-    public Registration register(ScanEvent event, MetadataValues metadata) {
+    public Registration register(ScanEvent.Change event, MetadataValues metadata) {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(metadata, "metadata");
         return saga.apply(event, metadata);

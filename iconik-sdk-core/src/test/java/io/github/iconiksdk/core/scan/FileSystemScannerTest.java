@@ -1,7 +1,6 @@
 package io.github.iconiksdk.core.scan;
 
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.scan.StorageScanner;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,11 +81,11 @@ class FileSystemScannerTest {
         Recorder r = scan();
 
         assertEquals(List.of("NEW a.mov", "NEW clips/b.mov", "NEW clips/deep/c.wav"), r.lines());
-        ScanEvent b = r.events.get(1);
+        ScanEvent.Change b = r.change(1);
         assertEquals(6, b.size());
-        assertEquals(md5("bravo!"), b.checksum());
-        assertEquals("d41d8cd98f00b204e9800998ecf8427e", r.events.get(2).checksum());
-        assertEquals(Files.getLastModifiedTime(root.resolve("a.mov")).toInstant(), r.events.get(0).modified());
+        assertEquals(md5("bravo!"), b.md5().orElseThrow());
+        assertEquals("d41d8cd98f00b204e9800998ecf8427e", r.change(2).md5().orElseThrow());
+        assertEquals(Files.getLastModifiedTime(root.resolve("a.mov")).toInstant(), r.change(0).modified());
     }
 
     @Test
@@ -109,7 +108,7 @@ class FileSystemScannerTest {
         Recorder r = scan();
 
         assertEquals(List.of("MODIFIED a.mov"), r.lines());
-        assertEquals(md5("alpha+more"), r.events.get(0).checksum());
+        assertEquals(md5("alpha+more"), r.change(0).md5().orElseThrow());
         assertEquals(List.of(), scan().lines());
     }
 
@@ -123,7 +122,7 @@ class FileSystemScannerTest {
         Recorder r = scan();
 
         assertEquals(List.of("MOVED in/a.mov -> out/renamed.mov"), r.lines());
-        assertEquals(md5("alpha"), r.events.get(0).checksum());
+        assertEquals(md5("alpha"), r.change(0).md5().orElseThrow());
         assertEquals(List.of(), scan().lines());
     }
 
@@ -203,7 +202,7 @@ class FileSystemScannerTest {
         clock.advance(Duration.ofSeconds(5));
         Recorder settled = scan(cfg);
         assertEquals(List.of("NEW render.mov"), settled.lines());
-        assertEquals(10, settled.events.get(0).size());
+        assertEquals(10, settled.change(0).size());
         assertEquals(List.of(), scan(cfg).lines());
     }
 
@@ -290,7 +289,7 @@ class FileSystemScannerTest {
             s.scanOnce(r);
         }
         assertEquals(List.of("GROWING a-growing.mov", "UNREADABLE b"), r.lines());
-        assertEquals("vanished while scanning", r.events.get(1).reason());
+        assertEquals("vanished while scanning", ((ScanEvent.Unreadable) r.events.get(1)).reason());
 
         assertEquals(List.of("REMOVED b/x.mov", "GROWING a-growing.mov"),
                 scan(cfg).lines().stream().sorted(Comparator.reverseOrder()).collect(Collectors.toList()));

@@ -86,7 +86,7 @@ class KilledScanTest {
         Set<String> moved = new HashSet<>();
         beforeKill.forEach(l -> moved.add(l.substring(l.indexOf('\t') + 1)));
         for (ScanEvent e : resumed.events) {
-            assertEquals("MOVED", e.type().name(), e.toString());
+            assertEquals("MOVED", Recorder.type(e), e.toString());
             moved.add(e.path());
         }
         assertEquals(200, moved.size());

@@ -1,7 +1,6 @@
 package io.github.iconiksdk.core.scan;
 
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.scan.ScanListener;
 
 import java.util.ArrayList;
@@ -21,14 +20,20 @@ class Recorder implements ScanListener {
         return events.stream().map(Recorder::line).collect(Collectors.toList());
     }
 
-    List<ScanEvent> ofType(ScanEventType type) {
-        return events.stream().filter(e -> e.type() == type).collect(Collectors.toList());
+    /** @return the i-th event, which must be a change */
+    ScanEvent.Change change(int i) {
+        return (ScanEvent.Change) events.get(i);
+    }
+
+    /** @return the name of the event's change or notice type */
+    static String type(ScanEvent e) {
+        return e instanceof ScanEvent.Change c ? c.type().name() : ((ScanEvent.Notice) e).type().name();
     }
 
     static String line(ScanEvent e) {
-        if (e.type() == ScanEventType.MOVED) {
-            return "MOVED " + e.previousPath() + " -> " + e.path();
+        if (e instanceof ScanEvent.Change c && c.movedFrom().isPresent()) {
+            return "MOVED " + c.movedFrom().get() + " -> " + e.path();
         }
-        return e.type() + " " + e.path();
+        return type(e) + " " + e.path();
     }
 }

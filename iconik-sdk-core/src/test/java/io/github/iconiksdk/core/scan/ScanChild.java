@@ -23,7 +23,7 @@ public final class ScanChild {
         try (FileSystemScanner s = FileSystemScanner.builder().root(Path.of(args[0])).stateFile(Path.of(args[1]))
                 .growingThreshold(Duration.ZERO).batchSize(7).build()) {
             s.scanOnce(e -> {
-                out.println(e.type() + "\t" + e.path());
+                out.println(Recorder.type(e) + "\t" + e.path());
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException ex) {

@@ -3,7 +3,7 @@ package io.github.iconiksdk.gateway;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.sidecar.Sidecar;
 import io.github.iconiksdk.api.sidecar.SidecarException;
@@ -190,31 +190,32 @@ final class Gateway implements AutoCloseable {
         return result;
     }
 
-    private void handle(ScanEvent event, Path root, Result result) {
+    private void handle(ScanEvent scanned, Path root, Result result) {
         checkStop();
-        switch (event.type()) {
-            case GROWING -> result.growing++;
-            case UNREADABLE -> {
-                result.unreadable++;
-                err.println("unreadable: " + event.path() + ": " + event.reason());
-                listener.problem("unreadable: " + event.path() + ": " + event.reason());
+        if (scanned instanceof ScanEvent.Growing) {
+            result.growing++;
+            return;
+        }
+        if (scanned instanceof ScanEvent.Unreadable u) {
+            result.unreadable++;
+            err.println("unreadable: " + u.path() + ": " + u.reason());
+            listener.problem("unreadable: " + u.path() + ": " + u.reason());
+            return;
+        }
+        ScanEvent.Change event = (ScanEvent.Change) scanned;
+        if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
+            if (event.type() != ChangeType.REMOVED) {
+                reapplySidecar(root, event.path(), result);
             }
-            default -> {
-                if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
-                    if (event.type() != ScanEventType.REMOVED) {
-                        reapplySidecar(root, event.path(), result);
-                    }
-                    return;
-                }
-                MetadataValues md = event.type() == ScanEventType.REMOVED ? MetadataValues.empty()
-                        : metadataOf(root, event.path(), result);
-                boolean registered = registerWithRetries(event.path(), result, () -> uploader().register(event, md));
-                if (!registered && (event.type() == ScanEventType.MOVED || event.type() == ScanEventType.REMOVED)) {
-                    // Not journalled yet: stop the pass so the scanner delivers this event again next time.
-                    throw new IconikException("could not record " + event.type() + " of " + event.path()
-                            + " in iconik; the pass stops and the change is reported again on the next one");
-                }
-            }
+            return;
+        }
+        MetadataValues md = event.type() == ChangeType.REMOVED ? MetadataValues.empty()
+                : metadataOf(root, event.path(), result);
+        boolean registered = registerWithRetries(event.path(), result, () -> uploader().register(event, md));
+        if (!registered && (event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED)) {
+            // Not journalled yet: stop the pass so the scanner delivers this event again next time.
+            throw new IconikException("could not record " + event.type() + " of " + event.path()
+                    + " in iconik; the pass stops and the change is reported again on the next one");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.pattern.IgnoreMatcher;
 import io.github.iconiksdk.api.pattern.InvalidPatternException;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanSummary;
@@ -212,46 +213,47 @@ final class ScanCommand implements Callable<Integer> {
         }
 
         static String textLine(ScanEvent e) {
-            switch (e.type()) {
-                case NEW:
-                case MODIFIED:
-                    return e.type() + "\t" + e.path() + "\t" + e.size();
-                case MOVED:
-                    return "MOVED\t" + e.previousPath() + "\t" + e.path();
-                case UNREADABLE:
-                    return "UNREADABLE\t" + e.path() + "\t" + e.reason();
-                default:
-                    return e.type() + "\t" + e.path();
+            if (e instanceof ScanEvent.Unreadable u) {
+                return "UNREADABLE\t" + u.path() + "\t" + u.reason();
             }
+            if (e instanceof ScanEvent.Growing) {
+                return "GROWING\t" + e.path();
+            }
+            ScanEvent.Change c = (ScanEvent.Change) e;
+            return switch (c.type()) {
+                case NEW, MODIFIED -> c.type() + "\t" + c.path() + "\t" + c.size();
+                case MOVED -> "MOVED\t" + c.movedFrom().orElseThrow() + "\t" + c.path();
+                case REMOVED -> "REMOVED\t" + c.path();
+            };
         }
 
         static String jsonLine(ScanEvent e) {
             StringWriter w = new StringWriter();
             try (JsonGenerator g = JSON.createGenerator(w)) {
                 g.writeStartObject();
-                g.writeStringField("type", e.type().name());
-                switch (e.type()) {
-                    case NEW:
-                    case MODIFIED:
-                        g.writeStringField("path", e.path());
-                        g.writeNumberField("size", e.size());
-                        if (e.checksum() != null) {
-                            g.writeStringField("md5", e.checksum());
+                if (e instanceof ScanEvent.Notice n) {
+                    g.writeStringField("type", n.type().name());
+                    g.writeStringField("path", n.path());
+                    if (n instanceof ScanEvent.Unreadable u) {
+                        g.writeStringField("reason", u.reason());
+                    }
+                } else {
+                    ScanEvent.Change c = (ScanEvent.Change) e;
+                    g.writeStringField("type", c.type().name());
+                    switch (c.type()) {
+                        case NEW, MODIFIED -> {
+                            g.writeStringField("path", c.path());
+                            g.writeNumberField("size", c.size());
                         }
-                        break;
-                    case MOVED:
-                        g.writeStringField("from", e.previousPath());
-                        g.writeStringField("to", e.path());
-                        if (e.checksum() != null) {
-                            g.writeStringField("md5", e.checksum());
+                        case MOVED -> {
+                            g.writeStringField("from", c.movedFrom().orElseThrow());
+                            g.writeStringField("to", c.path());
                         }
-                        break;
-                    case UNREADABLE:
-                        g.writeStringField("path", e.path());
-                        g.writeStringField("reason", e.reason());
-                        break;
-                    default:
-                        g.writeStringField("path", e.path());
+                        case REMOVED -> g.writeStringField("path", c.path());
+                    }
+                    if (c.type() != ChangeType.REMOVED && c.md5().isPresent()) {
+                        g.writeStringField("md5", c.md5().get());
+                    }
                 }
                 g.writeEndObject();
             } catch (IOException ex) {

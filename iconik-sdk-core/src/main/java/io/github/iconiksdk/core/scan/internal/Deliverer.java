@@ -4,7 +4,7 @@ import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.scan.FileState;
 import io.github.iconiksdk.api.scan.FileStatus;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanListener;
 
 import java.io.IOException;
@@ -42,18 +42,15 @@ final class Deliverer {
     }
 
     private static final class Item {
-        final ScanEvent notice;
-        final ScanEventType type;
+        final ScanEvent.Notice notice;
+        final ChangeType type;
         final FileState state;
-        final String previousPath;
         final CompletableFuture<Hashed> hashing;
 
-        Item(ScanEvent notice, ScanEventType type, FileState state, String previousPath,
-             CompletableFuture<Hashed> hashing) {
+        Item(ScanEvent.Notice notice, ChangeType type, FileState state, CompletableFuture<Hashed> hashing) {
             this.notice = notice;
             this.type = type;
             this.state = state;
-            this.previousPath = previousPath;
             this.hashing = hashing;
         }
     }
@@ -82,24 +79,27 @@ final class Deliverer {
         this.nowMillis = nowMillis;
     }
 
-    /** Queues a notice (GROWING, UNREADABLE); {@code size} -1 and {@code modifiedNanos} null when unknown. */
-    void notice(ScanEventType type, String path, long size, Long modifiedNanos, String reason) {
-        enqueue(new Item(noticeEvent(type, path, size, modifiedNanos, reason), type, null, null, null));
+    /** Queues a GROWING notice: the file as observed. */
+    void growing(String path, long size, long modifiedNanos) {
+        enqueue(new Item(new ScanEvent.Growing(path, size, instant(modifiedNanos)), null, null, null));
     }
 
-    private static ScanEvent noticeEvent(ScanEventType type, String path, long size, Long modifiedNanos,
-                                         String reason) {
-        return new ScanEvent(type, path, null, size, modifiedNanos == null ? null : instant(modifiedNanos), null,
-                reason);
+    /** Queues an UNREADABLE notice. */
+    void unreadable(String path, String reason) {
+        enqueue(new Item(unreadableNotice(path, reason), null, null, null));
+    }
+
+    private static ScanEvent.Unreadable unreadableNotice(String path, String reason) {
+        return new ScanEvent.Unreadable(path, reason != null ? reason : "unreadable (no reason given)");
     }
 
     /** Queues NEW or MODIFIED of a stable file; its checksum is computed ahead if missing. */
-    void change(ScanEventType type, FileState state) {
+    void change(ChangeType type, FileState state) {
         CompletableFuture<Hashed> hashing = null;
         if (checksums && state.checksum() == null) {
             hashing = CompletableFuture.supplyAsync(() -> hash(state), hashPool);
         }
-        enqueue(new Item(null, type, state, null, hashing));
+        enqueue(new Item(null, type, state, hashing));
     }
 
     /** Delivers MOVED now (after everything queued), so that the batch shows the target as taken. */
@@ -107,8 +107,8 @@ final class Deliverer {
         drain();
         String checksum = target.checksum() != null ? target.checksum() : source.checksum();
         FileState moved = target.withChecksum(checksum).withStatus(FileStatus.DELIVERED);
-        listener.onEvent(new ScanEvent(ScanEventType.MOVED, target.path(), source.path(), target.size(),
-                instant(target.modifiedNanos()), checksum, null));
+        listener.onEvent(ScanEvent.Change.moved(source.path(), target.path(), target.size(),
+                instant(target.modifiedNanos()), checksum));
         counts.moved++;
         batch.delete(source.path());
         batch.put(moved);
@@ -117,7 +117,9 @@ final class Deliverer {
     /** Delivers REMOVED now (after everything queued). */
     void removed(FileState gone) {
         drain();
-        listener.onEvent(new ScanEvent(ScanEventType.REMOVED, gone.path(), null, -1, null, null, null));
+        // What it was when last reported: it is gone, so nothing can be read again.
+        listener.onEvent(ScanEvent.Change.of(ChangeType.REMOVED, gone.path(), gone.size(),
+                instant(gone.modifiedNanos()), gone.checksum()));
         counts.removed++;
         batch.delete(gone.path());
     }
@@ -156,7 +158,7 @@ final class Deliverer {
             Hashed h = await(item.hashing, state.path());
             if (h.unreadable != null) {
                 // The stored state is left as it was: the file is tried again on the next pass.
-                deliverNotice(noticeEvent(ScanEventType.UNREADABLE, state.path(), -1, null, h.unreadable));
+                deliverNotice(unreadableNotice(state.path(), h.unreadable));
                 return;
             }
             if (h.changedTo != null) {
@@ -166,15 +168,15 @@ final class Deliverer {
                         state.status() == FileStatus.PENDING_MODIFIED ? FileStatus.PENDING_MODIFIED
                                 : FileStatus.PENDING_NEW);
                 batch.put(observed);
-                deliverNotice(noticeEvent(ScanEventType.GROWING, state.path(), observed.size(),
-                        observed.modifiedNanos(), null));
+                deliverNotice(new ScanEvent.Growing(state.path(), observed.size(),
+                        instant(observed.modifiedNanos())));
                 return;
             }
             state = state.withChecksum(h.md5);
         }
-        listener.onEvent(new ScanEvent(item.type, state.path(), null, state.size(),
-                instant(state.modifiedNanos()), state.checksum(), null));
-        if (item.type == ScanEventType.NEW) {
+        listener.onEvent(ScanEvent.Change.of(item.type, state.path(), state.size(),
+                instant(state.modifiedNanos()), state.checksum()));
+        if (item.type == ChangeType.NEW) {
             counts.added++;
         } else {
             counts.modified++;
@@ -182,9 +184,9 @@ final class Deliverer {
         batch.put(state.withStatus(FileStatus.DELIVERED));
     }
 
-    private void deliverNotice(ScanEvent notice) {
+    private void deliverNotice(ScanEvent.Notice notice) {
         listener.onEvent(notice);
-        if (notice.type() == ScanEventType.GROWING) {
+        if (notice instanceof ScanEvent.Growing) {
             counts.growing++;
         } else {
             counts.unreadable++;

@@ -5,7 +5,7 @@ import io.github.iconiksdk.api.Progress;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.scan.FileState;
 import io.github.iconiksdk.api.scan.FileStatus;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
@@ -314,15 +314,15 @@ public final class ScanPass implements TreeWalker.Visitor {
             if (changed) {
                 batch.put(state);
             }
-            deliverer.notice(ScanEventType.GROWING, path, size, mtime, null);
+            deliverer.growing(path, size, mtime);
             return;
         }
         if (state.status() == FileStatus.PENDING_MODIFIED) {
             // Recorded as delivered once the listener has it; if the pass dies first, the next one sees the
             // same change again.
-            deliverer.change(ScanEventType.MODIFIED, state);
+            deliverer.change(ChangeType.MODIFIED, state);
         } else if (!movesPossible) {
-            deliverer.change(ScanEventType.NEW, state);
+            deliverer.change(ChangeType.NEW, state);
         } else if (changed) {
             batch.put(state);
         }
@@ -332,7 +332,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     public void unreadable(String path, String reason) {
         unreadable.add(path);
         advanceTo(path);
-        deliverer.notice(ScanEventType.UNREADABLE, path, -1, null, reason);
+        deliverer.unreadable(path, reason);
     }
 
     @Override
@@ -535,7 +535,7 @@ public final class ScanPass implements TreeWalker.Visitor {
             for (FileState s : pending) {
                 after = s.path();
                 if (stable(s) && reportable(s.path())) {
-                    deliverer.change(ScanEventType.NEW, s);
+                    deliverer.change(ChangeType.NEW, s);
                 }
             }
             if (pending.size() < PAGE / 4) {

@@ -4,7 +4,7 @@ import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.metadata.FieldValue;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -113,16 +113,13 @@ public final class RegistrationSaga {
      * @param metadata sidecar values, possibly empty
      * @return what iconik now holds for the file
      */
-    public Registration apply(ScanEvent event, MetadataValues metadata) {
-        if (!event.isChange()) {
-            throw new IllegalArgumentException("not a change event: " + event.type() + " " + event.path());
-        }
+    public Registration apply(ScanEvent.Change event, MetadataValues metadata) {
+        Objects.requireNonNull(event, "event");
         StorageRules r = rules.get();
         return switch (event.type()) {
             case NEW, MODIFIED -> newOrModified(event, metadata, r);
             case MOVED -> moved(event, metadata, r);
             case REMOVED -> removed(event.path(), r);
-            default -> throw new IllegalStateException(event.type().name());
         };
     }
 
@@ -157,21 +154,22 @@ public final class RegistrationSaga {
                 ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED));
     }
 
-    private Registration newOrModified(ScanEvent e, MetadataValues md, StorageRules r) {
-        long mtime = e.modified() == null ? 0 : e.modified().toEpochMilli();
+    private Registration newOrModified(ScanEvent.Change e, MetadataValues md, StorageRules r) {
+        long mtime = e.modified().toEpochMilli();
+        String md5 = e.md5().orElse(null);
         Optional<JournalEntry> existing = journal.find(e.path());
         if (existing.isEmpty()) {
             JournalEntry entry = new JournalEntry(e.path(), KEY_PREFIX + UUID.randomUUID(), null, null, null, null,
-                    Step.KEY_CHOSEN, false, false, e.size(), mtime, e.checksum(), null);
+                    Step.KEY_CHOSEN, false, false, e.size(), mtime, md5, null);
             journal.save(entry);
             return runSaga(entry, md, r);
         }
         JournalEntry entry = existing.get();
         boolean sameContent = entry.size() == e.size() && entry.modifiedMs() == mtime
-                && Objects.equals(entry.checksum(), e.checksum());
+                && Objects.equals(entry.checksum(), md5);
         if (entry.step() != Step.DONE) {
             if (!sameContent) {
-                entry = entry.withContent(e.size(), mtime, e.checksum());
+                entry = entry.withContent(e.size(), mtime, md5);
                 journal.save(entry);
             }
             return runSaga(entry, md, r);
@@ -179,8 +177,8 @@ public final class RegistrationSaga {
         RegistrationOutcome outcome = RegistrationOutcome.ALREADY_REGISTERED;
         if (!sameContent) {
             client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
-                    .size(e.size()).checksum(e.checksum()).fileDateModified(e.modified()).build());
-            entry = entry.withContent(e.size(), mtime, e.checksum());
+                    .size(e.size()).checksum(md5).fileDateModified(e.modified()).build());
+            entry = entry.withContent(e.size(), mtime, md5);
             journal.save(entry);
             outcome = RegistrationOutcome.UPDATED;
         }
@@ -393,11 +391,11 @@ public final class RegistrationSaga {
         return true;
     }
 
-    private Registration moved(ScanEvent e, MetadataValues md, StorageRules r) {
-        Optional<JournalEntry> source = journal.find(e.previousPath());
+    private Registration moved(ScanEvent.Change e, MetadataValues md, StorageRules r) {
+        Optional<JournalEntry> source = journal.find(e.movedFrom().orElseThrow());
         if (source.isEmpty()) {
-            return newOrModified(new ScanEvent(ScanEventType.NEW, e.path(), null,
-                    e.size(), e.modified(), e.checksum(), null), md, r);
+            return newOrModified(ScanEvent.Change.of(ChangeType.NEW, e.path(), e.size(), e.modified(),
+                    e.md5().orElse(null)), md, r);
         }
         JournalEntry entry = source.get();
         String name = fileName(e.path());

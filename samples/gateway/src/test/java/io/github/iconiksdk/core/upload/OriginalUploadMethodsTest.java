@@ -3,7 +3,7 @@ package io.github.iconiksdk.core.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -76,8 +76,8 @@ class OriginalUploadMethodsTest {
         Path file = root().resolve(path);
         Files.createDirectories(file.getParent());
         write(file, size, seed);
-        return u.register(new ScanEvent(ScanEventType.NEW, path, null, size, Instant.ofEpochMilli(1_700_000_000_000L),
-                md5(file), null), MetadataValues.empty());
+        return u.register(ScanEvent.Change.of(ChangeType.NEW, path, size, Instant.ofEpochMilli(1_700_000_000_000L),
+                md5(file)), MetadataValues.empty());
     }
 
     /** Random bytes written in 1 MiB pieces (never the whole file in memory). */

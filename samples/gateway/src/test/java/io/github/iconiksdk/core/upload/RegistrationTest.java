@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -78,8 +78,9 @@ class RegistrationTest {
         return u;
     }
 
-    private static ScanEvent event(ScanEventType type, String path, long size, String md5) {
-        return new ScanEvent(type, path, null, size, Instant.ofEpochMilli(1_700_000_000_000L + size), md5, null);
+    private static ScanEvent.Change event(ChangeType type, String path, long size, String md5) {
+        return ScanEvent.Change.of(type, path, Math.max(0, size), Instant.ofEpochMilli(1_700_000_000_000L + size),
+                md5);
     }
 
     private static String md5(int i) {
@@ -87,7 +88,7 @@ class RegistrationTest {
     }
 
     /** Registers until it succeeds, as the gateway does on its next pass; returns how many attempts failed. */
-    private static int registerPersistently(IconikAssetUploader u, ScanEvent e) {
+    private static int registerPersistently(IconikAssetUploader u, ScanEvent.Change e) {
         for (int failures = 0; ; failures++) {
             try {
                 u.register(e, MetadataValues.empty());
@@ -122,7 +123,7 @@ class RegistrationTest {
     @Test
     void newFile_registersAssetOriginalFormatFileSetAndClosedFile() {
         start(FakeIconik.builder());
-        Registration r = uploader("j.db").register(event(ScanEventType.NEW, "A001/clip one.MOV", 1234, md5(1)),
+        Registration r = uploader("j.db").register(event(ChangeType.NEW, "A001/clip one.MOV", 1234, md5(1)),
                 MetadataValues.empty());
         assertEquals(RegistrationOutcome.CREATED, r.outcome());
         assertEquals(Map.of("A001/clip one.MOV", "title=clip one.MOV format=ORIGINAL fileset=A001/clip one.MOV"
@@ -138,7 +139,7 @@ class RegistrationTest {
     void sameEventTwice_changesNothing() {
         start(FakeIconik.builder());
         IconikAssetUploader u = uploader("j.db");
-        ScanEvent e = event(ScanEventType.NEW, "a.wav", 10, md5(2));
+        ScanEvent.Change e = event(ChangeType.NEW, "a.wav", 10, md5(2));
         String first = u.register(e, MetadataValues.empty()).assetId();
         fake.clearRequests();
         Registration again = u.register(e, MetadataValues.empty());
@@ -154,7 +155,7 @@ class RegistrationTest {
         fake.faults(new Faults(0.05, 0.05, 0.02, Duration.ZERO));
         int failures = 0;
         for (int i = 0; i < 1000; i++) {
-            failures += registerPersistently(u, event(ScanEventType.NEW, "card/" + (i / 100) + "/c" + i + ".mov",
+            failures += registerPersistently(u, event(ChangeType.NEW, "card/" + (i / 100) + "/c" + i + ".mov",
                     100 + i, md5(i)));
         }
         fake.clearFaults();
@@ -177,7 +178,7 @@ class RegistrationTest {
     void crashBeforeAnyStep_thenRestart_endsInTheSameStateAsNoCrash(Step crashAt) {
         start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true")
                 .storageSetting("access_group_id", "\"" + GROUP + "\""));
-        ScanEvent e = event(ScanEventType.NEW, "x/y/clip.mov", 42, md5(3));
+        ScanEvent.Change e = event(ChangeType.NEW, "x/y/clip.mov", 42, md5(3));
         AtomicBoolean crashed = new AtomicBoolean();
         IconikAssetUploader doomed = uploader("j.db", (step, path) -> {
             if (step == crashAt && crashed.compareAndSet(false, true)) {
@@ -205,7 +206,7 @@ class RegistrationTest {
     @Test
     void accessGroup_getsReadAndWriteOnNewAssets() {
         start(FakeIconik.builder().storageSetting("access_group_id", "\"" + GROUP + "\""));
-        Registration r = uploader("j.db").register(event(ScanEventType.NEW, "g.mov", 1, md5(40)),
+        Registration r = uploader("j.db").register(event(ChangeType.NEW, "g.mov", 1, md5(40)),
                 MetadataValues.empty());
         List<JsonNode> acls = fake.groupAcls(r.assetId());
         assertEquals(1, acls.size());
@@ -227,7 +228,7 @@ class RegistrationTest {
             fake.failNext(kind, "POST", create, 1);
         }
         for (int i = 0; i < 3; i++) {
-            registerPersistently(u, event(ScanEventType.NEW, "f" + i + ".mxf", 7 + i, md5(10 + i)));
+            registerPersistently(u, event(ChangeType.NEW, "f" + i + ".mxf", 7 + i, md5(10 + i)));
         }
         Map<String, String> state = state();
         assertEquals(3, fake.assets().size(), state.toString());
@@ -242,23 +243,23 @@ class RegistrationTest {
     void modifiedMovedAndRemoved_updateTheSameFileRecord() {
         start(FakeIconik.builder());
         IconikAssetUploader u = uploader("j.db");
-        Registration r = u.register(event(ScanEventType.NEW, "a/clip.mov", 100, md5(4)), MetadataValues.empty());
+        Registration r = u.register(event(ChangeType.NEW, "a/clip.mov", 100, md5(4)), MetadataValues.empty());
 
-        Registration m = u.register(event(ScanEventType.MODIFIED, "a/clip.mov", 200, md5(5)), MetadataValues.empty());
+        Registration m = u.register(event(ChangeType.MODIFIED, "a/clip.mov", 200, md5(5)), MetadataValues.empty());
         assertEquals(RegistrationOutcome.UPDATED, m.outcome());
         JsonNode file = fake.files(r.assetId()).get(0);
         assertEquals(200, file.path("size").asLong());
         assertEquals(md5(5), file.path("checksum").asText());
 
-        Registration mv = u.register(new ScanEvent(ScanEventType.MOVED, "b/renamed.mov", "a/clip.mov", 200,
-                Instant.ofEpochMilli(1_700_000_000_200L), md5(5), null), MetadataValues.empty());
+        Registration mv = u.register(ScanEvent.Change.moved("a/clip.mov", "b/renamed.mov", 200,
+                Instant.ofEpochMilli(1_700_000_000_200L), md5(5)), MetadataValues.empty());
         assertEquals(RegistrationOutcome.MOVED, mv.outcome());
         assertEquals(r.fileId(), mv.fileId());
         file = fake.files(r.assetId()).get(0);
         assertEquals("b", file.path("directory_path").asText());
         assertEquals("renamed.mov", file.path("original_name").asText());
 
-        Registration rm = u.register(event(ScanEventType.REMOVED, "b/renamed.mov", -1, null), MetadataValues.empty());
+        Registration rm = u.register(event(ChangeType.REMOVED, "b/renamed.mov", -1, null), MetadataValues.empty());
         assertEquals(RegistrationOutcome.REMOVED, rm.outcome());
         assertEquals("MISSING", fake.files(r.assetId()).get(0).path("status").asText());
         assertEquals(1, fake.assets().size());
@@ -274,9 +275,9 @@ class RegistrationTest {
             }
         });
         assertThrows(IllegalStateException.class,
-                () -> u.register(event(ScanEventType.NEW, "gone.mov", 5, md5(6)), MetadataValues.empty()));
+                () -> u.register(event(ChangeType.NEW, "gone.mov", 5, md5(6)), MetadataValues.empty()));
         assertEquals(1, fake.assets().size());
-        u.register(event(ScanEventType.REMOVED, "gone.mov", -1, null), MetadataValues.empty());
+        u.register(event(ChangeType.REMOVED, "gone.mov", -1, null), MetadataValues.empty());
         assertEquals(0, fake.assets().size(), "the half-made asset is removed");
         assertTrue(u.unfinished().isEmpty());
     }
@@ -285,8 +286,8 @@ class RegistrationTest {
     void identicalContent_withAggregationOn_joinsTheExistingAsset() {
         start(FakeIconik.builder().storageSetting("aggregate_identical_files", "true"));
         IconikAssetUploader u = uploader("j.db");
-        Registration first = u.register(event(ScanEventType.NEW, "a/one.mov", 9, md5(7)), MetadataValues.empty());
-        Registration copy = u.register(event(ScanEventType.NEW, "b/copy.mov", 9, md5(7)), MetadataValues.empty());
+        Registration first = u.register(event(ChangeType.NEW, "a/one.mov", 9, md5(7)), MetadataValues.empty());
+        Registration copy = u.register(event(ChangeType.NEW, "b/copy.mov", 9, md5(7)), MetadataValues.empty());
         assertEquals(RegistrationOutcome.AGGREGATED, copy.outcome());
         assertEquals(first.assetId(), copy.assetId());
         assertEquals(1, fake.assets().size());
@@ -300,7 +301,7 @@ class RegistrationTest {
     void titleWithoutExtension_andFilenameAsExternalId_followTheStorageSettings() {
         start(FakeIconik.builder().storageSetting("title_includes_extension", "false")
                 .storageSetting("filename_is_external_id", "true"));
-        Registration r = uploader("j.db").register(event(ScanEventType.NEW, "d/A001C003.MOV", 3, md5(8)),
+        Registration r = uploader("j.db").register(event(ChangeType.NEW, "d/A001C003.MOV", 3, md5(8)),
                 MetadataValues.empty());
         JsonNode asset = fake.asset(r.assetId()).orElseThrow();
         assertEquals("A001C003", asset.path("title").asText());
@@ -322,18 +323,18 @@ class RegistrationTest {
         IconikAssetUploader u = uploader("j.db");
         MetadataValues md = MetadataValues.builder().add("project", "Harbour Doc").add("keywords", "drone")
                 .add("keywords", "sunset").build();
-        Registration r = u.register(event(ScanEventType.NEW, "clip.mov", 1, md5(30)), md);
+        Registration r = u.register(event(ChangeType.NEW, "clip.mov", 1, md5(30)), md);
         Map<String, JsonNode> values = fake.metadata(r.assetId());
         assertEquals("Harbour Doc", values.get("project").path("field_values").get(0).path("value").asText());
         assertEquals(2, values.get("keywords").path("field_values").size());
 
         fake.clearRequests();
         assertEquals(RegistrationOutcome.ALREADY_REGISTERED,
-                u.register(event(ScanEventType.MODIFIED, "clip.mov", 1, md5(30)), md).outcome());
+                u.register(event(ChangeType.MODIFIED, "clip.mov", 1, md5(30)), md).outcome());
         assertEquals(0, fake.requests().size(), "unchanged sidecar values are not written again");
         MetadataValues changed = md.toBuilder().remove("keywords").add("keywords", "night").build();
         assertEquals(RegistrationOutcome.UPDATED,
-                u.register(event(ScanEventType.MODIFIED, "clip.mov", 1, md5(30)), changed).outcome());
+                u.register(event(ChangeType.MODIFIED, "clip.mov", 1, md5(30)), changed).outcome());
         assertEquals("night", fake.metadata(r.assetId()).get("keywords").path("field_values").get(0)
                 .path("value").asText());
     }
@@ -342,9 +343,9 @@ class RegistrationTest {
     void collectionMapping_nestsFoldersUnderTheMasterCollection_createdOnce() {
         start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true"));
         IconikAssetUploader u = uploader("j.db");
-        u.register(event(ScanEventType.NEW, "shoot/day1/a.mov", 1, md5(20)), MetadataValues.empty());
-        u.register(event(ScanEventType.NEW, "shoot/day1/b.mov", 2, md5(21)), MetadataValues.empty());
-        u.register(event(ScanEventType.NEW, "shoot/day2/c.mov", 3, md5(22)), MetadataValues.empty());
+        u.register(event(ChangeType.NEW, "shoot/day1/a.mov", 1, md5(20)), MetadataValues.empty());
+        u.register(event(ChangeType.NEW, "shoot/day1/b.mov", 2, md5(21)), MetadataValues.empty());
+        u.register(event(ChangeType.NEW, "shoot/day2/c.mov", 3, md5(22)), MetadataValues.empty());
         Map<String, Integer> titles = new HashMap<>();
         fake.collections().forEach(c -> titles.merge(c.path("title").asText(), 1, Integer::sum));
         assertEquals(1, titles.get("Storage Gateways"));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.ProgressListener;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.MediaKind;
 import io.github.iconiksdk.api.transcode.Rendition;
@@ -89,8 +89,8 @@ class UploadTest {
         Files.createDirectories(file.getParent());
         Files.write(file, content);
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-        return u.register(new ScanEvent(ScanEventType.NEW, path, null, content.length,
-                Instant.ofEpochMilli(1_700_000_000_000L), md5, null), MetadataValues.empty());
+        return u.register(ScanEvent.Change.of(ChangeType.NEW, path, content.length,
+                Instant.ofEpochMilli(1_700_000_000_000L), md5), MetadataValues.empty());
     }
 
     private static byte[] random(int size, long seed) {
@@ -262,8 +262,8 @@ class UploadTest {
 
         byte[] changed = random(120, 7);
         Files.write(root.resolve("clip.mov"), changed);
-        u.register(new ScanEvent(ScanEventType.MODIFIED, "clip.mov", null, changed.length,
-                Instant.ofEpochMilli(1_700_000_100_000L), md5(changed), null), MetadataValues.empty());
+        u.register(ScanEvent.Change.of(ChangeType.MODIFIED, "clip.mov", changed.length,
+                Instant.ofEpochMilli(1_700_000_100_000L), md5(changed)), MetadataValues.empty());
         assertTrue(u.want("clip.mov", IconikAssetUploader.Work.RENDITIONS));
         u.uploadRenditions(reg, r, ProgressListener.NONE);
         assertRenditionsOnce(reg.assetId(), r);
