@@ -3,8 +3,8 @@ package io.github.iconiksdk.core.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
-import io.github.iconiksdk.api.scan.ScanEventType;
 import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.upload.Registration;
@@ -102,8 +102,8 @@ class TechnicalMetadataTest {
     /** Registers the file, describes it through the uploader, and returns the ORIGINAL format the fake holds. */
     private static JsonNode describedFormat(Path file) throws Exception {
         String name = file.getFileName().toString();
-        Registration reg = uploader.register(new ScanEvent(ScanEventType.NEW, name, null, Files.size(file),
-                Instant.ofEpochMilli(1_700_000_000_000L), null, null), MetadataValues.empty());
+        Registration reg = uploader.register(ScanEvent.Change.of(ChangeType.NEW, name, Files.size(file),
+                Instant.ofEpochMilli(1_700_000_000_000L), null), MetadataValues.empty());
         MediaInfo media = ffmpeg.probe(file);
         uploader.uploadRenditions(reg, new TranscodeResult(media, List.of()), p -> { });
         return fake.formats(reg.assetId()).stream().filter(f -> "ORIGINAL".equals(f.path("name").asText()))
