@@ -32,8 +32,10 @@ module io.github.iconiksdk.core {
     exports io.github.iconiksdk.core.state;
     exports io.github.iconiksdk.core.sidecar;
     exports io.github.iconiksdk.core.upload;
+    exports io.github.iconiksdk.core.media;
 
     uses io.github.iconiksdk.api.transcode.TranscoderProvider;
+    uses io.github.iconiksdk.core.media.EmbeddedMetadataReader;
 
     opens io.github.iconiksdk.core.client.model to com.fasterxml.jackson.databind;
 }
