@@ -9,4 +9,5 @@ module io.github.iconiksdk.testkit {
     requires java.xml;
 
     exports io.github.iconiksdk.testkit;
+    exports io.github.iconiksdk.testkit.contract;
 }
