@@ -27,6 +27,7 @@ module io.github.iconiksdk.core {
     exports io.github.iconiksdk.core.plugin;
     exports io.github.iconiksdk.core.client;
     exports io.github.iconiksdk.core.client.model;
+    exports io.github.iconiksdk.core.command;
     exports io.github.iconiksdk.core.resilience;
     exports io.github.iconiksdk.core.scan;
     exports io.github.iconiksdk.core.state;

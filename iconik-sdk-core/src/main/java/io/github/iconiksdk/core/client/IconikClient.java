@@ -23,6 +23,8 @@ import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
 import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.client.model.GatewayReport;
+import io.github.iconiksdk.core.client.model.TransferFromStorage;
+import io.github.iconiksdk.core.client.model.TransferToStorage;
 import io.github.iconiksdk.core.client.model.Job;
 import io.github.iconiksdk.core.client.model.JobCreate;
 import io.github.iconiksdk.core.client.model.JobUpdate;
@@ -222,6 +224,73 @@ public interface IconikClient {
      * @return the pending deletions, possibly none
      */
     Paged<FileDeletion> pendingDeletions(String storageId);
+
+    /**
+     * Tells iconik that the gateway handled a deletion ({@code DELETE storages/{id}/deletions/{deletion_id}/}),
+     * which takes it off the queue and, once all of its job's deletions are handled, ends the job.
+     *
+     * @param storageId  the storage
+     * @param deletionId the deletion ({@link FileDeletion#id()})
+     * @throws io.github.iconiksdk.api.NotFoundException if iconik no longer has it (already acknowledged)
+     */
+    void acknowledgeDeletion(String storageId, String deletionId);
+
+    /**
+     * The copies iconik asks the gateway to bring into its storage ({@code GET storages/{id}/transfers_to/}).
+     *
+     * @param storageId the gateway's storage
+     * @return the pending transfers, possibly none
+     */
+    Paged<TransferToStorage> transfersTo(String storageId);
+
+    /**
+     * The copies iconik asks the gateway to send out of its storage ({@code GET storages/{id}/transfers_from/}).
+     *
+     * @param storageId the gateway's storage
+     * @return the pending transfers, possibly none
+     */
+    Paged<TransferFromStorage> transfersFrom(String storageId);
+
+    /**
+     * Takes a transfer into the storage off the queue once handled
+     * ({@code DELETE storages/{id}/transfers_to/{transfer_id}/} with {@code completed=true} or {@code failed=true}).
+     *
+     * @param storageId  the gateway's storage
+     * @param transferId the transfer
+     * @param failed     whether the gateway failed to carry it out
+     * @throws io.github.iconiksdk.api.NotFoundException if iconik no longer has it (already acknowledged)
+     */
+    void acknowledgeTransferTo(String storageId, String transferId, boolean failed);
+
+    /**
+     * Takes a transfer out of the storage off the queue once handled
+     * ({@code DELETE storages/{id}/transfers_from/{transfer_id}/} with {@code completed=true} or {@code failed=true}).
+     *
+     * @param storageId  the gateway's storage
+     * @param transferId the transfer
+     * @param failed     whether the gateway failed to carry it out
+     * @throws io.github.iconiksdk.api.NotFoundException if iconik no longer has it (already acknowledged)
+     */
+    void acknowledgeTransferFrom(String storageId, String transferId, boolean failed);
+
+    /**
+     * A fresh direct-download URL for the source of a transfer ({@code POST transfers/{id}/urls/}).
+     *
+     * @param transferId the transfer
+     * @return the URL
+     * @throws io.github.iconiksdk.api.NotFoundException if there is no such transfer
+     */
+    String transferUrl(String transferId);
+
+    /**
+     * Asks for a scan of a storage now, as iconik's SCAN button does ({@code POST storages/{id}/scan/}); on a
+     * gateway's storage only the given paths (folders) and files are scanned, or everything when both are empty.
+     *
+     * @param storageId the storage
+     * @param paths     folders to scan, relative to the mount point
+     * @param files     files to scan, relative to the mount point
+     */
+    void requestScan(String storageId, List<String> paths, List<String> files);
 
     // ---- assets -------------------------------------------------------------------------------------------------
 

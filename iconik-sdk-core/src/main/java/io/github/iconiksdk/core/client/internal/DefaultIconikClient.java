@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.metadata.FieldValue;
 import io.github.iconiksdk.api.metadata.MetadataValues;
@@ -28,6 +29,8 @@ import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
 import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.client.model.GatewayReport;
+import io.github.iconiksdk.core.client.model.TransferFromStorage;
+import io.github.iconiksdk.core.client.model.TransferToStorage;
 import io.github.iconiksdk.core.client.model.Job;
 import io.github.iconiksdk.core.client.model.JobCreate;
 import io.github.iconiksdk.core.client.model.JobUpdate;
@@ -191,6 +194,55 @@ public final class DefaultIconikClient implements IconikClient {
     public Paged<FileDeletion> pendingDeletions(String storageId) {
         return list(FILES + "storages/" + segment(storageId) + "/deletions_from/", PageStyle.LAST_ID, PER_PAGE,
                 FileDeletion.class);
+    }
+
+    @Override
+    public void acknowledgeDeletion(String storageId, String deletionId) {
+        transport.execute(ApiRequest.of("DELETE", FILES + "storages/" + segment(storageId) + "/deletions/"
+                + segment(deletionId) + "/", null));
+    }
+
+    @Override
+    public Paged<TransferToStorage> transfersTo(String storageId) {
+        return list(FILES + "storages/" + segment(storageId) + "/transfers_to/", PageStyle.LAST_ID, PER_PAGE,
+                TransferToStorage.class);
+    }
+
+    @Override
+    public Paged<TransferFromStorage> transfersFrom(String storageId) {
+        return list(FILES + "storages/" + segment(storageId) + "/transfers_from/", PageStyle.LAST_ID, PER_PAGE,
+                TransferFromStorage.class);
+    }
+
+    @Override
+    public void acknowledgeTransferTo(String storageId, String transferId, boolean failed) {
+        transport.execute(ApiRequest.of("DELETE", FILES + "storages/" + segment(storageId) + "/transfers_to/"
+                + segment(transferId) + "/?" + (failed ? "failed=true" : "completed=true"), null));
+    }
+
+    @Override
+    public void acknowledgeTransferFrom(String storageId, String transferId, boolean failed) {
+        transport.execute(ApiRequest.of("DELETE", FILES + "storages/" + segment(storageId) + "/transfers_from/"
+                + segment(transferId) + "/?" + (failed ? "failed=true" : "completed=true"), null));
+    }
+
+    @Override
+    public String transferUrl(String transferId) {
+        JsonNode answer = write("POST", FILES + "transfers/" + segment(transferId) + "/urls/", Map.of(),
+                JsonNode.class);
+        String url = answer == null ? null : answer.path("url").asText(null);
+        if (url == null || url.isEmpty()) {
+            throw new IconikException("iconik answered no url for transfer " + transferId);
+        }
+        return url;
+    }
+
+    @Override
+    public void requestScan(String storageId, List<String> paths, List<String> files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paths", paths == null ? List.of() : List.copyOf(paths));
+        body.put("files", files == null ? List.of() : List.copyOf(files));
+        write("POST", FILES + "storages/" + segment(storageId) + "/scan/", body, Void.class);
     }
 
     // ---- assets ----
