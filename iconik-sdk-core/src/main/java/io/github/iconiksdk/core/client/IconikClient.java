@@ -109,6 +109,18 @@ public interface IconikClient {
      */
     ClientResilience resilience();
 
+    /**
+     * The proxy this client reaches iconik through (set with {@link Builder#proxy} or carried by the
+     * {@link Builder#httpClient} given), for the other HTTP traffic of the same program to take the same way:
+     * uploads to the URLs iconik hands out, a sidecar conversion service. A network that needs a proxy for iconik
+     * needs it for those too.
+     *
+     * @return the proxy selector, or empty when requests go direct
+     */
+    default Optional<java.net.ProxySelector> proxy() {
+        return Optional.empty();
+    }
+
     // ---- raw calls ------------------------------------------------------------------------------------------
 
     /**

@@ -46,10 +46,16 @@ public final class ConversionHook {
         this.url = b.url;
         this.headers = Map.copyOf(b.headers);
         this.timeout = b.timeout;
-        this.client = b.client != null ? b.client : HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        if (b.client != null) {
+            this.client = b.client;
+        } else {
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (b.proxy != null) {
+                http.proxy(b.proxy);
+            }
+            this.client = http.build();
+        }
     }
 
     /** @return a builder; the URL is required */
@@ -210,6 +216,7 @@ public final class ConversionHook {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofSeconds(60);
         private HttpClient client;
+        private java.net.ProxySelector proxy;
 
         private Builder() {
         }
@@ -287,6 +294,18 @@ public final class ConversionHook {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Sends requests through a proxy, for example the iconik client's
+         * ({@link io.github.iconiksdk.core.client.IconikClient#proxy()}); ignored when a client is given.
+         *
+         * @param proxy the proxy selector
+         * @return this builder
+         */
+        public Builder proxy(java.net.ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 

@@ -79,20 +79,26 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
     private final RegistrationSaga saga;
     private final RenditionUploads uploads;
     private final PartRunner parts;
-    private final Path storageRoot;
+    private final Supplier<Path> storageRoot;
 
     private IconikAssetUploader(Builder b) {
         this.client = b.client;
         this.journal = RegistrationJournal.open(b.journal);
         this.saga = new RegistrationSaga(b.client, b.storageId, new StorageRulesCache(b.settings), journal,
                 b.hook, b.searchSettleTime);
-        HttpClient http = b.uploadHttpClient != null ? b.uploadHttpClient : HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = b.uploadHttpClient != null ? b.uploadHttpClient : uploadClient(b.client);
         this.parts = new PartRunner(b.partsPerFile, b.uploadConnections);
         this.uploads = new RenditionUploads(b.client, journal, new UrlUpload(http, b.chunkSize, b.uploadAttempts,
                 b.uploadBackoff, Duration.ofMinutes(10)), parts, b.uploadHook);
         this.storageRoot = b.storageRoot;
+    }
+
+    /** The default client for upload URLs: HTTP/1.1, no redirects, through the iconik client's proxy if any. */
+    private static HttpClient uploadClient(IconikClient client) {
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER);
+        client.proxy().ifPresent(http::proxy);
+        return http.build();
     }
 
     /** @return a builder */
@@ -223,7 +229,11 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         if (storageRoot == null) {
             throw new IllegalStateException("uploadOriginal needs the storage root: set Builder.storageRoot");
         }
-        return uploads.uploadOriginal(registration, storageRoot.resolve(registration.path()), progress);
+        Path root = storageRoot.get();
+        if (root == null) {
+            throw new IllegalStateException("the storage root supplier gave no folder for " + registration.path());
+        }
+        return uploads.uploadOriginal(registration, root.resolve(registration.path()), progress);
     }
 
     /**
@@ -304,7 +314,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
         private Path journal;
         private Duration searchSettleTime = Duration.ofSeconds(3);
         private RegistrationSaga.StepHook hook = RegistrationSaga.StepHook.NONE;
-        private Path storageRoot;
+        private Supplier<Path> storageRoot;
         private long chunkSize = 64L << 20;
         private int partsPerFile = 4;
         private int uploadConnections = 16;
@@ -369,6 +379,19 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
          * @return this builder
          */
         public Builder storageRoot(Path root) {
+            Objects.requireNonNull(root, "root");
+            this.storageRoot = () -> root;
+            return this;
+        }
+
+        /**
+         * The storage's mount point as it is now, asked at every {@link #uploadOriginal}: a gateway whose storage's
+         * {@code mount_point} changes in iconik reads originals from the new folder without a restart.
+         *
+         * @param root supplies the storage's mount point on this machine (must not supply null)
+         * @return this builder
+         */
+        public Builder storageRoot(Supplier<Path> root) {
             this.storageRoot = Objects.requireNonNull(root, "root");
             return this;
         }
@@ -424,7 +447,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
 
         /**
          * @param http the HTTP client for upload URLs (they need no iconik credentials; default: a new HTTP/1.1
-         *             client)
+         *             client through the iconik client's {@linkplain IconikClient#proxy() proxy}, if it has one)
          * @return this builder
          */
         public Builder uploadHttpClient(HttpClient http) {

@@ -141,4 +141,23 @@ class ConversionHookTest {
         assertFalse(hook(Duration.ofSeconds(1)).toString().contains("token-value-123"));
         assertThrows(IllegalArgumentException.class, () -> ConversionHook.builder().url("file:///etc/passwd"));
     }
+
+    /** Issue 16 item 6: the proxy the gateway is configured with carries the conversion requests too. */
+    @Test
+    void throughAProxy_theRequestReachesTheServiceByTheProxy() throws IOException {
+        Path clip = Files.write(dir.resolve("p.MOV"), new byte[] {1});
+        Files.writeString(dir.resolve("p.MOV.xml"), "<clip/>");
+        server.stubFor(post(urlEqualTo("/convert")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"metadata_values\": {\"reel\": {\"field_values\": [{\"value\": \"B7\"}]}}}")));
+        // The host does not resolve (RFC 2606): the request can only arrive by way of the proxy.
+        ConversionHook hook = ConversionHook.builder().url("http://conversion.invalid/convert")
+                .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", server.port())))
+                .timeout(Duration.ofSeconds(5)).build();
+
+        MetadataValues values = Sidecars.reader(hook).readFor(clip).orElseThrow();
+
+        assertEquals(MetadataValues.builder().add("reel", "B7").build(), values);
+        server.verify(postRequestedFor(urlEqualTo("/convert"))
+                .withHeader("Host", equalTo("conversion.invalid")));
+    }
 }

@@ -78,6 +78,7 @@ public final class DefaultIconikClient implements IconikClient {
 
     private final Transport transport;
     private final Credentials credentials;
+    private final java.util.Optional<java.net.ProxySelector> proxy;
 
     /**
      * Creates a client; use {@link IconikClient#builder()}.
@@ -93,6 +94,7 @@ public final class DefaultIconikClient implements IconikClient {
     public DefaultIconikClient(HttpClient http, Endpoint endpoint, Credentials credentials, Duration requestTimeout,
                                ClientPolicies policies, Clock clock, LongSupplier nanoClock) {
         this.credentials = credentials;
+        this.proxy = http.proxy();
         this.transport = new Transport(http, endpoint, credentials, requestTimeout, policies, clock, nanoClock);
     }
 
@@ -104,6 +106,11 @@ public final class DefaultIconikClient implements IconikClient {
     @Override
     public ClientResilience resilience() {
         return transport.policies();
+    }
+
+    @Override
+    public java.util.Optional<java.net.ProxySelector> proxy() {
+        return proxy;
     }
 
     @Override
