@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -87,7 +88,7 @@ public final class OriginalUploadThroughput {
         long total = 0;
         for (Path f : files) {
             md5s.add(md5(f));
-            partDigests.add(partsDigest(f, partSize(method, chunk)));
+            partDigests.add(partsDigest(f, partSize(method, chunk), method.equals("GCS")));
             total += Files.size(f);
         }
         Path work = Files.createTempDirectory("upload-bench");
@@ -167,13 +168,16 @@ public final class OriginalUploadThroughput {
         return method.equals("S3") || method.equals("B2") ? Math.max(chunk, 5L << 20) : chunk;
     }
 
-    /** What the discarding fake records for a file sent in parts of that size. */
-    private static String partsDigest(Path f, long part) throws Exception {
+    /**
+     * What the discarding fake records for a file sent in parts of that size: the MD5 of the parts' MD5s, {@code -N};
+     * for GCS above 32 parts (composed in groups of 32, then the groups), the MD5 of the groups' records.
+     */
+    private static String partsDigest(Path f, long part, boolean gcs) throws Exception {
         long size = Files.size(f);
         if (size <= part) {
             return size + ":" + md5(f);
         }
-        MessageDigest all = MessageDigest.getInstance("MD5");
+        List<byte[]> partMd5s = new ArrayList<>();
         int n = 0;
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(f)) {
@@ -185,10 +189,24 @@ public final class OriginalUploadThroughput {
                     one.update(buf, 0, r);
                     left -= r;
                 }
-                all.update(one.digest());
+                partMd5s.add(one.digest());
             }
         }
-        return size + ":" + HexFormat.of().formatHex(all.digest()) + "-" + n;
+        if (!gcs || n <= 32) {
+            return size + ":" + joined(partMd5s);
+        }
+        List<byte[]> groups = new ArrayList<>();
+        for (int g = 0; g < n; g += 32) {
+            groups.add(joined(partMd5s.subList(g, Math.min(n, g + 32))).getBytes(StandardCharsets.US_ASCII));
+        }
+        return size + ":" + joined(groups);
+    }
+
+    /** The fake's record of pieces joined without their bytes: the MD5 of their records, {@code -N}. */
+    private static String joined(List<byte[]> records) throws Exception {
+        MessageDigest all = MessageDigest.getInstance("MD5");
+        records.forEach(all::update);
+        return HexFormat.of().formatHex(all.digest()) + "-" + records.size();
     }
 
     /** The fake alone: streams PUT bytes from memory to single-PUT URLs, all at once; returns seconds. */

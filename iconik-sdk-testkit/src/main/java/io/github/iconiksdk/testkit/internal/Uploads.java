@@ -101,8 +101,12 @@ final class Uploads {
     private record Target(String token, String table, String objectId, String storageId, String method) {
     }
 
-    /** A body received: its file (null when discarded), size and digests. */
-    private record Piece(Path file, long size, byte[] md5, byte[] sha1) {
+    /** A body received: its file (null when discarded), size, digests and CRC32C (-1 when not measured). */
+    private record Piece(Path file, long size, byte[] md5, byte[] sha1, long crc32c) {
+        Piece(Path file, long size, byte[] md5, byte[] sha1) {
+            this(file, size, md5, sha1, -1);
+        }
+
         String md5Hex() {
             return HexFormat.of().formatHex(md5);
         }
@@ -1093,6 +1097,7 @@ final class Uploads {
                     + " 40"));
         }
         MessageDigest md5 = digest("MD5");
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         MessageDigest sha = sha1 ? digest("SHA-1") : null;
         ByteArrayOutputStream trailer = new ByteArrayOutputStream();
         Path file = keep ? newFile() : null;
@@ -1105,6 +1110,7 @@ final class Uploads {
                 int content = (int) Math.max(0, Math.min(r, contentLimit - n));
                 if (content > 0) {
                     md5.update(buf, 0, content);
+                    crc.update(buf, 0, content);
                     if (sha != null) {
                         sha.update(buf, 0, content);
                     }
@@ -1141,7 +1147,7 @@ final class Uploads {
             }
             throw new Failure(error("B2", 400, "bad_request", "Checksum did not match data received"));
         }
-        return new Piece(file, size, md5.digest(), shaDigest);
+        return new Piece(file, size, md5.digest(), shaDigest, crc.getValue());
     }
 
     private static void appendTo(Session s, InputStream in, long length) throws IOException {
@@ -1184,7 +1190,7 @@ final class Uploads {
             pieces.forEach(p -> md5s.update(p.md5()));
             byte[] composite = (HexFormat.of().formatHex(md5s.digest()) + "-" + pieces.size())
                     .getBytes(StandardCharsets.US_ASCII);
-            return new Piece(null, size, composite, null);
+            return new Piece(null, size, composite, null, combinedCrc32c(pieces));
         }
         Path file = newFile();
         MessageDigest md5 = digest("MD5");
@@ -1205,7 +1211,7 @@ final class Uploads {
         if (!keepPieces) {
             pieces.forEach(Uploads::delete);
         }
-        return new Piece(file, size, md5.digest(), null);
+        return new Piece(file, size, md5.digest(), null, combinedCrc32c(pieces));
     }
 
     /** Makes the object of an upload URL from its pieces and records it; returns the joined piece. */
@@ -1226,18 +1232,33 @@ final class Uploads {
         }
     }
 
-    private String crc32c(Piece p) throws IOException {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        if (p.file() == null) {
-            return "";
-        }
-        try (FileChannel in = FileChannel.open(p.file(), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-            while (in.read(buf.clear()) >= 0) {
-                crc.update(buf.flip());
+    /** @return the CRC32C of the pieces joined in order, from theirs, or -1 when one is not known */
+    private static long combinedCrc32c(List<Piece> pieces) {
+        long crc = -1;
+        for (Piece p : pieces) {
+            if (p.crc32c() < 0) {
+                return -1;
             }
+            crc = crc < 0 ? p.crc32c() : Crc32cCombine.combine(crc, p.crc32c(), p.size());
         }
-        long v = crc.getValue();
+        return crc;
+    }
+
+    private String crc32c(Piece p) throws IOException {
+        long v = p.crc32c();
+        if (v < 0) {
+            if (p.file() == null) {
+                return "";
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            try (FileChannel in = FileChannel.open(p.file(), StandardOpenOption.READ)) {
+                ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+                while (in.read(buf.clear()) >= 0) {
+                    crc.update(buf.flip());
+                }
+            }
+            v = crc.getValue();
+        }
         return Base64.getEncoder().encodeToString(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16),
                 (byte) (v >>> 8), (byte) v});
     }
