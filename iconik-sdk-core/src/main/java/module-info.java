@@ -34,6 +34,7 @@ module io.github.iconiksdk.core {
     exports io.github.iconiksdk.core.sidecar;
     exports io.github.iconiksdk.core.upload;
     exports io.github.iconiksdk.core.media;
+    exports io.github.iconiksdk.core.work;
 
     uses io.github.iconiksdk.api.transcode.TranscoderProvider;
     uses io.github.iconiksdk.core.media.EmbeddedMetadataReader;

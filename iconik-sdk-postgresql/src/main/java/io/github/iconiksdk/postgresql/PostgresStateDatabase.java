@@ -142,6 +142,25 @@ public final class PostgresStateDatabase implements AutoCloseable {
     }
 
     /**
+     * A work queue on this database, shared with every gateway that opens the same database and schema: each call
+     * makes a new worker (owner) with its own lease renewal.
+     *
+     * @param leaseTime how long a lease lasts unrenewed: how soon a dead gateway's work is taken over (renewed each
+     *                  third of it; at least one second)
+     * @return the queue; close it before the database
+     * @throws IllegalArgumentException if the lease time is shorter than one second
+     * @throws IllegalStateException    if this database is closed
+     */
+    public PostgresWorkQueue workQueue(java.time.Duration leaseTime) {
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        if (leaseTime.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("work lease time " + leaseTime + " is shorter than one second");
+        }
+        ensureOpen();
+        return new PostgresWorkQueue(this, leaseTime);
+    }
+
+    /**
      * The pool, for an embedder's own queries on the SDK's tables (read-only, please: their layout is not an API).
      *
      * @return the pooled data source; its connections use the SDK's schema
