@@ -54,7 +54,10 @@ import java.util.function.Supplier;
  *   storage's {@code access_group_id} (a group ACL). With
  *   {@code aggregate_identical_files}, a file whose MD5 is already on this storage joins that asset instead.</li>
  *   <li>{@code MODIFIED}: the file record's size, checksum and modification date are updated; sidecar values are
- *   written again if they changed.</li>
+ *   written again if they changed. With the storage's {@code enable_auto_versioning} (and the file not matched by
+ *   {@code auto_version_ignore}), the new content becomes a new version of the asset instead, with its own ORIGINAL
+ *   format, file set and file record, made exactly once; the old version keeps its own, and the file's renditions
+ *   are made again for the new version.</li>
  *   <li>{@code MOVED}: the same file record is re-pointed at the new folder and name (its file set keeps its
  *   {@code base_dir}: iconik documents no way to move a file set).</li>
  *   <li>{@code REMOVED}: the file record is marked MISSING, or deleted when the storage allows delete; a

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class RegistrationJournal implements AutoCloseable {
 
     /** The schema version this class writes. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static final String COLUMNS = "path, idem_key, asset_id, format_id, file_set_id, file_id, step, pending,"
             + " created_asset, size, mtime_ms, checksum, metadata_hash";
@@ -88,6 +88,12 @@ public final class RegistrationJournal implements AutoCloseable {
                     // Azure block ids, GCS part objects), so that a restart sends only the others.
                     st.execute("CREATE TABLE IF NOT EXISTS upload_parts (path TEXT NOT NULL, slot TEXT NOT NULL,"
                             + " part INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (path, slot, part))");
+                }
+                if (version < 4) {
+                    // v4: auto-versioning: the asset version a MODIFIED file's registration goes to (issue 22).
+                    st.execute("CREATE TABLE IF NOT EXISTS versions (path TEXT PRIMARY KEY NOT NULL,"
+                            + " previous_version_id TEXT, version_id TEXT, started INTEGER NOT NULL,"
+                            + " done INTEGER NOT NULL)");
                 }
                 if (version < SCHEMA_VERSION) {
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -158,6 +164,69 @@ public final class RegistrationJournal implements AutoCloseable {
     }
 
     /**
+     * @param path a file's path
+     * @return its auto-versioning row, if it was ever versioned
+     */
+    public synchronized Optional<VersionRow> version(String path) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT previous_version_id, version_id, started, done"
+                + " FROM versions WHERE path = ?")) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new VersionRow(path, rs.getString(1), rs.getString(2),
+                        rs.getInt(3) != 0, rs.getInt(4) != 0)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Inserts or replaces a file's auto-versioning row.
+     *
+     * @param v the row
+     */
+    public synchronized void saveVersion(VersionRow v) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO versions (path, previous_version_id,"
+                + " version_id, started, done) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, v.path());
+            setNullable(ps, 2, v.previousVersionId());
+            setNullable(ps, 3, v.versionId());
+            ps.setInt(4, v.started() ? 1 : 0);
+            ps.setInt(5, v.done() ? 1 : 0);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
+     * Starts a new version of a registered file in one transaction: the entry goes back to {@link Step#ASSET} with
+     * the new content and no format, file set or file; the versioning row is replaced; the renditions and uploads
+     * of the old content are forgotten (they stay in iconik on the old version).
+     *
+     * @param reset the entry to continue from
+     * @param v     the new versioning row
+     */
+    public synchronized void startVersion(JournalEntry reset, VersionRow v) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                forgetUploads(reset.path());
+                save(reset);
+                saveVersion(v);
+                db.commit();
+            } catch (RuntimeException | SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
      * Moves an entry to a new path in one transaction (replacing anything at the new path).
      *
      * @param entry   the entry at its old path
@@ -171,7 +240,7 @@ public final class RegistrationJournal implements AutoCloseable {
             try {
                 delete(entry.path());
                 save(moved);
-                for (String table : List.of("renditions", "upload_work")) {
+                for (String table : List.of("renditions", "upload_work", "versions")) {
                     try (PreparedStatement ps = db.prepareStatement("UPDATE " + table
                             + " SET path = ? WHERE path = ?")) {
                         ps.setString(1, newPath);
@@ -371,12 +440,12 @@ public final class RegistrationJournal implements AutoCloseable {
     }
 
     /**
-     * Forgets every rendition and work row of a file (it is gone from the storage).
+     * Forgets every rendition, work and versioning row of a file (it is gone from the storage).
      *
      * @param path the file's path
      */
     public synchronized void forgetUploads(String path) {
-        for (String table : List.of("renditions", "upload_work", "upload_parts")) {
+        for (String table : List.of("renditions", "upload_work", "upload_parts", "versions")) {
             try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE path = ?")) {
                 ps.setString(1, path);
                 ps.executeUpdate();

@@ -23,6 +23,8 @@ import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,7 @@ import java.util.function.Supplier;
 public final class RegistrationSaga {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationSaga.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Prefix of every idempotency key, so that this gateway's keys are recognisable in iconik. */
     public static final String KEY_PREFIX = "iconik-sdk:";
@@ -174,6 +177,10 @@ public final class RegistrationSaga {
             }
             return runSaga(entry, md, r);
         }
+        if (!sameContent && r.autoVersioning() && entry.createdAsset()
+                && !r.autoVersionIgnore().matches(e.path(), false)) {
+            return newVersion(entry, e.size(), mtime, md5, md, r);
+        }
         RegistrationOutcome outcome = RegistrationOutcome.ALREADY_REGISTERED;
         if (!sameContent) {
             client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
@@ -188,6 +195,87 @@ public final class RegistrationSaga {
         return registration(journal.find(e.path()).orElse(entry), outcome);
     }
 
+    /**
+     * Auto-versioning: the registered file's new content becomes a new version of its asset, with its own ORIGINAL
+     * format, file set and file record; the old version keeps its own. The journal entry goes back to
+     * {@link Step#ASSET} (with the versioning row, in one transaction) and the saga runs on from there.
+     */
+    private Registration newVersion(JournalEntry done, long size, long mtime, String md5, MetadataValues md,
+                                    StorageRules r) {
+        hook.beforeStep(Step.VERSION, done.path());
+        String previous = currentVersion(done.assetId());
+        JournalEntry reset = new JournalEntry(done.path(), done.key(), done.assetId(), null, null, null, Step.ASSET,
+                false, true, size, mtime, md5, done.metadataHash());
+        journal.startVersion(reset, new VersionRow(done.path(), previous, null, false, false));
+        Registration reg = runSaga(reset, md, r);
+        return new Registration(reg.path(), RegistrationOutcome.UPDATED, reg.assetId(), reg.formatId(),
+                reg.fileSetId(), reg.fileId());
+    }
+
+    /**
+     * The asset's current version: the one with the highest {@code version_number}, else the last listed (iconik
+     * lists versions oldest first [I]), or {@code null} when the asset lists none.
+     */
+    private String currentVersion(String assetId) {
+        JsonNode asset = readJson(client.send("GET", "/API/assets/v1/assets/" + assetId + "/", null));
+        return newest(asset.path("versions"));
+    }
+
+    private static String newest(JsonNode versions) {
+        String id = null;
+        long best = Long.MIN_VALUE;
+        for (JsonNode v : versions) {
+            long n = v.path("version_number").asLong(Long.MIN_VALUE + 1);
+            if (n >= best && v.hasNonNull("id")) {
+                best = n;
+                id = v.path("id").asText();
+            }
+        }
+        return id;
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("iconik answered with invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the new asset version exactly once: a lookup first when it may have been asked for already (a version
+     * newer than the previous one is ours: only this gateway versions this file's asset [I]), else journalled as
+     * started and asked for ({@code copy_metadata}: the asset's metadata carries over [I]); a lost answer is resolved
+     * by the same lookup.
+     */
+    private String makeVersion(String assetId, VersionRow v) {
+        if (v.started()) {
+            String now = currentVersion(assetId);
+            if (now != null && !now.equals(v.previousVersionId())) {
+                return now;
+            }
+        }
+        journal.saveVersion(v.asStarted());
+        try {
+            JsonNode out = readJson(client.send("POST", "/API/assets/v1/assets/" + assetId + "/versions/",
+                    "{\"copy_metadata\":true}"));
+            String made = newest(out.path("versions"));
+            if (made == null || made.equals(v.previousVersionId())) {
+                made = currentVersion(assetId);
+            }
+            if (made == null || made.equals(v.previousVersionId())) {
+                throw new IllegalStateException("iconik made no new version of asset " + assetId);
+            }
+            return made;
+        } catch (OutcomeUnknownException lost) {
+            String now = currentVersion(assetId);
+            if (now != null && !now.equals(v.previousVersionId())) {
+                return now;
+            }
+            throw lost;
+        }
+    }
+
     private Registration runSaga(JournalEntry start, MetadataValues md, StorageRules r) {
         JournalEntry entry = start;
         String path = entry.path();
@@ -195,6 +283,12 @@ public final class RegistrationSaga {
         String dir = directory(path);
         boolean aggregated = false;
         boolean fresh = false; // the asset was created by this call, so nothing can exist on it yet
+        VersionRow version = journal.version(path).filter(v -> !v.done()).orElse(null);
+        if (version != null && entry.assetId() != null && version.versionId() == null) {
+            hook.beforeStep(Step.VERSION, path);
+            journal.saveVersion(version = version.withVersion(makeVersion(entry.assetId(), version)));
+        }
+        String versionId = version == null ? null : version.versionId();
         if (entry.step() == Step.KEY_CHOSEN) {
             hook.beforeStep(Step.ASSET, path);
             String assetId = entry.pending() ? findByKey(entry.key()) : null;
@@ -227,9 +321,15 @@ public final class RegistrationSaga {
         if (entry.step() == Step.ASSET) {
             hook.beforeStep(Step.FORMAT, path);
             String formatId = lookupOrCreate(lookFirst, entry,
-                    () -> client.findFormat(assetId, "ORIGINAL").map(Format::id),
-                    () -> client.createFormat(assetId, FormatCreate.builder("ORIGINAL")
-                            .storageMethods(List.of("FILE")).build()).id());
+                    () -> versionId == null ? client.findFormat(assetId, "ORIGINAL").map(Format::id)
+                            : findVersionFormat(assetId, versionId),
+                    () -> {
+                        FormatCreate.Builder f = FormatCreate.builder("ORIGINAL").storageMethods(List.of("FILE"));
+                        if (versionId != null) {
+                            f.versionId(versionId);
+                        }
+                        return client.createFormat(assetId, f.build()).id();
+                    });
             journal.save(entry = entry.withFormat(formatId).completed(Step.FORMAT));
         }
         String formatId = entry.formatId();
@@ -237,15 +337,21 @@ public final class RegistrationSaga {
             hook.beforeStep(Step.FILE_SET, path);
             String fileSetId = lookupOrCreate(lookFirst, entry,
                     () -> findFileSet(assetId, formatId, dir, name),
-                    () -> client.createFileSet(assetId, FileSetCreate.builder(name, formatId, dir, List.of())
-                            .storageId(storageId).build()).id());
+                    () -> {
+                        FileSetCreate.Builder fs = FileSetCreate.builder(name, formatId, dir, List.of())
+                                .storageId(storageId);
+                        if (versionId != null) {
+                            fs.versionId(versionId);
+                        }
+                        return client.createFileSet(assetId, fs.build()).id();
+                    });
             journal.save(entry = entry.withFileSet(fileSetId).completed(Step.FILE_SET));
         }
         if (entry.step() == Step.FILE_SET) {
             hook.beforeStep(Step.FILE, path);
             JournalEntry e0 = entry;
             String fileId = lookupOrCreate(lookFirst, entry,
-                    () -> findFile(assetId, dir, name),
+                    () -> findFile(assetId, dir, name, versionId == null ? null : e0.fileSetId()),
                     () -> client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE).name(name)
                             .size(e0.size()).checksum(e0.checksum()).status(FileStatus.OPEN).storageId(storageId)
                             .fileSetId(e0.fileSetId()).formatId(formatId)
@@ -273,14 +379,14 @@ public final class RegistrationSaga {
         }
         if (entry.step() == Step.METADATA) {
             hook.beforeStep(Step.COLLECTION, path);
-            if (r.collectionMapping()) {
+            if (r.collectionMapping() && version == null) {
                 client.addToCollection(collections.collectionFor(dir), assetId, "assets");
             }
             journal.save(entry = entry.completed(Step.COLLECTION));
         }
         if (entry.step() == Step.COLLECTION) {
             hook.beforeStep(Step.ACCESS, path);
-            if (r.accessGroupId() != null && entry.createdAsset()) {
+            if (r.accessGroupId() != null && entry.createdAsset() && version == null) {
                 // PUT is idempotent: a repeat after a lost answer sets the same ACL again.
                 client.send("PUT", "/API/acls/v1/groups/" + r.accessGroupId() + "/acl/assets/" + assetId + "/",
                         ACCESS_GROUP_PERMISSIONS);
@@ -290,6 +396,9 @@ public final class RegistrationSaga {
         if (entry.step() == Step.ACCESS) {
             hook.beforeStep(Step.DONE, path);
             journal.save(entry = entry.completed(Step.DONE));
+            if (version != null) {
+                journal.saveVersion(version.asDone());
+            }
         }
         RegistrationOutcome outcome = aggregated || !entry.createdAsset() ? RegistrationOutcome.AGGREGATED
                 : RegistrationOutcome.CREATED;
@@ -367,10 +476,21 @@ public final class RegistrationSaga {
         return Optional.empty();
     }
 
-    private Optional<String> findFile(String assetId, String dir, String name) {
+    /** The ORIGINAL format of one asset version. */
+    private Optional<String> findVersionFormat(String assetId, String versionId) {
+        for (Format f : client.listFormats(assetId)) {
+            if ("ORIGINAL".equals(f.name()) && versionId.equals(f.versionId())) {
+                return Optional.of(f.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file record at dir/name on this storage; in the given file set only when one is given (a version's). */
+    private Optional<String> findFile(String assetId, String dir, String name, String fileSetId) {
         for (AssetFile f : client.listFiles(assetId)) {
             if (storageId.equals(f.storageId()) && dir.equals(nullToEmpty(f.directoryPath()))
-                    && name.equals(f.originalName())) {
+                    && name.equals(f.originalName()) && (fileSetId == null || fileSetId.equals(f.fileSetId()))) {
                 return Optional.of(f.id());
             }
         }

@@ -27,7 +27,12 @@ public enum Step {
     /** The storage's access group has access to the asset (or the storage names none). */
     ACCESS,
     /** Registration is complete. */
-    DONE;
+    DONE,
+    /**
+     * A new asset version for a MODIFIED file (auto-versioning). Never a journalled state: only a point the step
+     * hook is told about, before the version is asked for; the entry is at {@link #ASSET} meanwhile.
+     */
+    VERSION;
 
     /** @return the step after this one */
     public Step next() {

@@ -18,16 +18,20 @@ import java.util.List;
  * @param deleteAllowed           iconik may delete from this storage: a removed file's record is deleted rather
  *                                than marked MISSING (unset: false)
  * @param accessGroupId           the group given access to new assets, or {@code null}
+ * @param autoVersioning          a MODIFIED file becomes a new version of its asset (unset: false)
+ * @param autoVersionIgnore       files never versioned (they are updated in place)
  */
 record StorageRules(boolean titleIncludesExtension, boolean filenameIsExternalId, boolean aggregateIdenticalFiles,
                     IgnoreMatcher aggregateIgnore, boolean collectionMapping, String metadataViewId,
-                    boolean deleteAllowed, String accessGroupId) {
+                    boolean deleteAllowed, String accessGroupId, boolean autoVersioning,
+                    IgnoreMatcher autoVersionIgnore) {
 
     static StorageRules of(FileSettings s) {
         return new StorageRules(orDefault(s.titleIncludesExtension(), true), orDefault(s.filenameIsExternalId(), false),
                 orDefault(s.aggregateIdenticalFiles(), false), Patterns.compile(orEmpty(s.aggregateIgnore())),
                 orDefault(s.enableCollectionDirectoryMapping(), false), blankToNull(s.metadataViewId()),
-                orDefault(s.delete(), false), blankToNull(s.accessGroupId()));
+                orDefault(s.delete(), false), blankToNull(s.accessGroupId()),
+                orDefault(s.enableAutoVersioning(), false), Patterns.compile(orEmpty(s.autoVersionIgnore())));
     }
 
     private static boolean orDefault(Boolean b, boolean dflt) {

@@ -1,0 +1,196 @@
+package io.github.iconiksdk.core.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ChangeType;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.TestClients;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
+import io.github.iconiksdk.core.upload.internal.Step;
+import io.github.iconiksdk.testkit.FakeIconik;
+import io.github.iconiksdk.testkit.FaultKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Auto-versioning against the fake: with {@code enable_auto_versioning}, a rewritten file becomes version 2 of its
+ * asset (own ORIGINAL format, file set and file record; the asset count does not change), exactly once across
+ * crashes at every step and lost answers; {@code auto_version_ignore} and versioning off keep the in-place update.
+ */
+class AutoVersioningTest {
+
+    @TempDir
+    Path dir;
+    private FakeIconik fake;
+    private IconikClient client;
+    private final List<IconikAssetUploader> uploaders = new ArrayList<>();
+
+    private void start(boolean versioning, String ignore) {
+        FakeIconik.Builder b = FakeIconik.builder().seed(21).storageSetting("enable_auto_versioning",
+                String.valueOf(versioning));
+        if (ignore != null) {
+            b.storageSetting("auto_version_ignore", "[\"" + ignore + "\"]");
+        }
+        fake = b.build().start();
+        client = TestClients.fast(fake);
+    }
+
+    @AfterEach
+    void stop() {
+        uploaders.forEach(IconikAssetUploader::close);
+        if (fake != null) {
+            fake.stop();
+        }
+    }
+
+    private IconikAssetUploader uploader(RegistrationSaga.StepHook hook) {
+        FileSettings settings = client.getStorage(fake.storageId()).fileSettings();
+        IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
+                .settings(() -> settings).journal(dir.resolve("journal.db")).searchSettleTime(Duration.ofMillis(50));
+        if (hook != null) {
+            b.stepHook(hook);
+        }
+        IconikAssetUploader u = b.build();
+        uploaders.add(u);
+        return u;
+    }
+
+    private static ScanEvent.Change event(ChangeType type, String path, long size, String md5) {
+        return ScanEvent.Change.of(type, path, size, Instant.ofEpochMilli(1_700_000_000_000L + size), md5);
+    }
+
+    private List<String> versionIds(String assetId) {
+        List<String> ids = new ArrayList<>();
+        fake.asset(assetId).orElseThrow().path("versions").forEach(v -> ids.add(v.path("id").asText()));
+        return ids;
+    }
+
+    private static Set<String> texts(List<JsonNode> nodes, String field) {
+        Set<String> out = new HashSet<>();
+        nodes.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    /** The fake holds one asset with two versions, each with one ORIGINAL format, file set and file of its content. */
+    private void assertTwoVersions(Registration v1, Registration v2) {
+        assertEquals(1, fake.assets().size(), "the asset count does not change");
+        assertEquals(v1.assetId(), v2.assetId());
+        List<String> versions = versionIds(v1.assetId());
+        assertEquals(2, versions.size(), "version 2 of the same asset");
+        List<JsonNode> formats = fake.formats(v1.assetId());
+        assertEquals(2, formats.size(), formats.toString());
+        assertEquals(Set.of("ORIGINAL"), texts(formats, "name"));
+        assertEquals(Set.copyOf(versions), texts(formats, "version_id"));
+        assertEquals(2, fake.fileSets(v1.assetId()).size());
+        assertEquals(Set.copyOf(versions), texts(fake.fileSets(v1.assetId()), "version_id"));
+        List<JsonNode> files = fake.files(v1.assetId());
+        assertEquals(2, files.size(), files.toString());
+        for (JsonNode f : files) {
+            boolean second = f.path("id").asText().equals(v2.fileId());
+            assertEquals(second ? versions.get(1) : versions.get(0), f.path("version_id").asText());
+            assertEquals(second ? "bbbb" : "aaaa", f.path("checksum").asText());
+            assertEquals("CLOSED", f.path("status").asText());
+        }
+        assertNotEquals(v1.formatId(), v2.formatId());
+        assertNotEquals(v1.fileId(), v2.fileId());
+    }
+
+    @Test
+    void rewrittenFile_becomesVersion2OfTheSameAsset() {
+        start(true, null);
+        IconikAssetUploader u = uploader(null);
+        Registration v1 = u.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        Registration v2 = u.register(event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb"), MetadataValues.empty());
+        assertEquals(RegistrationOutcome.UPDATED, v2.outcome());
+        assertTwoVersions(v1, v2);
+        Registration again = u.register(event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb"),
+                MetadataValues.empty());
+        assertEquals(RegistrationOutcome.ALREADY_REGISTERED, again.outcome());
+        assertEquals(2, versionIds(v1.assetId()).size(), "a repeated event makes no third version");
+        assertEquals(v2.fileId(), again.fileId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Step.class, names = {"VERSION", "FORMAT", "FILE_SET", "FILE", "CLOSED", "METADATA", "DONE"})
+    void crashAtAnyStepOfTheNewVersion_resumesToExactlyOneVersion2(Step at) {
+        start(true, null);
+        Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
+                MetadataValues.empty());
+        uploaders.remove(0).close();
+        boolean[] crashed = {false};
+        IconikAssetUploader crashing = uploader((step, path) -> {
+            if (step == at && !crashed[0]) {
+                crashed[0] = true;
+                throw new IllegalStateException("simulated crash before " + step);
+            }
+        });
+        ScanEvent.Change modified = event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb");
+        assertThrows(IllegalStateException.class, () -> crashing.register(modified, MetadataValues.empty()));
+        uploaders.remove(0).close();
+        IconikAssetUploader restarted = uploader(null);
+        restarted.unfinished().forEach(p -> restarted.resume(p, MetadataValues.empty()));
+        Registration v2 = restarted.register(modified, MetadataValues.empty());
+        assertTwoVersions(v1, v2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultKind.class, names = {"RESET_AFTER_APPLY", "RESET_BEFORE_APPLY", "SERVER_ERROR"})
+    void lostOrRefusedAnswerToTheVersionRequest_makesOneVersion(FaultKind kind) {
+        start(true, null);
+        IconikAssetUploader u = uploader(null);
+        Registration v1 = u.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        fake.failNext(kind, "POST", ".*/assets/[^/]+/versions/", 5);
+        ScanEvent.Change modified = event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb");
+        Registration v2 = null;
+        for (int attempt = 0; v2 == null && attempt < 20; attempt++) {
+            try {
+                v2 = u.register(modified, MetadataValues.empty());
+            } catch (IconikException transientFailure) {
+                // the next pass tries again
+            }
+        }
+        fake.clearFaults();
+        assertTwoVersions(v1, v2);
+    }
+
+    @Test
+    void autoVersionIgnore_andVersioningOff_updateInPlace() {
+        start(true, "*.tmp");
+        IconikAssetUploader u = uploader(null);
+        Registration r1 = u.register(event(ChangeType.NEW, "A/render.tmp", 100, "aaaa"), MetadataValues.empty());
+        Registration r2 = u.register(event(ChangeType.MODIFIED, "A/render.tmp", 200, "bbbb"), MetadataValues.empty());
+        assertEquals(1, versionIds(r1.assetId()).size(), "an ignored file is not versioned");
+        assertEquals(r1.fileId(), r2.fileId());
+        assertEquals("bbbb", fake.files(r1.assetId()).get(0).path("checksum").asText());
+        stop();
+        uploaders.clear();
+
+        start(false, null);
+        dir = dir.resolve("off");
+        IconikAssetUploader off = uploader(null);
+        Registration o1 = off.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        off.register(event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb"), MetadataValues.empty());
+        assertEquals(1, versionIds(o1.assetId()).size(), "without versioning, today's overwrite stays");
+        assertEquals(1, fake.files(o1.assetId()).size());
+    }
+}
