@@ -240,9 +240,66 @@ public final class CommandLoop implements AutoCloseable {
          */
         public CommandLoop build() {
             CommandJournal journal = CommandJournal.open(journalFile, clock);
+            CommandRunner[] self = new CommandRunner[1];
+            Map<String, CommandHandler> all = new LinkedHashMap<>(handlers);
+            control(all, "DOWNLOAD", CommandQueue.TRANSFERS_TO, self);
+            control(all, "UPLOAD", CommandQueue.TRANSFERS_FROM, self);
             CommandRunner runner = new CommandRunner(new CommandRunner.Settings(client, storageId, journal,
-                    Map.copyOf(handlers), EnumSet.copyOf(queues), interval, workers, maxAttempts, recent, clock));
+                    Map.copyOf(all), EnumSet.copyOf(queues), interval, workers, maxAttempts, recent, clock));
+            self[0] = runner;
             return new CommandLoop(runner, journal);
+        }
+
+        /**
+         * The built-in handlers of {@code DOWNLOAD_ABORT}/{@code UPLOAD_ABORT} and {@code *_CHANGE_PRIORITY}, unless
+         * registered: [I] the event's data names the transfer by {@code transfer_id} (or {@code id}) or its job by
+         * {@code job_id}, and the new {@code priority}; only transfers not yet started are affected.
+         */
+        private static void control(Map<String, CommandHandler> all, String prefix, CommandQueue queue,
+                                    CommandRunner[] runner) {
+            all.putIfAbsent(prefix + "_ABORT", c -> {
+                Predicate<Command> which = matching(c, queue);
+                if (which == null) {
+                    return CommandResult.failed(c.type() + " names no transfer_id or job_id");
+                }
+                int n = runner[0].abort(which, "aborted by " + c.type() + " " + c.id());
+                return CommandResult.done(n + " queued transfer(s) aborted");
+            });
+            all.putIfAbsent(prefix + "_CHANGE_PRIORITY", c -> {
+                Predicate<Command> which = matching(c, queue);
+                Object p = data(c).get("priority");
+                if (which == null || !(p instanceof Number n) || n.intValue() < 1 || n.intValue() > 10) {
+                    return CommandResult.failed(c.type() + " needs transfer_id or job_id and a priority 1 to 10");
+                }
+                int changed = runner[0].changePriority(which, n.intValue());
+                return CommandResult.done(changed + " queued transfer(s) now at priority " + n.intValue());
+            });
+        }
+
+        private static Map<String, Object> data(Command c) {
+            Map<String, Object> d = c.item(io.github.iconiksdk.core.client.model.GatewayEvent.class).data();
+            return d == null ? Map.of() : d;
+        }
+
+        private static Predicate<Command> matching(Command c, CommandQueue queue) {
+            Map<String, Object> d = data(c);
+            Object transfer = d.containsKey("transfer_id") ? d.get("transfer_id") : d.get("id");
+            Object job = d.get("job_id");
+            if (transfer == null && job == null) {
+                return null;
+            }
+            return other -> other.queue() == queue && ((transfer != null && transfer.toString().equals(other.id()))
+                    || (job != null && job.toString().equals(jobOf(other.item()))));
+        }
+
+        private static String jobOf(Object item) {
+            if (item instanceof io.github.iconiksdk.core.client.model.TransferToStorage t) {
+                return t.jobId();
+            }
+            if (item instanceof io.github.iconiksdk.core.client.model.TransferFromStorage t) {
+                return t.jobId();
+            }
+            return null;
         }
     }
 }

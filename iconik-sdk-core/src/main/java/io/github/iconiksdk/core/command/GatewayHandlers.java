@@ -1,0 +1,116 @@
+package io.github.iconiksdk.core.command;
+
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.command.internal.DeletionHandler;
+import io.github.iconiksdk.core.command.internal.ScanRequestHandler;
+import io.github.iconiksdk.core.command.internal.TranscodeRequestHandler;
+import io.github.iconiksdk.core.command.internal.TransferInHandler;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The handlers of the work iconik sends a storage gateway, as iconik means it. Register each on a
+ * {@link CommandLoop.Builder} under the type it names. Every path from iconik goes through the {@link MountPoint};
+ * a path that would leave it is refused (a failed result naming the path, acknowledged as failed) and nothing
+ * outside the mount point is read or written.
+ */
+public final class GatewayHandlers {
+
+    /** The event type of a manual scan ([I]: iconik's event enum names none; the testkit's fake uses this). */
+    public static final String SCAN = "SCAN";
+    /** The event type of a keyframes (proxy and keyframes) request. */
+    public static final String TRANSCODE = "TRANSCODE";
+
+    private GatewayHandlers() {
+    }
+
+    /** Scans the given files and folders now (a partial pass of the gateway's scanner). */
+    @FunctionalInterface
+    public interface PathScanner {
+        /**
+         * @param paths files and folders under the mount point, absolute; the mount point itself for everything
+         * @throws Exception when the scan fails (the command is retried)
+         */
+        void scan(List<Path> paths) throws Exception;
+    }
+
+    /** Makes and uploads the renditions of an asset's file now, whatever the storage's local transcoding settings. */
+    @FunctionalInterface
+    public interface AssetTranscoder {
+        /**
+         * @param assetId the asset
+         * @param file    its original on the mount point, absolute
+         * @param path    the same, relative to the mount point
+         * @throws Exception when transcoding or uploading fails (the command is retried)
+         */
+        void transcode(String assetId, Path file, String path) throws Exception;
+    }
+
+    /**
+     * The manual scan ({@link #SCAN} events, {@code POST storages/{id}/scan/}): scans the event's {@code paths}
+     * and {@code files} (relative to the mount point, or absolute inside it) now, or the whole storage when it names
+     * none.
+     *
+     * @param mount   the mount point
+     * @param scanner the scanner's partial pass
+     * @return the handler
+     */
+    public static CommandHandler scanRequests(MountPoint mount, PathScanner scanner) {
+        return new ScanRequestHandler(Objects.requireNonNull(mount, "mount"), Objects.requireNonNull(scanner,
+                "scanner"));
+    }
+
+    /**
+     * Transfers into the storage ({@link CommandQueue#TRANSFERS_TO}): downloads the source file through the
+     * transfer's signed URL into {@code destination_directory_path} under the mount point (to a temporary name in
+     * the same folder, then renamed), checks its size and MD5 against iconik's record of the source, honours
+     * {@code overwrite}, records it as a file set and file of the same asset on this storage, and enters it in the
+     * catalog so the scanner knows it.
+     *
+     * @param client    the iconik client
+     * @param storageId the gateway's storage
+     * @param mount     the mount point
+     * @param catalog   the gateway's file catalog
+     * @return the handler
+     */
+    public static CommandHandler transfersIn(IconikClient client, String storageId, MountPoint mount,
+                                             FileCatalog catalog) {
+        return new TransferInHandler(client, storageId, mount, catalog);
+    }
+
+    /**
+     * Deletions ({@link CommandQueue#DELETIONS}): only when the storage's settings allow {@code delete} (read
+     * when each deletion runs), removes the file after checking that its path lies inside the mount point, that it
+     * is a regular file and not a symlink, and that it is the file iconik means (its size, and MD5 when known, as
+     * the catalog or iconik's file record has them); then forgets it in the catalog.
+     *
+     * @param client    the iconik client
+     * @param storageId the gateway's storage
+     * @param mount     the mount point
+     * @param catalog   the gateway's file catalog
+     * @return the handler
+     */
+    public static CommandHandler deletions(IconikClient client, String storageId, MountPoint mount,
+                                           FileCatalog catalog) {
+        return new DeletionHandler(client, storageId, mount, catalog);
+    }
+
+    /**
+     * Keyframes requests ({@link #TRANSCODE} events): makes and uploads the renditions of the event's asset now,
+     * even when local transcoding is off in the storage settings (the request is explicit). [I] The event's
+     * {@code data} names {@code asset_id} and {@code file_id}; without a file id, the asset's file on this
+     * storage is used.
+     *
+     * @param client     the iconik client
+     * @param storageId  the gateway's storage
+     * @param mount      the mount point
+     * @param transcoder what makes and uploads the renditions
+     * @return the handler
+     */
+    public static CommandHandler transcodeRequests(IconikClient client, String storageId, MountPoint mount,
+                                                   AssetTranscoder transcoder) {
+        return new TranscodeRequestHandler(client, storageId, mount, transcoder);
+    }
+}
