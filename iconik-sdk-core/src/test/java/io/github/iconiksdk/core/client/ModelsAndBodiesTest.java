@@ -57,7 +57,9 @@ class ModelsAndBodiesTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo("/API/files/v1/storages/s1/")).willReturn(okJson("""
                 {"id":"s1","name":"NAS","method":"FILE","purpose":"FILES","default":false,
                  "settings":{"mount_point":"/mnt/nas","scan_ignore":["*.tmp"],"growing_files_threshold":10,
-                             "prio_dirs":[{"directory":"a","priority":1}],"something_new":true}}""")));
+                             "prio_dirs":[{"directory":"a","priority":1}],"something_new":true,
+                             "metadata_conversion_url":"https://conv.example/x",
+                             "metadata_conversion_url_headers":"X-Key: abc"}}""")));
 
         Storage s = client().getStorage("s1");
 
@@ -68,6 +70,8 @@ class ModelsAndBodiesTest extends WireMockSupport {
         assertNull(settings.uploadFiles());
         assertEquals("a", settings.prioDirs().get(0).directory());
         assertEquals(Boolean.FALSE, s.isDefault());
+        assertEquals("https://conv.example/x", settings.metadataConversionUrl());
+        assertEquals("X-Key: abc", settings.metadataConversionUrlHeaders());
     }
 
     @Test

@@ -52,6 +52,9 @@ import java.util.List;
  * @param isSystem                           whether iconik owns it
  * @param autoVersionIngestThrottleValue     the auto-version throttle
  * @param prioDirs                           directories scanned first
+ * @param metadataConversionUrlHeaders       headers sent to the conversion URL: a JSON object of names to values, or
+ *                                           one {@code Name: value} per line (see
+ *                                           {@link io.github.iconiksdk.core.sidecar.ConversionHook#parseHeaders})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -70,7 +73,80 @@ public record FileSettings(String mountPoint, List<String> scanDirectories, List
                            String remoteStorageId, String storageAddr, String assetVersionsSuffix,
                            String folderNameTagsMetadataFieldName, String folderNameTagsMetadataViewId,
                            String gatewayUserId, Boolean isSystem, Integer autoVersionIngestThrottleValue,
-                           List<PrioDir> prioDirs) {
+                           List<PrioDir> prioDirs, String metadataConversionUrlHeaders) {
+
+    /**
+     * The settings without {@code metadata_conversion_url_headers} (the constructor of release 0.1).
+     *
+     * @param mountPoint                        the storage root on the gateway's machine
+     * @param scanDirectories                   directories to scan
+     * @param scanInclude                       scan include patterns
+     * @param scanIgnore                        scan ignore patterns
+     * @param transcodeInclude                  transcode include patterns
+     * @param transcodeIgnore                   transcode ignore patterns
+     * @param uploadIgnore                      upload ignore patterns
+     * @param aggregateIgnore                   patterns excluded from aggregation
+     * @param autoVersionIgnore                 patterns excluded from auto-versioning
+     * @param scan                              whether scanning is on
+     * @param scanIntervalSeconds               seconds between scans
+     * @param growingFilesThreshold             seconds a file must stay unchanged
+     * @param read                              whether iconik may read
+     * @param write                             whether iconik may write
+     * @param delete                            whether iconik may delete
+     * @param uploadFiles                       whether originals are uploaded
+     * @param localProxyCreation                whether the gateway makes proxies
+     * @param localKeyframeCreation             whether the gateway makes keyframes
+     * @param aggregateIdenticalFiles           whether identical files share one asset
+     * @param aggregateOnlyOnSameStorage        aggregation only within this storage
+     * @param enableAutoVersioning              whether changed files become new versions
+     * @param enableCollectionDirectoryMapping  whether folders become collections
+     * @param enableDirectoryAssets             whether folders can be assets
+     * @param filenameIsExternalId              whether the file name is the external id
+     * @param titleIncludesExtension            whether asset titles keep the extension
+     * @param sidecarMetadataRequired           whether a file waits for its sidecar
+     * @param skipUploadOnAnyRemoteCopyFound    skip uploading when a copy exists elsewhere
+     * @param allowAccessOutsideScanDirectories whether files outside the scan directories may be served
+     * @param metadataViewId                    the view sidecar values are written to
+     * @param metadataConversionUrl             a URL that converts sidecars
+     * @param accessGroupId                     the access group new assets get
+     * @param aclTemplateId                     the ACL template new assets get
+     * @param remotePath                        the path of a remote storage
+     * @param remoteStorageId                   the remote storage
+     * @param storageAddr                       the storage address
+     * @param assetVersionsSuffix               suffix for version files
+     * @param folderNameTagsMetadataFieldName   field folder names are tagged into
+     * @param folderNameTagsMetadataViewId      view of that field
+     * @param gatewayUserId                     the user the gateway acts as
+     * @param isSystem                          whether iconik owns it
+     * @param autoVersionIngestThrottleValue    the auto-version throttle
+     * @param prioDirs                          directories scanned first
+     */
+    public FileSettings(String mountPoint, List<String> scanDirectories, List<String> scanInclude,
+                        List<String> scanIgnore, List<String> transcodeInclude, List<String> transcodeIgnore,
+                        List<String> uploadIgnore, List<String> aggregateIgnore, List<String> autoVersionIgnore,
+                        Boolean scan, Integer scanIntervalSeconds, Integer growingFilesThreshold, Boolean read,
+                        Boolean write, Boolean delete, Boolean uploadFiles, Boolean localProxyCreation,
+                        Boolean localKeyframeCreation, Boolean aggregateIdenticalFiles,
+                        Boolean aggregateOnlyOnSameStorage, Boolean enableAutoVersioning,
+                        Boolean enableCollectionDirectoryMapping, Boolean enableDirectoryAssets,
+                        Boolean filenameIsExternalId, Boolean titleIncludesExtension,
+                        Boolean sidecarMetadataRequired, Boolean skipUploadOnAnyRemoteCopyFound,
+                        Boolean allowAccessOutsideScanDirectories, String metadataViewId,
+                        String metadataConversionUrl, String accessGroupId, String aclTemplateId, String remotePath,
+                        String remoteStorageId, String storageAddr, String assetVersionsSuffix,
+                        String folderNameTagsMetadataFieldName, String folderNameTagsMetadataViewId,
+                        String gatewayUserId, Boolean isSystem, Integer autoVersionIngestThrottleValue,
+                        List<PrioDir> prioDirs) {
+        this(mountPoint, scanDirectories, scanInclude, scanIgnore, transcodeInclude, transcodeIgnore, uploadIgnore,
+                aggregateIgnore, autoVersionIgnore, scan, scanIntervalSeconds, growingFilesThreshold, read, write,
+                delete, uploadFiles, localProxyCreation, localKeyframeCreation, aggregateIdenticalFiles,
+                aggregateOnlyOnSameStorage, enableAutoVersioning, enableCollectionDirectoryMapping,
+                enableDirectoryAssets, filenameIsExternalId, titleIncludesExtension, sidecarMetadataRequired,
+                skipUploadOnAnyRemoteCopyFound, allowAccessOutsideScanDirectories, metadataViewId,
+                metadataConversionUrl, accessGroupId, aclTemplateId, remotePath, remoteStorageId, storageAddr,
+                assetVersionsSuffix, folderNameTagsMetadataFieldName, folderNameTagsMetadataViewId, gatewayUserId,
+                isSystem, autoVersionIngestThrottleValue, prioDirs, null);
+    }
 
     /**
      * A directory scanned before others.
