@@ -23,6 +23,7 @@ module io.github.iconiksdk.core {
     requires org.xerial.sqlitejdbc;
 
     exports io.github.iconiksdk.core.config;
+    exports io.github.iconiksdk.core.ingest;
     exports io.github.iconiksdk.core.pattern;
     exports io.github.iconiksdk.core.plugin;
     exports io.github.iconiksdk.core.client;

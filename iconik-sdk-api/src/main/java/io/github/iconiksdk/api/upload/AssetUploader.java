@@ -6,14 +6,17 @@ import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts what a scan found into iconik, exactly once: registers files (asset, ORIGINAL format, file set, file
  * record, sidecar metadata, collection), uploads renditions, and uploads originals where the storage says so.
- * Every step is journalled, so after a crash the same calls finish the job without duplicating anything.
- * Implementations are thread-safe.
+ * Every step is journalled, so after a crash the same calls finish the job without duplicating anything:
+ * {@link #unfinished()} and {@link #resume} finish registrations a crash interrupted, {@link #wanted} lists the
+ * renditions and uploads still owed. Implementations are thread-safe (different files may be handled at once; one
+ * file by one caller at a time) and hold their journal open until {@link #close()}.
  */
-public interface AssetUploader {
+public interface AssetUploader extends AutoCloseable {
 
     /**
      * Applies one scan event to iconik: registers a {@code NEW} file, updates a {@code MODIFIED} one, re-points a
@@ -50,4 +53,76 @@ public interface AssetUploader {
      * @throws io.github.iconiksdk.api.IconikException if iconik or the upload URL fails beyond the retry budget
      */
     UploadResult uploadOriginal(Registration registration, ProgressListener progress);
+
+    /**
+     * The files whose registration was started but not finished, for example by a crash between the scanner's
+     * delivery and the end of registration; {@link #resume} finishes each.
+     *
+     * @return their paths relative to the storage root, in path order
+     * @throws io.github.iconiksdk.api.IconikException if the journal cannot be read
+     */
+    List<String> unfinished();
+
+    /**
+     * Finishes a registration that {@link #unfinished()} lists, with the size, modification time and checksum
+     * recorded when it started (a file that changed since is reported {@code MODIFIED} by the next scan).
+     *
+     * @param path     the file's path relative to the storage root
+     * @param metadata the file's sidecar values, or {@link MetadataValues#empty()}
+     * @return the registration, or empty when the path has no unfinished registration
+     * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses; progress is kept
+     */
+    Optional<Registration> resume(String path, MetadataValues metadata);
+
+    /**
+     * Writes a registered file's sidecar values again, for when its sidecar changed but the media file did not.
+     *
+     * @param path     the media file's path relative to the storage root
+     * @param metadata the sidecar's values now
+     * @return the registration ({@code UPDATED} when values were written, {@code ALREADY_REGISTERED} when they were
+     *         unchanged), or empty when the file's registration is not finished (it applies the values itself)
+     * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses
+     */
+    Optional<Registration> reapplyMetadata(String path, MetadataValues metadata);
+
+    /**
+     * Records, before a transcode or upload starts, that a registered file needs this work for its current content,
+     * so that after a restart {@link #wanted} lists it although the scanner reports nothing new.
+     *
+     * @param path the file's path relative to the storage root
+     * @param work the work
+     * @return false when that work is already done (or given up) for the file's current content
+     * @throws IllegalStateException if the file's registration is not complete
+     */
+    boolean want(String path, PendingWork work);
+
+    /**
+     * The files for which a piece of work was {@linkplain #want wanted} and is neither done nor given up.
+     *
+     * @param work the work
+     * @return their paths relative to the storage root, in path order
+     */
+    List<String> wanted(PendingWork work);
+
+    /**
+     * Gives up a piece of work for the file's current content (its transcode failed): it is wanted again only when
+     * the file changes.
+     *
+     * @param path the file's path relative to the storage root
+     * @param work the work
+     * @throws IllegalStateException if the file's registration is not complete
+     */
+    void giveUp(String path, PendingWork work);
+
+    /**
+     * The registration of a file whose registration is complete, as the journal holds it.
+     *
+     * @param path the file's path relative to the storage root
+     * @return its registration ({@code ALREADY_REGISTERED}), or empty when unknown or unfinished
+     */
+    Optional<Registration> registration(String path);
+
+    /** Closes the journal and stops the uploader's threads; the uploader cannot be used afterwards. */
+    @Override
+    void close();
 }

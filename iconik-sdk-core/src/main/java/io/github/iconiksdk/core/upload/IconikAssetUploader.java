@@ -6,6 +6,7 @@ import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.upload.AssetUploader;
+import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -67,15 +68,7 @@ import java.util.function.Supplier;
  * <p>Thread-safe: different files may be registered concurrently; the same file must not be (the gateway routes
  * each path to one worker).
  */
-public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
-
-    /** Work a registered file may still need beyond its registration. */
-    public enum Work {
-        /** Its renditions (proxy, keyframes), made by a transcoder and uploaded. */
-        RENDITIONS,
-        /** A copy of the original on iconik's cloud storage for files. */
-        ORIGINAL
-    }
+public final class IconikAssetUploader implements AssetUploader {
 
     private final IconikClient client;
     private final RegistrationJournal journal;
@@ -122,6 +115,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      *
      * @return their paths relative to the storage root, in path order
      */
+    @Override
     public List<String> unfinished() {
         return saga.unfinishedPaths();
     }
@@ -135,6 +129,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * @return the registration, or empty when the path has no unfinished registration
      * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses; progress is kept
      */
+    @Override
     public Optional<Registration> resume(String path, MetadataValues metadata) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(metadata, "metadata");
@@ -150,6 +145,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      *         unchanged), or empty when the file's registration is not finished (it applies the values itself)
      * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses
      */
+    @Override
     public Optional<Registration> reapplyMetadata(String path, MetadataValues metadata) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(metadata, "metadata");
@@ -165,7 +161,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * the last confirmed chunk. When the file changed since its renditions were made (it was MODIFIED), the old
      * proxy and keyframes are deleted in iconik first: they are replaced, not duplicated. First of all the ORIGINAL
      * format gets the technical metadata of {@link TranscodeResult#source()} ({@link #describe}). Marks the file's
-     * {@link Work#RENDITIONS} done.
+     * {@link PendingWork#RENDITIONS} done.
      *
      * @throws IllegalStateException                    if the file's registration is not complete
      * @throws io.github.iconiksdk.api.IconikException if iconik or an upload URL fails beyond the retry budget; the
@@ -218,7 +214,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * block list), the MD5 checked wherever the storage reports one, then the record CLOSED. After a crash only the
      * parts the storage had not confirmed are sent again.
      * Whether the storage wants originals uploaded ({@code upload_files}, {@code upload_ignore}) is the caller's
-     * decision. Marks the file's {@link Work#ORIGINAL} done.
+     * decision. Marks the file's {@link PendingWork#ORIGINAL} done.
      *
      * @throws IllegalStateException                    if no storage root was configured, or the file's
      *                                                  registration is not complete
@@ -266,7 +262,8 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * @return false when that work is already done (or given up) for the file's current content
      * @throws IllegalStateException if the file's registration is not complete
      */
-    public boolean want(String path, Work work) {
+    @Override
+    public boolean want(String path, PendingWork work) {
         return uploads.want(Objects.requireNonNull(path, "path"), work.name());
     }
 
@@ -274,7 +271,8 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * @param work the work
      * @return the files for which that work was wanted and is not done, in path order
      */
-    public List<String> wanted(Work work) {
+    @Override
+    public List<String> wanted(PendingWork work) {
         return uploads.wanted(work.name());
     }
 
@@ -286,7 +284,8 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * @param work the work
      * @throws IllegalStateException if the file's registration is not complete
      */
-    public void giveUp(String path, Work work) {
+    @Override
+    public void giveUp(String path, PendingWork work) {
         uploads.giveUp(Objects.requireNonNull(path, "path"), work.name());
     }
 
@@ -296,6 +295,7 @@ public final class IconikAssetUploader implements AssetUploader, AutoCloseable {
      * @param path the file's path
      * @return its registration ({@code ALREADY_REGISTERED}), or empty when unknown or unfinished
      */
+    @Override
     public Optional<Registration> registration(String path) {
         return journal.find(path).filter(e -> e.step() == io.github.iconiksdk.core.upload.internal.Step.DONE)
                 .map(e -> new Registration(e.path(), io.github.iconiksdk.api.upload.RegistrationOutcome

@@ -8,6 +8,7 @@ import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.testkit.FakeIconik;
 import picocli.CommandLine.Command;
@@ -114,19 +115,20 @@ final class DemoCommand implements Callable<Integer> {
             err.println("demo: fake iconik on " + fake.url() + "; sidecar metadata view " + viewId);
             err.flush();
             try (Gateway gateway = new Gateway(config, err)) {
-                Gateway.Result result = gateway.ingest(true);
+                IngestSummary result = gateway.ingest(true);
                 err.println("demo: gateway pass: " + result.summaryLine());
                 // An upload that failed stays wanted in the journal; another pass or two takes it up, as run would.
-                for (int pass = 2; pass <= 3 && (result.uploadsFailed > 0 || !result.failed.isEmpty()); pass++) {
+                for (int pass = 2; pass <= 3 && (result.uploadsFailed() > 0 || !result.failed().isEmpty());
+                     pass++) {
                     result = gateway.ingest(true);
                     err.println("demo: gateway pass " + pass + ": " + result.summaryLine());
                 }
                 err.flush();
                 printSummary(fake, made, ffmpeg != null, out);
                 out.flush();
-                if (!result.failed.isEmpty()) {
-                    err.println("iconik-gateway demo: " + result.failed.size() + " files could not be registered: "
-                            + result.failed);
+                if (!result.failed().isEmpty()) {
+                    err.println("iconik-gateway demo: " + result.failed().size() + " files could not be registered: "
+                            + result.failed());
                     return GatewayMain.EXIT_FAILED;
                 }
                 if (keepRunning) {

@@ -3,6 +3,7 @@ package io.github.iconiksdk.gateway;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.ingest.IngestSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,9 +45,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         config.warnings().forEach(w -> err.println("warning: " + w));
         try (Gateway gateway = new Gateway(config, err)) {
-            Gateway.Result result = gateway.ingest(!noWait);
+            IngestSummary result = gateway.ingest(!noWait);
             spec.commandLine().getOut().println(result.summaryLine());
-            return result.failed.isEmpty() ? 0 : GatewayMain.EXIT_FAILED;
+            return result.failed().isEmpty() ? 0 : GatewayMain.EXIT_FAILED;
         } catch (ConfigurationException e) {
             err.println("iconik-gateway ingest: " + e.getMessage());
             return GatewayMain.EXIT_USAGE;

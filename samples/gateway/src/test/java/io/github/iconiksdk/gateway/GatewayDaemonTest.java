@@ -173,13 +173,4 @@ class GatewayDaemonTest {
         }
         assertTrue(errText.toString().contains("mount_point"), errText::toString);
     }
-
-    @Test
-    void backoff_doublesFromTwoSeconds_upToAMinute() {
-        assertEquals(Duration.ofSeconds(2), GatewayDaemon.backoff(1));
-        assertEquals(Duration.ofSeconds(4), GatewayDaemon.backoff(2));
-        assertEquals(Duration.ofSeconds(32), GatewayDaemon.backoff(5));
-        assertEquals(Duration.ofSeconds(60), GatewayDaemon.backoff(6));
-        assertEquals(Duration.ofSeconds(60), GatewayDaemon.backoff(1000));
-    }
 }

@@ -1,4 +1,4 @@
-package io.github.iconiksdk.gateway;
+package io.github.iconiksdk.core.ingest.internal;
 
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.ProgressListener;
@@ -9,18 +9,16 @@ import io.github.iconiksdk.api.transcode.TranscodeRequest;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.transcode.Transcoder;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.api.upload.AssetUploader;
+import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.api.upload.UploadResult;
-import io.github.iconiksdk.core.client.model.FileSettings;
-import io.github.iconiksdk.core.config.GatewayConfig;
-import io.github.iconiksdk.core.pattern.PatternSet;
-import io.github.iconiksdk.core.upload.IconikAssetUploader;
-import io.github.iconiksdk.core.upload.IconikAssetUploader.Work;
-import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
+import io.github.iconiksdk.core.ingest.IngestEvent;
+import io.github.iconiksdk.core.ingest.StorageSettings;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,18 +47,18 @@ import java.util.stream.Stream;
  * local write), then offers it to a bounded queue without blocking. When the queue is full the work simply stays
  * recorded, and {@link #drain} (or the next run, after a crash) picks it up from the journal. A failed transcode is
  * reported on the file and given up until the file changes; a failed upload stays wanted for the next pass.
+ * Everything is reported as {@link IngestEvent}s.
  */
-final class RenditionPipeline implements AutoCloseable {
+public final class RenditionStage implements AutoCloseable {
 
     private static final int QUEUE = 64;
 
     private final GatewayConfig config;
-    private final IconikAssetUploader uploader;
-    private final Supplier<FileSettings> settings;
-    private final Supplier<PatternSet> patterns;
+    private final AssetUploader uploader;
+    private final Supplier<StorageSettings> settings;
     private final Path root;
-    private final PrintWriter err;
-    private final Supplier<Optional<Transcoder>> prober;
+    private final Transcoders transcoders;
+    private final Events events;
     private final ThreadPoolExecutor transcodes;
     private final ThreadPoolExecutor uploads;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -70,26 +68,23 @@ final class RenditionPipeline implements AutoCloseable {
     private final AtomicInteger uploadCount = new AtomicInteger();
     private final AtomicInteger uploadsFailed = new AtomicInteger();
     private volatile boolean overflowed;
-    private volatile String missingTranscoder;
-    private volatile GatewayListener listener = GatewayListener.NONE;
 
     /**
-     * @param config   the gateway's configuration (jobs, uploads, chunk size, proxy settings, data dir)
-     * @param uploader the uploader holding the journal
-     * @param settings the storage's current settings
-     * @param patterns the storage's current pattern lists
-     * @param root     the storage's mount point
-     * @param err      where reports go
+     * @param config      the gateway's configuration (jobs, uploads, rendition settings, data dir)
+     * @param uploader    the uploader holding the journal
+     * @param settings    the storage's current settings
+     * @param root        the storage's mount point
+     * @param transcoders the transcoders to probe and transcode with
+     * @param events      where reports go
      */
-    RenditionPipeline(GatewayConfig config, IconikAssetUploader uploader, Supplier<FileSettings> settings,
-                      Supplier<PatternSet> patterns, Path root, PrintWriter err) {
+    public RenditionStage(GatewayConfig config, AssetUploader uploader, Supplier<StorageSettings> settings,
+                          Path root, Transcoders transcoders, Events events) {
         this.config = config;
         this.uploader = uploader;
         this.settings = settings;
-        this.patterns = patterns;
         this.root = root;
-        this.err = err;
-        this.prober = ffmpeg(config);
+        this.transcoders = transcoders;
+        this.events = events;
         this.transcodes = pool(config.maxTranscodingJobs(), "transcode");
         this.uploads = pool(config.parallelUploads(), "upload");
     }
@@ -98,7 +93,7 @@ final class RenditionPipeline implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "gateway-" + name + "-" + n.incrementAndGet());
+                    Thread t = new Thread(r, "ingest-" + name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
@@ -106,54 +101,28 @@ final class RenditionPipeline implements AutoCloseable {
         return p;
     }
 
-    /** The bundled FFmpeg transcoder with the configured job limit, looked up once; empty when it is missing. */
-    private Supplier<Optional<Transcoder>> ffmpeg(GatewayConfig c) {
-        Transcoder[] found = new Transcoder[1];
-        return () -> {
-            synchronized (found) {
-                if (found[0] == null && missingTranscoder == null) {
-                    try {
-                        found[0] = FfmpegTranscoder.builder().maxConcurrentJobs(c.maxTranscodingJobs()).build();
-                    } catch (TranscodeException e) {
-                        missingTranscoder = e.getMessage();
-                    }
-                }
-                return Optional.ofNullable(found[0]);
-            }
-        };
-    }
-
-    /**
-     * Tells the pipeline who watches it: uploads and failures are reported to it as they happen.
-     *
-     * @param listener the listener
-     */
-    void listener(GatewayListener listener) {
-        this.listener = java.util.Objects.requireNonNull(listener, "listener");
-    }
-
     /** @return files waiting for or in a transcode */
-    int transcodeBacklog() {
+    public int transcodeBacklog() {
         return transcodes.getQueue().size() + transcodes.getActiveCount();
     }
 
     /** @return files waiting for or in an upload */
-    int uploadBacklog() {
+    public int uploadBacklog() {
         return uploads.getQueue().size() + uploads.getActiveCount();
     }
 
     /** @return how many files got no renditions because their transcode failed (or no transcoder was found) */
-    int renditionsFailed() {
+    public int renditionsFailed() {
         return renditionsFailed.get();
     }
 
     /** @return how many objects were uploaded (proxies, keyframes, originals) */
-    int uploads() {
+    public int uploads() {
         return uploadCount.get();
     }
 
     /** @return how many uploads failed and are left for the next pass */
-    int uploadsFailed() {
+    public int uploadsFailed() {
         return uploadsFailed.get();
     }
 
@@ -163,24 +132,24 @@ final class RenditionPipeline implements AutoCloseable {
      *
      * @param reg the registration
      */
-    void submit(Registration reg) {
+    public void submit(Registration reg) {
         if (reg.outcome() == RegistrationOutcome.REMOVED || reg.assetId() == null) {
             return;
         }
-        FileSettings s = settings.get();
-        PatternSet p = patterns.get();
-        if (wantsRenditions(s) && p.shouldTranscode(reg.path()) && uploader.want(reg.path(), Work.RENDITIONS)) {
-            offer(reg.path(), Work.RENDITIONS, false);
+        StorageSettings s = settings.get();
+        if (s.makeRenditions() && s.patterns().shouldTranscode(reg.path())
+                && uploader.want(reg.path(), PendingWork.RENDITIONS)) {
+            offer(reg.path(), PendingWork.RENDITIONS, false);
         }
-        if (Boolean.TRUE.equals(s.uploadFiles()) && p.shouldUpload(reg.path())
-                && uploader.want(reg.path(), Work.ORIGINAL)) {
-            offer(reg.path(), Work.ORIGINAL, false);
+        if (s.uploadOriginals() && s.patterns().shouldUpload(reg.path())
+                && uploader.want(reg.path(), PendingWork.ORIGINAL)) {
+            offer(reg.path(), PendingWork.ORIGINAL, false);
         }
     }
 
     /** Queues every piece of work the journal holds as wanted (left by a crash, or by a full queue). */
-    void resumeWanted(boolean blocking) {
-        for (Work w : Work.values()) {
+    public void resumeWanted(boolean blocking) {
+        for (PendingWork w : PendingWork.values()) {
             for (String path : uploader.wanted(w)) {
                 if (!triedThisPass.contains(w + ":" + path)) {
                     offer(path, w, blocking);
@@ -190,7 +159,7 @@ final class RenditionPipeline implements AutoCloseable {
     }
 
     /** Waits until every piece of work wanted is done or was tried once in this pass. */
-    void drain() {
+    public void drain() {
         do {
             overflowed = false;
             resumeWanted(true);
@@ -209,20 +178,16 @@ final class RenditionPipeline implements AutoCloseable {
         }
     }
 
-    private static boolean wantsRenditions(FileSettings s) {
-        return !Boolean.FALSE.equals(s.localProxyCreation()) || !Boolean.FALSE.equals(s.localKeyframeCreation());
-    }
-
-    private void offer(String path, Work work, boolean blocking) {
+    private void offer(String path, PendingWork work, boolean blocking) {
         String key = work + ":" + path;
         if (!inFlight.add(key)) {
             return;
         }
         triedThisPass.add(key);
-        ThreadPoolExecutor pool = work == Work.RENDITIONS ? transcodes : uploads;
+        ThreadPoolExecutor pool = work == PendingWork.RENDITIONS ? transcodes : uploads;
         Runnable job = () -> {
             try {
-                if (work == Work.RENDITIONS) {
+                if (work == PendingWork.RENDITIONS) {
                     renditions(path);
                 } else {
                     original(path);
@@ -269,10 +234,10 @@ final class RenditionPipeline implements AutoCloseable {
         if (reg.isEmpty()) {
             return;
         }
-        Optional<Transcoder> prober = this.prober.get();
+        Optional<Transcoder> prober = transcoders.prober();
         if (prober.isEmpty()) {
             renditionsFailed.incrementAndGet();
-            problem("no renditions for " + path + ": " + missingTranscoder);
+            problem("no renditions for " + path + ": " + transcoders.missing());
             return; // stays wanted: installing ffmpeg and running again makes them
         }
         Path file = root.resolve(path);
@@ -284,18 +249,17 @@ final class RenditionPipeline implements AutoCloseable {
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
                 problem("no renditions for " + path + ": " + e.getMessage());
-                uploader.giveUp(path, Work.RENDITIONS);
+                uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
             }
             Optional<TranscoderProvider> provider = media.kind() == MediaKind.OTHER ? Optional.empty()
-                    : TranscoderProvider.select(media);
+                    : transcoders.select(media);
             if (provider.isEmpty()) {
                 report("no renditions for " + path + ": not video, audio or an image");
-                uploader.giveUp(path, Work.RENDITIONS);
+                uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
             }
-            Transcoder transcoder = provider.get().name().equals("ffmpeg") ? prober.get()
-                    : provider.get().transcoder();
+            Transcoder transcoder = provider.get().transcoder();
             deleteTree(work);
             TranscodeRequest request = TranscodeRequest.builder(file, work)
                     .proxyResolution(config.proxyResolution().width(), config.proxyResolution().height())
@@ -309,7 +273,7 @@ final class RenditionPipeline implements AutoCloseable {
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
                 problem("renditions failed for " + path + ": " + e.getMessage());
-                uploader.giveUp(path, Work.RENDITIONS);
+                uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
             }
             // Uploads of renditions share the upload pool's limit; this worker waits for its own file's upload.
@@ -317,11 +281,11 @@ final class RenditionPipeline implements AutoCloseable {
                 List<UploadResult> done = uploads.submit(() -> uploader.uploadRenditions(reg.get(), result,
                         ProgressListener.NONE)).get();
                 uploadCount.addAndGet(done.size());
-                done.forEach(u -> listener.uploaded(path, u.bytes()));
+                done.forEach(u -> events.emit(new IngestEvent.Uploaded(path, u.bytes())));
             } catch (RejectedExecutionException full) {
                 List<UploadResult> done = uploader.uploadRenditions(reg.get(), result, ProgressListener.NONE);
                 uploadCount.addAndGet(done.size());
-                done.forEach(u -> listener.uploaded(path, u.bytes()));
+                done.forEach(u -> events.emit(new IngestEvent.Uploaded(path, u.bytes())));
             }
         } catch (java.util.concurrent.ExecutionException e) {
             uploadsFailed.incrementAndGet();
@@ -346,7 +310,7 @@ final class RenditionPipeline implements AutoCloseable {
         try {
             UploadResult done = uploader.uploadOriginal(reg.get(), ProgressListener.NONE);
             uploadCount.incrementAndGet();
-            listener.uploaded(path, done.bytes());
+            events.emit(new IngestEvent.Uploaded(path, done.bytes()));
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
             problem("upload of the original failed for " + path + ": " + e.getMessage()
@@ -355,15 +319,11 @@ final class RenditionPipeline implements AutoCloseable {
     }
 
     private void problem(String line) {
-        report(line);
-        listener.problem(line);
+        events.problem(line);
     }
 
     private void report(String line) {
-        synchronized (err) {
-            err.println(line);
-            err.flush();
-        }
+        events.notice(line);
     }
 
     private static String hash(String path) {

@@ -10,6 +10,7 @@ import io.github.iconiksdk.api.transcode.MediaKind;
 import io.github.iconiksdk.api.transcode.Rendition;
 import io.github.iconiksdk.api.transcode.RenditionKind;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
+import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -113,7 +114,7 @@ class UploadTest {
         byte[] content = random(9 * CHUNK + 123, 1);
         IconikAssetUploader first = uploader(null);
         Registration reg = register(first, "A001/clip.mov", content);
-        assertTrue(first.want("A001/clip.mov", IconikAssetUploader.Work.ORIGINAL));
+        assertTrue(first.want("A001/clip.mov", PendingWork.ORIGINAL));
         RuntimeException crash = new IllegalStateException("simulated crash");
         assertThrows(IllegalStateException.class, () -> first.uploadOriginal(reg, p -> {
             if (p.done() >= 3L * CHUNK) {
@@ -124,7 +125,7 @@ class UploadTest {
         uploaders.remove(first);
 
         IconikAssetUploader second = uploader(null);
-        assertEquals(List.of("A001/clip.mov"), second.wanted(IconikAssetUploader.Work.ORIGINAL));
+        assertEquals(List.of("A001/clip.mov"), second.wanted(PendingWork.ORIGINAL));
         AtomicLong firstReport = new AtomicLong(-1);
         UploadResult done = second.uploadOriginal(reg, p -> firstReport.compareAndSet(-1, p.done()));
         assertTrue(done.resumed());
@@ -133,7 +134,7 @@ class UploadTest {
         assertEquals(1, copies.size());
         assertEquals("CLOSED", copies.get(0).path("status").asText());
         assertEquals(content.length + ":" + md5(content), fake.uploadedDigest(done.objectId()).orElseThrow());
-        assertTrue(second.wanted(IconikAssetUploader.Work.ORIGINAL).isEmpty());
+        assertTrue(second.wanted(PendingWork.ORIGINAL).isEmpty());
     }
 
     @Test
@@ -264,7 +265,7 @@ class UploadTest {
         Files.write(root.resolve("clip.mov"), changed);
         u.register(ScanEvent.Change.of(ChangeType.MODIFIED, "clip.mov", changed.length,
                 Instant.ofEpochMilli(1_700_000_100_000L), md5(changed)), MetadataValues.empty());
-        assertTrue(u.want("clip.mov", IconikAssetUploader.Work.RENDITIONS));
+        assertTrue(u.want("clip.mov", PendingWork.RENDITIONS));
         u.uploadRenditions(reg, r, ProgressListener.NONE);
         assertRenditionsOnce(reg.assetId(), r);
         assertTrue(!oldProxy.equals(fake.proxies(reg.assetId()).get(0).path("id").asText()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ChangeType;
+import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -133,7 +134,7 @@ class OriginalUploadMethodsTest {
             long size = sizes[Math.min(i, sizes.length - 1)];
             String path = "A00" + i + "/clip" + i + ".mov";
             Registration reg = register(u, path, size, i);
-            assertTrue(u.want(path, IconikAssetUploader.Work.ORIGINAL));
+            assertTrue(u.want(path, PendingWork.ORIGINAL));
             UploadResult done = u.uploadOriginal(reg, p -> { });
             assertEquals(size + ":" + md5(root().resolve(path)), fake.uploadedDigest(done.objectId())
                     .orElseThrow(), method + " " + size + " bytes");
@@ -161,7 +162,7 @@ class OriginalUploadMethodsTest {
         int parts = 9;
         IconikAssetUploader first = uploader(client, "journal.db");
         Registration reg = register(first, path, size, 42);
-        assertTrue(first.want(path, IconikAssetUploader.Work.ORIGINAL));
+        assertTrue(first.want(path, PendingWork.ORIGINAL));
         assertThrows(IllegalStateException.class, () -> first.uploadOriginal(reg, p -> {
             if (p.done() >= 3 * PART && p.done() < size) {
                 throw new IllegalStateException("simulated crash");
@@ -174,7 +175,7 @@ class OriginalUploadMethodsTest {
         fake.clearRequests();
 
         IconikAssetUploader second = uploader(client, "journal.db");
-        assertEquals(List.of(path), second.wanted(IconikAssetUploader.Work.ORIGINAL));
+        assertEquals(List.of(path), second.wanted(PendingWork.ORIGINAL));
         UploadResult done = second.uploadOriginal(reg, p -> { });
         assertTrue(done.resumed());
         long sentAfter = fake.requests().stream().filter(r -> isPart(r, method)).count();

@@ -1,0 +1,457 @@
+package io.github.iconiksdk.core.ingest;
+
+import io.github.iconiksdk.api.AuthenticationException;
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.NotFoundException;
+import io.github.iconiksdk.api.pattern.InvalidPatternException;
+import io.github.iconiksdk.api.transcode.TranscoderProvider;
+import io.github.iconiksdk.api.upload.AssetUploader;
+import io.github.iconiksdk.api.upload.PendingWork;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.config.ConfigurationException;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.ingest.internal.Backoff;
+import io.github.iconiksdk.core.ingest.internal.Events;
+import io.github.iconiksdk.core.ingest.internal.IngestPass;
+import io.github.iconiksdk.core.ingest.internal.RenditionStage;
+import io.github.iconiksdk.core.ingest.internal.Transcoders;
+import io.github.iconiksdk.core.upload.IconikAssetUploader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the iconik Storage Gateway does for one File storage, as a library: read the storage's settings from
+ * iconik, scan its mount point, read each file's sidecar, register every change exactly once, make and upload
+ * renditions and upload originals as the settings ask. Stages run scan → sidecar → register → renditions →
+ * originals; everything a user may want to see is reported to the {@link IngestListener}.
+ *
+ * <pre>{@code
+ * try (IngestPipeline pipeline = IngestPipeline.builder()
+ *         .client(client)
+ *         .storageId(storageId)
+ *         .config(GatewayConfig.builder().flag("data-dir", "/var/lib/ingest").build())
+ *         .listener(event -> System.out.println(event))
+ *         .build()) {
+ *     IngestSummary summary = pipeline.runOnce();    // or pipeline.start() for the periodic daemon
+ * }
+ * }</pre>
+ *
+ * <p>The scan state ({@code scan-state.db}) and the registration journal ({@code registrations.db}) live in the
+ * configuration's data dir; they make a pass that a crash interrupted resume without registering anything twice.
+ * One pipeline per data dir at a time. Thread-safe: {@link #requestStop()} and the queue gauges may be called from
+ * any thread; passes never overlap.
+ */
+public final class IngestPipeline implements AutoCloseable {
+
+    private final IconikClient client;
+    private final String storageId;
+    private final GatewayConfig config;
+    private final Transcoders transcoders;
+    private final Events events;
+    private final Object passLock = new Object();
+    private final Object wake = new Object();
+    private volatile StorageSettings settings;
+    private volatile RenditionStage stage;
+    private volatile boolean stopRequested;
+    private volatile int passes;
+    private volatile IconikException settingsFailure;
+    private volatile AssetUploader uploader;
+    private Thread daemon;
+
+    private IngestPipeline(Builder b) {
+        this.client = b.client;
+        this.storageId = b.storageId;
+        this.config = b.config;
+        this.transcoders = new Transcoders(b.transcoders);
+        this.events = new Events(b.listener);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one complete pass: reads the storage's settings, finishes registrations a crash left unfinished, scans
+     * and registers every change, and scans again until no file is growing; returns when the pass's transcodes and
+     * uploads are done. A file that cannot be registered is reported and
+     * left for the next pass; it does not fail the pass.
+     *
+     * @return what the pass did
+     * @throws ConfigurationException if the storage's mount point is missing or not a folder here (names
+     *                                {@code mount_point})
+     * @throws InvalidPatternException if a pattern list of the storage holds an invalid pattern (names it)
+     * @throws IconikException        if iconik or the local state cannot be used at all (the storage cannot be
+     *                                read: {@link NotFoundException}, {@link AuthenticationException})
+     */
+    public IngestSummary runOnce() {
+        return runOnce(true);
+    }
+
+    /**
+     * Runs one complete pass as {@link #runOnce()} does, optionally without waiting for growing files (they are
+     * counted in {@link IngestSummary#growing()} and registered by a later pass).
+     *
+     * @param waitForGrowingFiles whether to scan again until no file is growing
+     * @return what the pass did
+     * @throws ConfigurationException  as {@link #runOnce()}
+     * @throws InvalidPatternException as {@link #runOnce()}
+     * @throws IconikException         as {@link #runOnce()}
+     */
+    public IngestSummary runOnce(boolean waitForGrowingFiles) {
+        try {
+            return pass(readSettings(), waitForGrowingFiles);
+        } catch (RuntimeException e) {
+            events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the daemon on the calling thread: a pass every {@code scan_interval_seconds}, the storage's settings read
+     * before each (a change made in iconik applies from the next pass, without a restart), until
+     * {@link #requestStop()}. While {@code scan} is off in iconik no pass runs. Once the pipeline has worked,
+     * failures never end it: iconik unreachable or failing, settings it cannot use, are reported
+     * ({@link IngestEvent.PassFailed} with the wait) and tried again after a wait that doubles from 2 s to 60 s.
+     *
+     * @throws AuthenticationException if iconik refuses the credentials before it was ever reached successfully
+     * @throws NotFoundException       if iconik knows no such storage, likewise
+     * @throws ConfigurationException  if the storage's settings are unusable before the first successful pass
+     * @throws InvalidPatternException if a pattern is invalid before the first successful pass
+     */
+    public void run() {
+        StorageSettings previous = null;
+        boolean contacted = false;
+        boolean workedOnce = false;
+        int failures = 0;
+        boolean scanOffReported = false;
+        long registered = 0;
+        long failed = 0;
+        while (!stopRequested) {
+            Duration wait;
+            try {
+                StorageSettings s = readSettings();
+                contacted = true;
+                if (previous != null) {
+                    List<String> changed = s.changedSince(previous);
+                    if (!changed.isEmpty()) {
+                        events.emit(new IngestEvent.SettingsChanged(changed));
+                    }
+                }
+                previous = s;
+                if (!s.scanEnabled()) {
+                    if (!scanOffReported) {
+                        events.emit(new IngestEvent.ScanningOff());
+                        scanOffReported = true;
+                    }
+                } else {
+                    scanOffReported = false;
+                    IngestSummary result = pass(s, false);
+                    registered += result.registered();
+                    failed += result.failed().size();
+                }
+                failures = 0;
+                workedOnce = true;
+                wait = s.scanInterval();
+            } catch (ConfigurationException | InvalidPatternException e) {
+                if (!workedOnce) {
+                    throw fatal(e);
+                }
+                wait = retry(e, ++failures);
+            } catch (AuthenticationException | NotFoundException e) {
+                if (!contacted) {
+                    throw fatal(e);
+                }
+                wait = retry(e, ++failures);
+            } catch (IconikException e) {
+                wait = retry(e, ++failures);
+            }
+            pause(wait);
+        }
+        events.emit(new IngestEvent.Stopped(passes, registered, failed));
+    }
+
+    /**
+     * Starts {@link #run()} on a thread of its own and returns. A failure that ends the daemon is reported as an
+     * {@link IngestEvent.PassFailed} without a retry; {@link #close()} stops it.
+     *
+     * @throws IllegalStateException if the daemon was started already
+     */
+    public synchronized void start() {
+        if (daemon != null) {
+            throw new IllegalStateException("the ingest daemon was started already");
+        }
+        daemon = new Thread(() -> {
+            try {
+                run();
+            } catch (RuntimeException e) {
+                // reported as PassFailed by run()
+            }
+        }, "ingest-daemon-" + storageId);
+        daemon.setDaemon(true);
+        daemon.start();
+    }
+
+    /**
+     * Asks a running pass (and the daemon) to end at the next file boundary: the file in hand is finished or left
+     * to the journal, what the scanner had not handed over is reported again next time, and the wait between
+     * passes is cut short. Any thread.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    /**
+     * Reads the storage's settings from iconik (every pass does this first) and derives the pipeline's settings
+     * from them, compiling the patterns only when they changed.
+     *
+     * @return the settings now in force
+     * @throws IconikException        if iconik cannot be asked
+     * @throws ConfigurationException if {@code mount_point} is missing
+     * @throws InvalidPatternException if a pattern is invalid
+     */
+    public StorageSettings refreshSettings() {
+        try {
+            return readSettings();
+        } catch (RuntimeException e) {
+            events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
+            throw e;
+        }
+    }
+
+    /**
+     * The registration journal's record of one file, for status displays. Any thread.
+     *
+     * @param path the file's path relative to the storage root
+     * @return its registration when complete; empty when unknown, unfinished, or before the first pass opened the
+     *         journal
+     */
+    public Optional<Registration> registration(String path) {
+        AssetUploader u = uploader;
+        return u == null ? Optional.empty() : u.registration(Objects.requireNonNull(path, "path"));
+    }
+
+    /**
+     * The work still owed to one registered file (renditions, the original's upload), for status displays. Any
+     * thread.
+     *
+     * @param path the file's path relative to the storage root
+     * @return the pending work, in {@link PendingWork} order; empty before the first pass opened the journal
+     */
+    public List<PendingWork> pendingWork(String path) {
+        Objects.requireNonNull(path, "path");
+        AssetUploader u = uploader;
+        if (u == null) {
+            return List.of();
+        }
+        List<PendingWork> out = new ArrayList<>();
+        for (PendingWork w : PendingWork.values()) {
+            if (u.wanted(w).contains(path)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** @return the settings read last, if any */
+    public Optional<StorageSettings> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    /** @return how many passes have completed (of {@link #runOnce()} and the daemon) */
+    public int passes() {
+        return passes;
+    }
+
+    /** @return files waiting for or in a transcode in the pass running now (0 between passes) */
+    public int transcodeBacklog() {
+        RenditionStage s = stage;
+        return s == null ? 0 : s.transcodeBacklog();
+    }
+
+    /** @return files waiting for or in an upload in the pass running now (0 between passes) */
+    public int uploadBacklog() {
+        RenditionStage s = stage;
+        return s == null ? 0 : s.uploadBacklog();
+    }
+
+    /**
+     * Stops the daemon if it runs (waiting for the pass in flight to reach a file boundary) and closes the
+     * registration journal.
+     */
+    @Override
+    public void close() {
+        requestStop();
+        Thread d;
+        synchronized (this) {
+            d = daemon;
+        }
+        if (d != null && d != Thread.currentThread()) {
+            try {
+                d.join(TimeUnit.MINUTES.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (passLock) {
+            if (uploader != null) {
+                uploader.close();
+                uploader = null;
+            }
+        }
+    }
+
+    private RuntimeException fatal(RuntimeException e) {
+        events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
+        return e;
+    }
+
+    private Duration retry(RuntimeException e, int failures) {
+        Duration wait = Backoff.after(failures);
+        events.emit(new IngestEvent.PassFailed(message(e), e, Optional.of(wait)));
+        return wait;
+    }
+
+    private String message(RuntimeException e) {
+        return e == settingsFailure ? "cannot read the storage's settings from iconik: " + e.getMessage()
+                : String.valueOf(e.getMessage());
+    }
+
+    private StorageSettings readSettings() {
+        Storage storage;
+        try {
+            storage = client.getStorage(storageId);
+        } catch (IconikException e) {
+            settingsFailure = e; // reported as such; thrown as it is, so that its kind tells what went wrong
+            throw e;
+        }
+        events.emit(new IngestEvent.StorageRead(storage.id(), storage.name()));
+        StorageSettings before = settings;
+        if (before == null || !before.fileSettings().equals(storage.fileSettings())) {
+            settings = StorageSettings.of(storageId, storage.fileSettings());
+        }
+        return settings;
+    }
+
+    private IngestSummary pass(StorageSettings s, boolean waitForGrowingFiles) {
+        synchronized (passLock) {
+            Path root = IngestPass.root(s);
+            IngestSummary result = new IngestPass(client, config, uploader(root), s, transcoders, events,
+                    () -> stopRequested, st -> stage = st).run(waitForGrowingFiles);
+            passes++;
+            events.emit(new IngestEvent.PassFinished(result));
+            return result;
+        }
+    }
+
+    private AssetUploader uploader(Path root) {
+        if (uploader == null) {
+            uploader = IconikAssetUploader.builder().client(client).storageId(storageId)
+                    .settings(() -> settings.fileSettings())
+                    .journal(config.dataDir().resolve("registrations.db")).storageRoot(root)
+                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
+        }
+        return uploader;
+    }
+
+    private void pause(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        synchronized (wake) {
+            long left;
+            while (!stopRequested && (left = end - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(wake, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    requestStop();
+                }
+            }
+        }
+    }
+
+    /** Builds an {@link IngestPipeline}. */
+    public static final class Builder {
+        private IconikClient client;
+        private String storageId;
+        private GatewayConfig config = GatewayConfig.builder().build();
+        private List<TranscoderProvider> transcoders;
+        private IngestListener listener = IngestListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param client the client to reach iconik with (its rate limit and retries apply to every request)
+         * @return this builder
+         */
+        public Builder client(IconikClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * @param storageId the iconik File storage served
+         * @return this builder
+         */
+        public Builder storageId(String storageId) {
+            this.storageId = Objects.requireNonNull(storageId, "storageId");
+            return this;
+        }
+
+        /**
+         * The gateway's own settings: the data dir holding the scan state and the registration journal, the
+         * scanner's and checksummers' concurrency, transcode and upload jobs, rendition sizes, upload chunk size.
+         * Its iconik URL, credentials and storage id are not used (the client and {@link #storageId} are).
+         *
+         * @param config the configuration; default every key at its default
+         * @return this builder
+         */
+        public Builder config(GatewayConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * @param providers the transcoders renditions are made with (and probed with: the {@code "ffmpeg"}
+         *                  provider's, else the highest-priority one's); default {@link TranscoderProvider#installed()}
+         * @return this builder
+         */
+        public Builder transcoders(List<TranscoderProvider> providers) {
+            this.transcoders = List.copyOf(providers);
+            return this;
+        }
+
+        /**
+         * @param listener receives every event; default {@link IngestListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(IngestListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @return the pipeline; nothing is read or opened until the first pass
+         * @throws NullPointerException if the client or the storage id is missing
+         */
+        public IngestPipeline build() {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(storageId, "storageId");
+            if (transcoders == null) {
+                transcoders = TranscoderProvider.installed();
+            }
+            return new IngestPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.github.iconiksdk.core.ingest.internal;
+
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.api.scan.ChangeType;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanSummary;
+import io.github.iconiksdk.api.sidecar.Sidecar;
+import io.github.iconiksdk.api.sidecar.SidecarException;
+import io.github.iconiksdk.api.sidecar.SidecarReader;
+import io.github.iconiksdk.api.upload.AssetUploader;
+import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.config.ConfigurationException;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.ingest.IngestEvent;
+import io.github.iconiksdk.core.ingest.IngestSummary;
+import io.github.iconiksdk.core.ingest.StorageSettings;
+import io.github.iconiksdk.core.scan.FileSystemScanner;
+import io.github.iconiksdk.core.sidecar.SidecarValidator;
+import io.github.iconiksdk.core.sidecar.Sidecars;
+import io.github.iconiksdk.core.sidecar.ValidationResult;
+import io.github.iconiksdk.core.upload.IconikMetadataViews;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One ingest pass over a storage: resume registrations a crash left unfinished, scan, read each changed file's
+ * sidecar, register it, and hand it to the {@link RenditionStage}; then wait until transcodes and uploads are done.
+ * Data flows one way: scanner → sidecar → registration → renditions and originals.
+ */
+public final class IngestPass {
+
+    /** How often one file's registration is tried within a pass before it is left for the next one. */
+    private static final int ATTEMPTS = 4;
+
+    private final IconikClient client;
+    private final GatewayConfig config;
+    private final AssetUploader uploader;
+    private final StorageSettings settings;
+    private final Transcoders transcoders;
+    private final Events events;
+    private final BooleanSupplier stopRequested;
+    private final SidecarReader sidecars = Sidecars.reader();
+    private final PassCounts counts = new PassCounts();
+    private final Consumer<RenditionStage> current;
+    private RenditionStage renditions;
+
+    /**
+     * @param client        the client (for metadata views)
+     * @param config        the gateway's configuration (data dir, scanner and rendition settings)
+     * @param uploader      the uploader holding the journal
+     * @param settings      the storage's settings for this pass
+     * @param transcoders   the transcoders
+     * @param events        where reports go
+     * @param stopRequested true once the pass should end at the next file boundary
+     * @param current       told the rendition stage of the pass when it starts and {@code null} when it ends
+     */
+    public IngestPass(IconikClient client, GatewayConfig config, AssetUploader uploader, StorageSettings settings,
+                      Transcoders transcoders, Events events, BooleanSupplier stopRequested,
+                      Consumer<RenditionStage> current) {
+        this.client = client;
+        this.config = config;
+        this.uploader = uploader;
+        this.settings = settings;
+        this.transcoders = transcoders;
+        this.events = events;
+        this.stopRequested = stopRequested;
+        this.current = current;
+    }
+
+    /**
+     * The storage's mount point, checked to be a folder here.
+     *
+     * @param settings the storage's settings
+     * @return the mount point
+     * @throws ConfigurationException naming {@code mount_point} if it is not a folder on this machine
+     */
+    public static Path root(StorageSettings settings) {
+        Path root = settings.mountPoint();
+        if (!Files.isDirectory(root)) {
+            throw new ConfigurationException("mount_point", "storage " + settings.storageId() + " has mount_point "
+                    + root + ", which is not a folder on this machine");
+        }
+        return root;
+    }
+
+    /**
+     * Runs the pass.
+     *
+     * @param waitForGrowing whether to scan again until no file is still growing
+     * @return what it did
+     * @throws ConfigurationException if the storage has no usable mount point
+     * @throws IconikException        if iconik or the local state cannot be used at all
+     */
+    public IngestSummary run(boolean waitForGrowing) {
+        Path root = root(settings);
+        try (FileSystemScanner scanner = scanner(root);
+             RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events)) {
+            renditions = stage;
+            current.accept(stage);
+            stage.resumeWanted(false);
+            for (String path : uploader.unfinished()) {
+                checkStop();
+                registerWithRetries(path, () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
+            }
+            while (true) {
+                int growingBefore = counts.growingCount();
+                events.emit(new IngestEvent.ScanStarted());
+                ScanSummary summary = scanner.scanOnce(event -> handle(event, root));
+                events.emit(new IngestEvent.ScanFinished(summary));
+                if (!waitForGrowing || counts.growingCount() == growingBefore) {
+                    break;
+                }
+                sleep(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
+                checkStop();
+            }
+            // Transcodes and uploads went on beside registration; the pass ends when they are done.
+            checkStop(); // unless a stop was asked for: then the journal keeps them wanted for the next start
+            stage.drain();
+            return counts.summary(stage, false);
+        } catch (StopRequested stop) {
+            // Closing the stage cancels what is in flight; the journal keeps it wanted for the next start.
+            return counts.summary(null, true);
+        } finally {
+            current.accept(null);
+        }
+    }
+
+    private FileSystemScanner scanner(Path root) {
+        return FileSystemScanner.builder().root(root).scanDirectories(settings.scanDirectories())
+                .patterns(settings.patterns()).growingThreshold(settings.growingThreshold()).checksums(true)
+                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency())
+                .stateFile(config.dataDir().resolve("scan-state.db")).build();
+    }
+
+    private void handle(ScanEvent scanned, Path root) {
+        checkStop();
+        if (scanned instanceof ScanEvent.Growing) {
+            counts.growing();
+            return;
+        }
+        if (scanned instanceof ScanEvent.Unreadable u) {
+            counts.unreadable();
+            events.problem("unreadable: " + u.path() + ": " + u.reason());
+            return;
+        }
+        ScanEvent.Change event = (ScanEvent.Change) scanned;
+        if (Sidecars.isSidecarOfNeighbour(root.resolve(event.path()))) {
+            if (event.type() != ChangeType.REMOVED) {
+                reapplySidecar(root, event.path());
+            }
+            return;
+        }
+        MetadataValues md = event.type() == ChangeType.REMOVED ? MetadataValues.empty()
+                : metadataOf(root, event.path());
+        boolean registered = registerWithRetries(event.path(), () -> uploader.register(event, md));
+        if (!registered && (event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED)) {
+            // Not journalled yet: stop the pass so the scanner delivers this event again next time.
+            throw new IconikException("could not record " + event.type() + " of " + event.path()
+                    + " in iconik; the pass stops and the change is reported again on the next one");
+        }
+    }
+
+    /** A sidecar that appeared or changed after its media file: write the values again on the media's asset. */
+    private void reapplySidecar(Path root, String sidecarPath) {
+        Path sidecar = root.resolve(sidecarPath);
+        Path parent = sidecar.getParent();
+        List<String> siblings = new ArrayList<>();
+        try (var listing = Files.list(parent)) {
+            listing.filter(Files::isRegularFile).forEach(p -> siblings.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            events.notice("sidecar " + sidecarPath + ": cannot list its folder: " + e.getMessage());
+            return;
+        }
+        // Only the media files that choose this sidecar in the SDK's search order read it.
+        for (String mediaName : Sidecars.mediaFilesOf(sidecar.getFileName().toString(), siblings)) {
+            String mediaPath = root.relativize(parent.resolve(mediaName)).toString().replace('\\', '/');
+            // Counted only when values were written: the media file itself is counted by its own event.
+            registerWithRetries(mediaPath, () -> uploader.reapplyMetadata(mediaPath, metadataOf(root, mediaPath))
+                    .filter(r -> r.outcome() == RegistrationOutcome.UPDATED).orElse(null));
+        }
+    }
+
+    /** Reads and validates a media file's sidecar; a problem is reported and the file registered without it. */
+    private MetadataValues metadataOf(Path root, String path) {
+        Optional<Sidecar> found;
+        try {
+            found = sidecars.find(root.resolve(path));
+            if (found.isEmpty()) {
+                return MetadataValues.empty();
+            }
+            found.get().ignoredCandidates().forEach(c -> events.notice("sidecar " + c + " ignored: "
+                    + found.get().file().getFileName() + " is used for " + path));
+            MetadataValues values = sidecars.read(found.get());
+            Optional<String> viewId = settings.metadataViewId();
+            if (viewId.isEmpty() || values.isEmpty()) {
+                return values;
+            }
+            ValidationResult checked = SidecarValidator.of(new IconikMetadataViews(client), viewId.get())
+                    .validate(values);
+            checked.problems().forEach(p -> {
+                counts.sidecarProblem();
+                events.notice("sidecar " + found.get().file() + ": " + p);
+            });
+            return checked.values();
+        } catch (SidecarException e) {
+            counts.sidecarProblem();
+            events.notice("sidecar: " + e.getMessage() + " (" + path + " is registered without its metadata)");
+            return MetadataValues.empty();
+        }
+    }
+
+    private boolean registerWithRetries(String path, Supplier<Registration> attempt) {
+        IconikException last = null;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            try {
+                Registration r = attempt.get();
+                if (r != null) {
+                    counts.outcome(r.outcome());
+                    events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome()));
+                    if (renditions != null) {
+                        renditions.submit(r);
+                    }
+                }
+                return true;
+            } catch (IconikException e) {
+                last = e;
+                checkStop(); // the journal holds the file's progress; the next pass resumes it
+                sleep(Duration.ofMillis(500L << i));
+            }
+        }
+        counts.failed(path);
+        events.emit(new IngestEvent.FileFailed(path, last.getMessage()));
+        return false;
+    }
+
+    private void checkStop() {
+        if (stopRequested.getAsBoolean()) {
+            throw new StopRequested();
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            long end = System.nanoTime() + d.toNanos();
+            // In slices, so that a stop request does not wait out a whole back-off.
+            while (!stopRequested.getAsBoolean() && System.nanoTime() < end) {
+                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IconikException("interrupted", e);
+        }
+    }
+
+    /** Thrown inside a pass to end it early; caught by {@link #run}. */
+    private static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
+    }
+}
