@@ -19,7 +19,6 @@ import io.github.iconiksdk.core.ingest.internal.RenditionStage;
 import io.github.iconiksdk.core.ingest.internal.Transcoders;
 import io.github.iconiksdk.core.upload.IconikAssetUploader;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -346,8 +345,8 @@ public final class IngestPipeline implements AutoCloseable {
 
     private IngestSummary pass(StorageSettings s, boolean waitForGrowingFiles) {
         synchronized (passLock) {
-            Path root = IngestPass.root(s);
-            IngestSummary result = new IngestPass(client, config, uploader(root), s, transcoders, events,
+            IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
+            IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
                     () -> stopRequested, st -> stage = st).run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
@@ -355,11 +354,12 @@ public final class IngestPipeline implements AutoCloseable {
         }
     }
 
-    private AssetUploader uploader(Path root) {
+    private AssetUploader uploader() {
         if (uploader == null) {
             uploader = IconikAssetUploader.builder().client(client).storageId(storageId)
                     .settings(() -> settings.fileSettings())
-                    .journal(config.dataDir().resolve("registrations.db")).storageRoot(root)
+                    .journal(config.dataDir().resolve("registrations.db"))
+                    .storageRoot(() -> settings.mountPoint()) // a changed mount_point applies at once
                     .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
         }
         return uploader;
