@@ -22,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link PostgresScanStateStore} against a real server ({@link PostgresTestServer}). */
+/**
+ * What {@link PostgresScanStateStore} adds to the SPI's contract ({@link PostgresScanStateStoreContractTest}): several
+ * storages in one database, the database's collation, transactions, failures; against a real server.
+ */
 class PostgresScanStateStoreTest {
 
     private static String url;
@@ -87,21 +90,6 @@ class PostgresScanStateStoreTest {
     }
 
     @Test
-    void listByStatusAndMoveLookups_seeOnlyTheirStatus() {
-        try (PostgresScanStateStore s = database.scanStateStore(storage())) {
-            FileState n = state("new.mov", FileStatus.PENDING_NEW);
-            FileState d = new FileState("old.mov", n.size(), n.modifiedNanos(), n.fileKey(), null, 5,
-                    FileStatus.DELIVERED);
-            s.write(List.of(n, d, state("gone.mov", FileStatus.MISSING)), List.of());
-            assertEquals(List.of("gone.mov"), paths(s.listByStatus(FileStatus.MISSING, null, 10)));
-            assertEquals(List.of("new.mov"), paths(s.findNewByFileKey(n.fileKey())));
-            assertEquals(List.of("new.mov"), paths(s.findNewBySizeAndModified(10, 1_000_000_123L)));
-            assertEquals(List.of(), s.listByStatus(FileStatus.PENDING_NEW, "new.mov", 10));
-            assertEquals(List.of("old.mov"), paths(s.listByStatus(FileStatus.DELIVERED, "a", 10)));
-        }
-    }
-
-    @Test
     void storages_doNotSeeEachOthersFiles() {
         try (PostgresScanStateStore one = database.scanStateStore(storage());
              PostgresScanStateStore two = database.scanStateStore(storage())) {
@@ -115,17 +103,6 @@ class PostgresScanStateStoreTest {
             two.write(List.of(), List.of("same.mov"));
             assertTrue(one.find("same.mov").isPresent());
             assertFalse(two.find("same.mov").isPresent());
-        }
-    }
-
-    @Test
-    void write_upsertsAndDeletesInOneBatch_lastOfADuplicatedPathWins() {
-        try (PostgresScanStateStore s = database.scanStateStore(storage())) {
-            s.write(List.of(state("a", FileStatus.PENDING_NEW), state("b", FileStatus.PENDING_NEW)), List.of());
-            s.write(List.of(state("a", FileStatus.PENDING_NEW), state("a", FileStatus.DELIVERED),
-                    state("c", FileStatus.MISSING)), List.of("b"));
-            assertEquals(List.of("a", "c"), paths(s.list(null, 10)));
-            assertEquals(FileStatus.DELIVERED, s.find("a").orElseThrow().status());
         }
     }
 
