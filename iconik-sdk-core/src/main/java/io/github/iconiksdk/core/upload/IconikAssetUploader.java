@@ -79,7 +79,7 @@ public final class IconikAssetUploader implements AssetUploader {
 
     private IconikAssetUploader(Builder b) {
         this.client = b.client;
-        this.journal = RegistrationJournal.open(b.journal);
+        this.journal = b.store != null ? RegistrationJournal.over(b.store) : RegistrationJournal.open(b.journal);
         this.saga = new RegistrationSaga(b.client, b.storageId, new StorageRulesCache(b.settings), journal,
                 b.hook, b.searchSettleTime);
         HttpClient http = b.uploadHttpClient != null ? b.uploadHttpClient : uploadClient(b.client);
@@ -315,6 +315,7 @@ public final class IconikAssetUploader implements AssetUploader {
         private String storageId;
         private Supplier<FileSettings> settings;
         private Path journal;
+        private io.github.iconiksdk.api.upload.RegistrationStore store;
         private Duration searchSettleTime = Duration.ofSeconds(3);
         private RegistrationSaga.StepHook hook = RegistrationSaga.StepHook.NONE;
         private Supplier<Path> storageRoot;
@@ -358,11 +359,27 @@ public final class IconikAssetUploader implements AssetUploader {
         }
 
         /**
+         * Journals in the SDK's SQLite store ({@link io.github.iconiksdk.core.state.SqliteRegistrationStore}) in
+         * this file, which the uploader opens and closes. Either this or {@link #registrationStore} is required.
+         *
          * @param file the registration journal's database file (created if missing)
          * @return this builder
          */
         public Builder journal(Path file) {
             this.journal = file;
+            return this;
+        }
+
+        /**
+         * Journals in a store of the caller's (a server database shared by several gateways, for example). The
+         * caller keeps it: {@link IconikAssetUploader#close()} leaves it open. Takes precedence over
+         * {@link #journal(Path)}.
+         *
+         * @param store the registration store
+         * @return this builder
+         */
+        public Builder registrationStore(io.github.iconiksdk.api.upload.RegistrationStore store) {
+            this.store = store;
             return this;
         }
 
@@ -472,14 +489,17 @@ public final class IconikAssetUploader implements AssetUploader {
 
         /**
          * @return the uploader, with its journal open
-         * @throws NullPointerException                    if the client, storage id, settings or journal is missing
+         * @throws NullPointerException                    if the client, storage id, settings or journal (file or
+         *                                                  store) is missing
          * @throws io.github.iconiksdk.api.IconikException if the journal cannot be opened
          */
         public IconikAssetUploader build() {
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(storageId, "storageId");
             Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(journal, "journal");
+            if (store == null) {
+                Objects.requireNonNull(journal, "journal (a file, or a registrationStore)");
+            }
             Objects.requireNonNull(searchSettleTime, "searchSettleTime");
             return new IconikAssetUploader(this);
         }
