@@ -263,6 +263,29 @@ public final class IngestPipeline implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Asks for a registered file's renditions (a keyframes request from iconik): the next pass makes and uploads
+     * them, even when local proxy and keyframe creation are off in the storage settings (the request is explicit).
+     * Any thread.
+     *
+     * @param path the file's path relative to the storage root
+     * @return false when its renditions are already done for its current content
+     * @throws IllegalStateException if the file's registration is not complete, or no pass has read the settings
+     */
+    public boolean wantRenditions(String path) {
+        Objects.requireNonNull(path, "path");
+        if (settings == null) {
+            throw new IllegalStateException("no pass has read the storage settings yet");
+        }
+        AssetUploader u = uploader;
+        if (u == null) {
+            synchronized (passLock) {
+                u = uploader();
+            }
+        }
+        return u.want(path, PendingWork.RENDITIONS);
+    }
+
     /** @return the settings read last, if any */
     public Optional<StorageSettings> settings() {
         return Optional.ofNullable(settings);

@@ -8,6 +8,13 @@ import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.core.client.Credentials;
 import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.command.CommandLoop;
+import io.github.iconiksdk.core.command.CommandQueue;
+import io.github.iconiksdk.core.command.CommandStats;
+import io.github.iconiksdk.core.command.FileCatalog;
+import io.github.iconiksdk.core.command.GatewayHandlers;
+import io.github.iconiksdk.core.command.MountPoint;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestEvent;
@@ -20,6 +27,7 @@ import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,10 +47,16 @@ final class Gateway implements AutoCloseable, IngestListener {
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile boolean daemon;
     private int passesReported;
+    private final GatewayConfig config;
+    private final String storageId;
+    private CommandLoop commands;
+    private FileCatalog catalog;
+    private boolean closed;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.err = err;
-        String storageId = config.storageId().orElseThrow();
+        this.config = config;
+        this.storageId = config.storageId().orElseThrow();
         IconikClient.Builder b = IconikClient.builder().endpoint(config.iconikUrl().toString())
                 .credentials(Credentials.of(config.appId().orElseThrow(), config.authToken().orElseThrow()));
         config.httpProxy().ifPresent(p -> b.proxy(new InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort())));
@@ -169,6 +183,9 @@ final class Gateway implements AutoCloseable, IngestListener {
             if (daemon && (e.summary().registered() > 0 || !e.summary().failed().isEmpty())) {
                 print("pass " + pass + ": " + e.summary().summaryLine());
             }
+            if (daemon) {
+                startCommands();
+            }
         } else if (event instanceof IngestEvent.Stopped e) {
             print("stopped after " + e.passes() + " passes: " + e.registered() + " files registered, " + e.failed()
                     + " left for a later run");
@@ -196,8 +213,81 @@ final class Gateway implements AutoCloseable, IngestListener {
         }
     }
 
+    /** How often the daemon asks iconik for commands, whatever the scan interval. */
+    static final Duration COMMAND_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
+     * run a pass now, transfers into the storage, deletions and keyframes requests are carried out (see
+     * docs/commands.md). Journalled in {@code DATA_DIR/commands.db}.
+     */
+    private synchronized void startCommands() {
+        if (commands != null || closed) {
+            return;
+        }
+        StorageSettings s = pipeline.settings().orElse(null);
+        if (s == null) {
+            return;
+        }
+        try {
+            FileSettings fs = s.fileSettings();
+            MountPoint mount = MountPoint.of(s.mountPoint(), fs.scanDirectories() == null ? List.of()
+                    : fs.scanDirectories(), Boolean.TRUE.equals(fs.allowAccessOutsideScanDirectories()));
+            catalog = FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
+            commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
+                    .interval(COMMAND_POLL_INTERVAL)
+                    .handler(GatewayHandlers.SCAN, GatewayHandlers.scanRequests(mount,
+                            paths -> pipeline.runOnce(true)))
+                    .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, storageId,
+                            mount, catalog))
+                    .handler(CommandQueue.DELETIONS.itemType(), GatewayHandlers.deletions(client, storageId, mount,
+                            catalog))
+                    .handler(GatewayHandlers.TRANSCODE, GatewayHandlers.transcodeRequests(client, storageId, mount,
+                            (assetId, file, path) -> {
+                                pipeline.wantRenditions(path);
+                                pipeline.runOnce(true);
+                            }))
+                    .build().start();
+        } catch (RuntimeException e) {
+            print("iconik-gateway run: the command loop (SCAN button, transfers, deletions) cannot start: "
+                    + e.getMessage() + "; it is tried again after the next pass");
+            closeCommands();
+        }
+    }
+
+    /** @return the command queues and the last few commands, once the command loop runs */
+    synchronized Optional<CommandStats> commandStats() {
+        return commands == null ? Optional.empty() : Optional.of(commands.stats());
+    }
+
+    /** Closes the command loop (letting a running command finish) outside this object's monitor. */
+    private void closeCommands() {
+        CommandLoop loop;
+        FileCatalog cat;
+        synchronized (this) {
+            loop = commands;
+            cat = catalog;
+            commands = null;
+            catalog = null;
+        }
+        if (loop != null) {
+            loop.close();
+        }
+        if (cat instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                print("iconik-gateway: closing the file catalog failed: " + e);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        closeCommands();
         pipeline.close();
     }
 
