@@ -142,6 +142,20 @@ public final class PostgresStateDatabase implements AutoCloseable {
     }
 
     /**
+     * The registration journal of one storage, shared by every gateway serving it.
+     *
+     * @param storageId the iconik storage id; each storage's journal is separate
+     * @return a store on this database's pool; closing it leaves the database open
+     * @throws IllegalArgumentException if the storage id is empty
+     * @throws IllegalStateException    if this database is closed
+     */
+    public PostgresRegistrationStore registrationStore(String storageId) {
+        requireStorageId(storageId);
+        ensureOpen();
+        return new PostgresRegistrationStore(this, storageId);
+    }
+
+    /**
      * A work queue on this database, shared with every gateway that opens the same database and schema: each call
      * makes a new worker (owner) with its own lease renewal.
      *
