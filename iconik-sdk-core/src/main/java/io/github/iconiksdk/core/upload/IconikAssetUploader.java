@@ -50,9 +50,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code NEW}: asset (title from the file name; {@code title_includes_extension}, default true [I]), ORIGINAL
  *   format with storage method FILE, a file set on this storage ({@code base_dir} = the folder relative to the
- *   mount point), a file record (OPEN, then CLOSED with size and MD5), sidecar values on the storage's metadata
- *   view, the folder's collection when collection directory mapping is on, and read and write access for the
- *   storage's {@code access_group_id} (a group ACL). With
+ *   mount point), a file record (created CLOSED with size and MD5: four requests for a new file), sidecar values
+ *   on the storage's metadata view, the folder's collection when collection directory mapping is on, and read and
+ *   write access for the storage's {@code access_group_id} (a group ACL). With
  *   {@code aggregate_identical_files}, a file whose MD5 is already on this storage joins that asset instead.</li>
  *   <li>{@code MODIFIED}: the file record's size, checksum and modification date are updated; sidecar values are
  *   written again if they changed. With the storage's {@code enable_auto_versioning} (and the file not matched by
