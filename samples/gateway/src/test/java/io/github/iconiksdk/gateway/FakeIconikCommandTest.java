@@ -69,6 +69,39 @@ class FakeIconikCommandTest {
     }
 
     @Test
+    void rateLimit_answers429WithRetryAfter_beyondTheBurst(@TempDir Path mount) throws Exception {
+        Running r = run("--mount-point", mount.toString(), "--rate-limit", "0.2", "--rate-limit-burst", "3");
+        try {
+            String url = r.vars().get("ICONIK_URL") + "/API/assets/v1/assets/";
+            int ok = 0;
+            HttpResponse<String> refused = null;
+            // one request refilled every 5 s: a dozen requests in a row cannot all pass a bucket of 3
+            for (int i = 0; i < 12 && refused == null; i++) {
+                HttpResponse<String> answer = get(url, r.vars().get("APP_ID"), r.vars().get("AUTH_TOKEN"));
+                if (answer.statusCode() == 429) {
+                    refused = answer;
+                } else {
+                    assertEquals(200, answer.statusCode(), answer.body());
+                    ok++;
+                }
+            }
+            assertTrue(refused != null, "no 429 in 12 requests against --rate-limit 0.2");
+            assertTrue(ok >= 3, "the burst of 3 was not allowed: " + ok);
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
+        } finally {
+            r.stop();
+        }
+    }
+
+    @Test
+    void rateLimit_negative_isRefusedNamingTheOption(@TempDir Path mount) throws Exception {
+        Running r = run("--mount-point", mount.toString(), "--rate-limit", "-1");
+        r.thread().join(10_000);
+        assertEquals(2, r.exit().get());
+        assertTrue(r.err().toString().contains("--rate-limit"), r.err().toString());
+    }
+
+    @Test
     void fakeIconik_printsFourLines_servesThePageEnvelope_and401WithoutCredentials(@TempDir Path mount)
             throws Exception {
         Running r = run("--mount-point", mount.toString(), "--storage-setting", "upload_files=true");
