@@ -46,6 +46,11 @@ public final class GatewayConfig {
             new KeyInfo("upload-chunk-size", null, "67108864",
                     "multipart chunk size in bytes, 5242880 (5 MiB) to 5368709120 (5 GiB) [SDK]"),
             new KeyInfo("checksum-max-workers", null, "2", "files hashed at once, 1 to 32 [SDK]"),
+            new KeyInfo("registration-workers", null, "8",
+                    "files registered in iconik at once (within the client's rate limit), 1 to 64 [SDK]"),
+            new KeyInfo("api-requests-per-second", null, "45",
+                    "requests per second the client sends iconik's API at most, 0 to 1000; 0 turns the client's"
+                            + " rate limit off [SDK]"),
             new KeyInfo("scanner-concurrency-value", null, "4", "folders listed at once, 1 to 64 [SDK]"),
             new KeyInfo("watch", null, "true",
                     "use file-system change hints to register new files within seconds: true or false [SDK]"),
@@ -74,6 +79,8 @@ public final class GatewayConfig {
     private final int parallelUploadThreads;
     private final long uploadChunkSize;
     private final int checksumMaxWorkers;
+    private final int registrationWorkers;
+    private final int apiRequestsPerSecond;
     private final int scannerConcurrency;
     private final boolean watch;
     private final Path dataDir;
@@ -98,6 +105,8 @@ public final class GatewayConfig {
         parallelUploadThreads = (int) r.number("file-upload-parallel-uploads-threads-num", 1, 32);
         uploadChunkSize = r.number("upload-chunk-size", 5L << 20, 5L << 30);
         checksumMaxWorkers = (int) r.number("checksum-max-workers", 1, 32);
+        registrationWorkers = (int) r.number("registration-workers", 1, 64);
+        apiRequestsPerSecond = (int) r.number("api-requests-per-second", 0, 1000);
         scannerConcurrency = (int) r.number("scanner-concurrency-value", 1, 64);
         watch = r.get("watch", GatewayConfig::bool, "true or false");
         dataDir = r.get("data-dir", Path::of, "a folder path");
@@ -219,6 +228,16 @@ public final class GatewayConfig {
         return checksumMaxWorkers;
     }
 
+    /** @return how many files are registered in iconik at once */
+    public int registrationWorkers() {
+        return registrationWorkers;
+    }
+
+    /** @return the client's rate limit in requests per second; 0 when it is off */
+    public int apiRequestsPerSecond() {
+        return apiRequestsPerSecond;
+    }
+
     /** @return how many folders are listed at once */
     public int scannerConcurrency() {
         return scannerConcurrency;
@@ -297,7 +316,9 @@ public final class GatewayConfig {
                 + ", imageProxyResolution=" + imageProxyResolution + ", hdrToSdrKeyframes=" + hdrToSdrKeyframes
                 + ", parallelUploads=" + parallelUploads + ", parallelUploadThreads=" + parallelUploadThreads
                 + ", uploadChunkSize=" + uploadChunkSize
-                + ", checksumMaxWorkers=" + checksumMaxWorkers + ", scannerConcurrency=" + scannerConcurrency
+                + ", checksumMaxWorkers=" + checksumMaxWorkers + ", registrationWorkers=" + registrationWorkers
+                + ", apiRequestsPerSecond=" + apiRequestsPerSecond
+                + ", scannerConcurrency=" + scannerConcurrency
                 + ", watch=" + watch + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }

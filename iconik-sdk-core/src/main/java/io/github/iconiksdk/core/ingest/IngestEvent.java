@@ -75,16 +75,19 @@ public sealed interface IngestEvent {
      *
      * @param path    the path relative to the storage root
      * @param outcome what the registration did
+     * @param assetId the file's asset; empty only for the removal of a file that was never registered
      */
-    record FileRegistered(String path, RegistrationOutcome outcome) implements IngestEvent {
+    record FileRegistered(String path, RegistrationOutcome outcome, Optional<String> assetId) implements IngestEvent {
         /**
          * @param path    the path relative to the storage root
          * @param outcome what the registration did
+         * @param assetId the file's asset, if any
          * @throws NullPointerException if an argument is null
          */
         public FileRegistered {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(assetId, "assetId");
         }
     }
 
@@ -127,14 +130,17 @@ public sealed interface IngestEvent {
      * Something went wrong with one file that does not stop the pass: unreadable, transcode or upload failed, no
      * transcoder. Counts as a problem on a status display.
      *
+     * @param path    the file concerned, relative to the storage root, when there is one
      * @param message what, naming the file
      */
-    record Problem(String message) implements IngestEvent {
+    record Problem(Optional<String> path, String message) implements IngestEvent {
         /**
+         * @param path    the file concerned, if any
          * @param message what, naming the file
-         * @throws NullPointerException if {@code message} is null
+         * @throws NullPointerException if an argument is null
          */
         public Problem {
+            Objects.requireNonNull(path, "path");
             Objects.requireNonNull(message, "message");
         }
     }

@@ -2,22 +2,29 @@ package io.github.iconiksdk.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.testkit.FakeIconik;
+import io.github.iconiksdk.testkit.Faults;
+import io.github.iconiksdk.testkit.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,9 +58,35 @@ class IngestPipelineTest {
     }
 
     private IngestPipeline pipeline() {
-        return IngestPipeline.builder().client(TestClients.fast(fake)).storageId(fake.storageId())
-                .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString()).build())
+        return pipeline(TestClients.fast(fake), 8);
+    }
+
+    private IngestPipeline pipeline(IconikClient client, int workers) {
+        return IngestPipeline.builder().client(client).storageId(fake.storageId())
+                .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString())
+                        .flag("registration-workers", String.valueOf(workers)).build())
                 .transcoders(List.of()).listener(events::add).build();
+    }
+
+    /** A client that counts how many asset creations run at once at most. */
+    private static IconikClient countingCreations(IconikClient real, AtomicInteger peak) {
+        AtomicInteger now = new AtomicInteger();
+        return (IconikClient) Proxy.newProxyInstance(IconikClient.class.getClassLoader(),
+                new Class<?>[] {IconikClient.class}, (proxy, method, args) -> {
+                    boolean counted = method.getName().equals("createAsset");
+                    if (counted) {
+                        peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (counted) {
+                            now.decrementAndGet();
+                        }
+                    }
+                });
     }
 
     private void write(String path) throws IOException {
@@ -92,6 +125,49 @@ class IngestPipelineTest {
             assertEquals(0, second.registered(), second.summaryLine());
             assertEquals(3, fake.allFiles().size());
             assertEquals(2, pipeline.passes());
+        }
+    }
+
+    @Test
+    void registration_runsSeveralFilesAtOnce_andOneWorkerRunsOneAtATime() throws Exception {
+        startFake();
+        fake.faults(new Faults(0, 0, 0, Duration.ofMillis(40))); // every answer takes a while: overlaps show
+        for (int i = 0; i < 24; i++) {
+            write("many/f" + i + ".wav");
+        }
+        AtomicInteger peak = new AtomicInteger();
+        try (IngestPipeline pipeline = pipeline(countingCreations(TestClients.fast(fake), peak), 8)) {
+            assertEquals(24, pipeline.runOnce().count(RegistrationOutcome.CREATED));
+        }
+        assertTrue(peak.get() > 1, "registrations ran one at a time with 8 workers");
+        assertTrue(peak.get() <= 8, "more registrations at once than workers: " + peak.get());
+
+        for (int i = 0; i < 6; i++) {
+            write("more/g" + i + ".wav");
+        }
+        AtomicInteger single = new AtomicInteger();
+        try (IngestPipeline pipeline = pipeline(countingCreations(TestClients.fast(fake), single), 1)) {
+            assertEquals(6, pipeline.runOnce().count(RegistrationOutcome.CREATED));
+        }
+        assertEquals(1, single.get());
+        assertEquals(30, fake.assets().size(), "every file exactly once");
+    }
+
+    @Test
+    void aNewFile_costsFourRequests_itsFileRecordIsCreatedClosed() throws Exception {
+        startFake();
+        for (int i = 0; i < 5; i++) {
+            write("four/f" + i + ".mov");
+        }
+        try (IngestPipeline pipeline = pipeline()) {
+            assertEquals(5, pipeline.runOnce().count(RegistrationOutcome.CREATED));
+        }
+        List<RecordedRequest> perFile = fake.requests().stream()
+                .filter(r -> r.path().startsWith("/API/") && !r.path().contains("/storages/")).toList();
+        assertEquals(20, perFile.size(), perFile.stream().map(r -> r.method() + " " + r.path()).toList()::toString);
+        assertTrue(perFile.stream().noneMatch(r -> r.method().equals("PATCH")), "a separate close was sent");
+        for (JsonNode f : fake.allFiles()) {
+            assertEquals("CLOSED", f.path("status").asText());
         }
     }
 

@@ -15,6 +15,7 @@ import io.github.iconiksdk.core.command.CommandStats;
 import io.github.iconiksdk.core.command.FileCatalog;
 import io.github.iconiksdk.core.command.GatewayHandlers;
 import io.github.iconiksdk.core.command.MountPoint;
+import io.github.iconiksdk.core.client.RateLimitOptions;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestEvent;
@@ -60,6 +61,8 @@ final class Gateway implements AutoCloseable, IngestListener {
         IconikClient.Builder b = IconikClient.builder().endpoint(config.iconikUrl().toString())
                 .credentials(Credentials.of(config.appId().orElseThrow(), config.authToken().orElseThrow()));
         config.httpProxy().ifPresent(p -> b.proxy(new InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort())));
+        b.rateLimit(config.apiRequestsPerSecond() == 0 ? RateLimitOptions.disabled()
+                : RateLimitOptions.builder().requestsPerSecond(config.apiRequestsPerSecond()).build());
         this.client = b.build();
         this.pipeline = IngestPipeline.builder().client(client).storageId(storageId).config(config)
                 .transcoders(transcoders(config)).listener(this).build();

@@ -28,9 +28,12 @@ public final class Events {
         }
     }
 
-    /** @param message a problem with one file, naming it */
-    public void problem(String message) {
-        emit(new IngestEvent.Problem(message));
+    /**
+     * @param path    the file concerned, relative to the storage root
+     * @param message a problem with it, naming it
+     */
+    public void problem(String path, String message) {
+        emit(new IngestEvent.Problem(java.util.Optional.of(path), message));
     }
 
     /** @param message a notice, naming the file */

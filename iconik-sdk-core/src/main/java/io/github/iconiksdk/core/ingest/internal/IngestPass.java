@@ -4,12 +4,12 @@ import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.sidecar.Sidecar;
 import io.github.iconiksdk.api.sidecar.SidecarException;
 import io.github.iconiksdk.api.sidecar.SidecarReader;
 import io.github.iconiksdk.api.upload.AssetUploader;
-import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.config.ConfigurationException;
@@ -41,9 +41,6 @@ import java.util.function.Supplier;
  */
 public final class IngestPass {
 
-    /** How often one file's registration is tried within a pass before it is left for the next one. */
-    private static final int ATTEMPTS = 4;
-
     private final IconikClient client;
     private final GatewayConfig config;
     private final AssetUploader uploader;
@@ -54,7 +51,7 @@ public final class IngestPass {
     private final SidecarReader sidecars = Sidecars.reader();
     private final PassCounts counts = new PassCounts();
     private final Consumer<RenditionStage> current;
-    private RenditionStage renditions;
+    private volatile RegistrationStage registrations;
 
     /**
      * @param client        the client (for metadata views)
@@ -106,18 +103,35 @@ public final class IngestPass {
     public IngestSummary run(boolean waitForGrowing) {
         Path root = root(settings);
         try (FileSystemScanner scanner = scanner(root);
-             RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events)) {
-            renditions = stage;
+             RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events);
+             RegistrationStage registering = new RegistrationStage(config.registrationWorkers(), events, counts,
+                     stopRequested, stage::submit)) {
+            registrations = registering;
             current.accept(stage);
             stage.resumeWanted(false);
             for (String path : uploader.unfinished()) {
                 checkStop();
-                registerWithRetries(path, () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
+                registering.submit(path, List.of(path), null,
+                        () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
             }
+            ScanListener listener = new ScanListener() {
+                @Override
+                public void onEvent(ScanEvent event) {
+                    handle(event, root);
+                }
+
+                @Override
+                public void flush() {
+                    // The scanner records the events handed over as delivered after this: they must be in iconik
+                    // or in the journal by then (a failed MOVED or REMOVED throws, and is delivered again).
+                    registering.awaitIdle();
+                }
+            };
             while (true) {
                 int growingBefore = counts.growingCount();
                 events.emit(new IngestEvent.ScanStarted());
-                ScanSummary summary = scanner.scanOnce(event -> handle(event, root));
+                ScanSummary summary = scanner.scanOnce(listener);
+                registering.awaitIdle();
                 events.emit(new IngestEvent.ScanFinished(summary));
                 if (!waitForGrowing || counts.growingCount() == growingBefore) {
                     break;
@@ -130,7 +144,7 @@ public final class IngestPass {
             stage.drain();
             return counts.summary(stage, false);
         } catch (StopRequested stop) {
-            // Closing the stage cancels what is in flight; the journal keeps it wanted for the next start.
+            // Closing the stages cancels what is in flight; the journal keeps it wanted for the next start.
             return counts.summary(null, true);
         } finally {
             current.accept(null);
@@ -152,7 +166,7 @@ public final class IngestPass {
         }
         if (scanned instanceof ScanEvent.Unreadable u) {
             counts.unreadable();
-            events.problem("unreadable: " + u.path() + ": " + u.reason());
+            events.problem(u.path(), "unreadable: " + u.path() + ": " + u.reason());
             return;
         }
         ScanEvent.Change event = (ScanEvent.Change) scanned;
@@ -162,14 +176,29 @@ public final class IngestPass {
             }
             return;
         }
-        MetadataValues md = event.type() == ChangeType.REMOVED ? MetadataValues.empty()
-                : metadataOf(root, event.path());
-        boolean registered = registerWithRetries(event.path(), () -> uploader.register(event, md));
-        if (!registered && (event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED)) {
-            // Not journalled yet: stop the pass so the scanner delivers this event again next time.
-            throw new IconikException("could not record " + event.type() + " of " + event.path()
-                    + " in iconik; the pass stops and the change is reported again on the next one");
-        }
+        List<String> paths = event.movedFrom().map(from -> List.of(event.path(), from))
+                .orElse(List.of(event.path()));
+        // Not journalled before registration starts: a failure must stop the pass so the scanner delivers it again.
+        String mustSucceed = event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED
+                ? event.type() + " of " + event.path() : null;
+        Supplier<MetadataValues> md = memo(() -> event.type() == ChangeType.REMOVED ? MetadataValues.empty()
+                : metadataOf(root, event.path()));
+        registrations.submit(event.path(), paths, mustSucceed, () -> uploader.register(event, md.get()));
+    }
+
+    /** Computes once, on first use (the sidecar of a file is read once however often its registration is tried). */
+    private static <T> Supplier<T> memo(Supplier<T> compute) {
+        Object[] box = new Object[1];
+        return () -> {
+            synchronized (box) {
+                if (box[0] == null) {
+                    box[0] = compute.get();
+                }
+                @SuppressWarnings("unchecked")
+                T value = (T) box[0];
+                return value;
+            }
+        };
     }
 
     /** A sidecar that appeared or changed after its media file: write the values again on the media's asset. */
@@ -187,8 +216,9 @@ public final class IngestPass {
         for (String mediaName : Sidecars.mediaFilesOf(sidecar.getFileName().toString(), siblings)) {
             String mediaPath = root.relativize(parent.resolve(mediaName)).toString().replace('\\', '/');
             // Counted only when values were written: the media file itself is counted by its own event.
-            registerWithRetries(mediaPath, () -> uploader.reapplyMetadata(mediaPath, metadataOf(root, mediaPath))
-                    .filter(r -> r.outcome() == RegistrationOutcome.UPDATED).orElse(null));
+            registrations.submit(mediaPath, List.of(mediaPath), null, () -> uploader.reapplyMetadata(mediaPath,
+                    metadataOf(root, mediaPath)).filter(r -> r.outcome() == RegistrationOutcome.UPDATED)
+                    .orElse(null));
         }
     }
 
@@ -219,30 +249,6 @@ public final class IngestPass {
             events.notice("sidecar: " + e.getMessage() + " (" + path + " is registered without its metadata)");
             return MetadataValues.empty();
         }
-    }
-
-    private boolean registerWithRetries(String path, Supplier<Registration> attempt) {
-        IconikException last = null;
-        for (int i = 0; i < ATTEMPTS; i++) {
-            try {
-                Registration r = attempt.get();
-                if (r != null) {
-                    counts.outcome(r.outcome());
-                    events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome()));
-                    if (renditions != null) {
-                        renditions.submit(r);
-                    }
-                }
-                return true;
-            } catch (IconikException e) {
-                last = e;
-                checkStop(); // the journal holds the file's progress; the next pass resumes it
-                sleep(Duration.ofMillis(500L << i));
-            }
-        }
-        counts.failed(path);
-        events.emit(new IngestEvent.FileFailed(path, last.getMessage()));
-        return false;
     }
 
     private void checkStop() {

@@ -237,7 +237,7 @@ public final class RenditionStage implements AutoCloseable {
         Optional<Transcoder> prober = transcoders.prober();
         if (prober.isEmpty()) {
             renditionsFailed.incrementAndGet();
-            problem("no renditions for " + path + ": " + transcoders.missing());
+            problem(path, "no renditions for " + path + ": " + transcoders.missing());
             return; // stays wanted: installing ffmpeg and running again makes them
         }
         Path file = root.resolve(path);
@@ -248,7 +248,7 @@ public final class RenditionStage implements AutoCloseable {
                 media = prober.get().probe(file);
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
-                problem("no renditions for " + path + ": " + e.getMessage());
+                problem(path, "no renditions for " + path + ": " + e.getMessage());
                 uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
             }
@@ -272,7 +272,14 @@ public final class RenditionStage implements AutoCloseable {
                 result = transcoder.transcode(request, ProgressListener.NONE);
             } catch (TranscodeException e) {
                 renditionsFailed.incrementAndGet();
-                problem("renditions failed for " + path + ": " + e.getMessage());
+                problem(path, "renditions failed for " + path + ": " + e.getMessage());
+                uploader.giveUp(path, PendingWork.RENDITIONS);
+                return;
+            } catch (RuntimeException e) {
+                // A transcoder's own bug (the FFmpeg planner refuses a 0x0 image) is this file's failure, not a
+                // dead worker thread with the work wanted again on every pass.
+                renditionsFailed.incrementAndGet();
+                problem(path, "renditions failed for " + path + ": the transcoder failed: " + e);
                 uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
             }
@@ -289,13 +296,13 @@ public final class RenditionStage implements AutoCloseable {
             }
         } catch (java.util.concurrent.ExecutionException e) {
             uploadsFailed.incrementAndGet();
-            problem("upload of renditions failed for " + path + ": " + e.getCause().getMessage()
+            problem(path, "upload of renditions failed for " + path + ": " + e.getCause().getMessage()
                     + " (tried again on the next pass)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
-            problem("upload of renditions failed for " + path + ": " + e.getMessage()
+            problem(path, "upload of renditions failed for " + path + ": " + e.getMessage()
                     + " (tried again on the next pass)");
         } finally {
             deleteTree(work);
@@ -313,13 +320,13 @@ public final class RenditionStage implements AutoCloseable {
             events.emit(new IngestEvent.Uploaded(path, done.bytes()));
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
-            problem("upload of the original failed for " + path + ": " + e.getMessage()
+            problem(path, "upload of the original failed for " + path + ": " + e.getMessage()
                     + " (tried again on the next pass)");
         }
     }
 
-    private void problem(String line) {
-        events.problem(line);
+    private void problem(String path, String line) {
+        events.problem(path, line);
     }
 
     private void report(String line) {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Registration workers (issue 16): `ingest` of FILES empty files (default 2000) against the fake without limits,
+# the client's rate limit turned off (config key api-requests-per-second=0), with one registration worker
+# (registration-workers=1) and with the default, in the same run, interleaved, RUNS times each (default 2).
+# Goal: the default at least 3 times the one-worker files/s. Usage: benchmarks/run-ingest-workers.sh [FILES] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. benchmarks/ingest-lib.sh
+files="${1:-2000}"
+runs="${2:-2}"
+work="${3:-/tmp/iconik-ingest-workers}"
+trap fake_stop EXIT
+
+mvn -q -B -o -DskipTests -pl samples/gateway -am package
+./iconik-gateway --version > /dev/null
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+one() {   # one LABEL WORKERS: a fresh fake and data dir, FILES empty files, one timed ingest
+  local label="$1" workers="$2" dir="$work/$1"
+  rm -rf "$dir"; mkdir -p "$dir"
+  printf 'api-requests-per-second=0\n%s\n' "${workers:+registration-workers=$workers}" > "$dir/config.ini"
+  fake_start "$dir"
+  make_files "$dir/storage" "$files" 0
+  local start secs
+  start=$(date +%s.%N)
+  ./iconik-gateway ingest --config "$dir/config.ini" --data-dir "$dir/data" > "$dir/ingest.out" 2> "$dir/ingest.err"
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  echo "$label: $secs s, $(echo "scale=1; $files / $secs" | bc) files/s; $(tail -1 "$dir/ingest.out")"
+  exactly_once "$files"
+  fake_stop
+}
+for run in $(seq 1 "$runs"); do
+  one "one-worker" 1
+  one "default" ""
+done
