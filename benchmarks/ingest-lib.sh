@@ -21,7 +21,10 @@ fake_start() {
 
 # fake_stop: stops the fake started by fake_start (only that process).
 fake_stop() {
-  [ -n "${FAKE_PID:-}" ] && kill "$FAKE_PID" 2>/dev/null && wait "$FAKE_PID" 2>/dev/null
+  if [ -n "${FAKE_PID:-}" ]; then
+    kill "$FAKE_PID" 2>/dev/null || true
+    wait "$FAKE_PID" 2>/dev/null || true
+  fi
   FAKE_PID=
   return 0
 }

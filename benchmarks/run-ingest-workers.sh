@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 files="${1:-2000}"
 runs="${2:-2}"
 work="${3:-/tmp/iconik-ingest-workers}"
-trap fake_stop EXIT
+trap 'rc=$?; fake_stop; exit $rc' EXIT
 
-mvn -q -B -o -DskipTests -pl samples/gateway -am package
+mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway -am package
 ./iconik-gateway --version > /dev/null
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 one() {   # one LABEL WORKERS: a fresh fake and data dir, FILES empty files, one timed ingest

@@ -48,9 +48,9 @@ public final class GatewayConfig {
             new KeyInfo("checksum-max-workers", null, "2", "files hashed at once, 1 to 32 [SDK]"),
             new KeyInfo("registration-workers", null, "8",
                     "files registered in iconik at once (within the client's rate limit), 1 to 64 [SDK]"),
-            new KeyInfo("api-requests-per-second", null, "45",
-                    "requests per second the client sends iconik's API at most, 0 to 1000; 0 turns the client's"
-                            + " rate limit off [SDK]"),
+            new KeyInfo("api-requests-per-second", null, "47",
+                    "requests per second the client sends iconik's API at most, 0 to 1000 (default 94 % of the 50"
+                            + " iconik documents); 0 turns the client's rate limit off [SDK]"),
             new KeyInfo("scanner-concurrency-value", null, "4", "folders listed at once, 1 to 64 [SDK]"),
             new KeyInfo("watch", null, "true",
                     "use file-system change hints to register new files within seconds: true or false [SDK]"),
