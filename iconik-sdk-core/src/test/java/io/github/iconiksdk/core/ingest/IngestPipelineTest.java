@@ -172,6 +172,26 @@ class IngestPipelineTest {
     }
 
     @Test
+    void identicalCopies_withAggregation_shareOneAsset_andGetNoRenditionsOrUploadOfTheirOwn() throws Exception {
+        startFake("aggregate_identical_files", "true", "upload_files", "true");
+        for (int i = 0; i < 6; i++) {
+            Path p = root.resolve("card" + i + "/copy.mov");
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "the same clip", StandardCharsets.UTF_8);
+        }
+        IngestSummary s;
+        try (IngestPipeline pipeline = pipeline()) {
+            s = pipeline.runOnce();
+        }
+        assertEquals(1, fake.assets().size(), "identical files registered at once each made an asset");
+        assertEquals(1, s.count(RegistrationOutcome.CREATED), s.summaryLine());
+        assertEquals(5, s.count(RegistrationOutcome.AGGREGATED), s.summaryLine());
+        assertEquals(1, s.uploads(), "the copies' originals were uploaded to the shared asset: " + s.summaryLine());
+        assertEquals(6, fake.allFiles().stream().filter(f -> f.path("storage_id").asText()
+                .equals(fake.storageId())).count(), "one file record per copy on the storage");
+    }
+
+    @Test
     void mountPointNotAFolderHere_runOnceThrowsNamingIt_andReportsThePassFailed() throws Exception {
         startFake("mount_point", "\"" + tmp.resolve("not-here") + "\"");
         try (IngestPipeline pipeline = pipeline()) {

@@ -176,8 +176,12 @@ public final class IngestPass {
             }
             return;
         }
-        List<String> paths = event.movedFrom().map(from -> List.of(event.path(), from))
-                .orElse(List.of(event.path()));
+        List<String> paths = new ArrayList<>(List.of(event.path()));
+        event.movedFrom().ifPresent(paths::add);
+        if (Boolean.TRUE.equals(settings.fileSettings().aggregateIdenticalFiles()) && event.md5().isPresent()) {
+            // Identical files registered at once would each find no asset to join: one at a time, by content.
+            paths.add("content:" + event.md5().get());
+        }
         // Not journalled before registration starts: a failure must stop the pass so the scanner delivers it again.
         String mustSucceed = event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED
                 ? event.type() + " of " + event.path() : null;

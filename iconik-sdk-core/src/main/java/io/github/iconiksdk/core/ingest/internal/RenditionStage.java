@@ -136,6 +136,11 @@ public final class RenditionStage implements AutoCloseable {
         if (reg.outcome() == RegistrationOutcome.REMOVED || reg.assetId() == null) {
             return;
         }
+        if (reg.outcome() == RegistrationOutcome.AGGREGATED) {
+            // The shared asset has its proxies, keyframes and original from the file that made it; an identical
+            // copy adds only its file record ("consider identical files the same").
+            return;
+        }
         StorageSettings s = settings.get();
         if (s.makeRenditions() && s.patterns().shouldTranscode(reg.path())
                 && uploader.want(reg.path(), PendingWork.RENDITIONS)) {
