@@ -192,6 +192,26 @@ class IngestPipelineTest {
     }
 
     @Test
+    void sidecarMetadataRequired_aFileWaitsForItsSidecar_andItsArrivalRegistersIt() throws Exception {
+        startFake("sidecar_metadata_required", "true");
+        String sidecar = "{\"metadata_values\": {\"project\": {\"field_values\": [{\"value\": \"Doc\"}]}}}";
+        write("a/clip.mov");
+        write("b/other.mov");
+        Files.writeString(root.resolve("b/other.mov.json"), sidecar, StandardCharsets.UTF_8);
+        try (IngestPipeline pipeline = pipeline()) {
+            IngestSummary first = pipeline.runOnce();
+            assertEquals(Set.of("b/other.mov"), registered(), first.summaryLine());
+            assertTrue(events.stream().anyMatch(e -> e instanceof IngestEvent.Notice n
+                    && n.message().contains("a/clip.mov")), events.toString());
+
+            Files.writeString(root.resolve("a/clip.mov.json"), sidecar, StandardCharsets.UTF_8);
+            IngestSummary second = pipeline.runOnce();
+            assertEquals(Set.of("a/clip.mov", "b/other.mov"), registered(), second.summaryLine());
+            assertEquals(1, second.count(RegistrationOutcome.CREATED), second.summaryLine());
+        }
+    }
+
+    @Test
     void mountPointNotAFolderHere_runOnceThrowsNamingIt_andReportsThePassFailed() throws Exception {
         startFake("mount_point", "\"" + tmp.resolve("not-here") + "\"");
         try (IngestPipeline pipeline = pipeline()) {

@@ -18,6 +18,7 @@ import io.github.iconiksdk.core.ingest.IngestEvent;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.core.ingest.StorageSettings;
 import io.github.iconiksdk.core.scan.FileSystemScanner;
+import io.github.iconiksdk.core.scan.internal.Md5;
 import io.github.iconiksdk.core.sidecar.SidecarValidator;
 import io.github.iconiksdk.core.sidecar.Sidecars;
 import io.github.iconiksdk.core.sidecar.ValidationResult;
@@ -26,6 +27,7 @@ import io.github.iconiksdk.core.upload.IconikMetadataViews;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +187,14 @@ public final class IngestPass {
         // Not journalled before registration starts: a failure must stop the pass so the scanner delivers it again.
         String mustSucceed = event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED
                 ? event.type() + " of " + event.path() : null;
+        if (sidecarRequired() && (event.type() == ChangeType.NEW || event.type() == ChangeType.MODIFIED)
+                && uploader.registration(event.path()).isEmpty() && !hasUsableSidecar(root, event.path())) {
+            // sidecar_metadata_required: the file waits; its sidecar's arrival (or change) registers it.
+            counts.sidecarProblem();
+            events.notice("waiting for a sidecar: " + event.path() + " is registered once it has a valid one"
+                    + " (the storage's sidecar_metadata_required)");
+            return;
+        }
         Supplier<MetadataValues> md = memo(() -> event.type() == ChangeType.REMOVED ? MetadataValues.empty()
                 : metadataOf(root, event.path()));
         registrations.submit(event.path(), paths, mustSucceed, () -> uploader.register(event, md.get()));
@@ -219,10 +229,55 @@ public final class IngestPass {
         // Only the media files that choose this sidecar in the SDK's search order read it.
         for (String mediaName : Sidecars.mediaFilesOf(sidecar.getFileName().toString(), siblings)) {
             String mediaPath = root.relativize(parent.resolve(mediaName)).toString().replace('\\', '/');
+            if (sidecarRequired() && uploader.registration(mediaPath).isEmpty()) {
+                // The media file waited for this sidecar (sidecar_metadata_required): register it now.
+                Optional<ScanEvent.Change> waiting = newFile(root, mediaPath);
+                if (waiting.isPresent() && hasUsableSidecar(root, mediaPath)) {
+                    ScanEvent.Change change = waiting.get();
+                    registrations.submit(mediaPath, List.of(mediaPath), null,
+                            () -> uploader.register(change, metadataOf(root, mediaPath)));
+                }
+                continue;
+            }
             // Counted only when values were written: the media file itself is counted by its own event.
             registrations.submit(mediaPath, List.of(mediaPath), null, () -> uploader.reapplyMetadata(mediaPath,
                     metadataOf(root, mediaPath)).filter(r -> r.outcome() == RegistrationOutcome.UPDATED)
                     .orElse(null));
+        }
+    }
+
+    private boolean sidecarRequired() {
+        return Boolean.TRUE.equals(settings.fileSettings().sidecarMetadataRequired());
+    }
+
+    /** Whether the media file has a sidecar that reads without error (values the view refuses are dropped). */
+    private boolean hasUsableSidecar(Path root, String path) {
+        try {
+            Optional<Sidecar> found = sidecars.find(root.resolve(path));
+            if (found.isEmpty()) {
+                return false;
+            }
+            sidecars.read(found.get());
+            return true;
+        } catch (SidecarException e) {
+            return false;
+        }
+    }
+
+    /** A NEW change for a media file the scanner reported before (size, time and MD5 read here). */
+    private Optional<ScanEvent.Change> newFile(Path root, String path) {
+        Path file = root.resolve(path);
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                return Optional.empty();
+            }
+            String md5 = Md5.of(file, new byte[Md5.BUFFER_SIZE]).hex();
+            return Optional.of(ScanEvent.Change.of(ChangeType.NEW, path, a.size(), a.lastModifiedTime().toInstant(),
+                    md5));
+        } catch (IOException e) {
+            events.problem(path, "unreadable: " + path + ": " + e.getMessage());
+            return Optional.empty();
         }
     }
 
