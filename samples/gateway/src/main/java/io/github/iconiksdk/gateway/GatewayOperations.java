@@ -82,6 +82,7 @@ final class GatewayOperations implements AutoCloseable {
         Objects.requireNonNull(gateway, "gateway");
         GatewayStatus status = new GatewayStatus(storageId, version(), Clock.systemUTC(), seriesPeriod);
         status.queues(gateway::transcodeQueue, gateway::uploadQueue);
+        status.commands(gateway::commandStats);
         ClientResilience resilience = client.resilience();
         status.serviceHealth(() -> serviceProblem(resilience.circuitBreakers()));
         ResilienceListener breakerEvents = event -> {

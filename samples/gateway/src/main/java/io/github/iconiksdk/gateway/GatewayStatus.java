@@ -116,6 +116,18 @@ final class GatewayStatus implements GatewayListener {
     }
 
     /**
+     * Tells the status where iconik's command queues are read from (the gateway's command loop, once it runs).
+     *
+     * @param stats the command queues, empty before the loop runs
+     */
+    void commands(java.util.function.Supplier<java.util.Optional<io.github.iconiksdk.core.command.CommandStats>> stats) {
+        this.commandStats = Objects.requireNonNull(stats, "stats");
+    }
+
+    private volatile java.util.function.Supplier<java.util.Optional<io.github.iconiksdk.core.command.CommandStats>>
+            commandStats = java.util.Optional::empty;
+
+    /**
      * Tells the status where the queue depths come from (the gateway's transcode and upload pools).
      *
      * @param transcodes files waiting for or in a transcode
@@ -264,7 +276,15 @@ final class GatewayStatus implements GatewayListener {
                 uploads.get(), bytesUploaded.get(), problems.get(), List.copyOf(errors), errorGroups.groups(),
                 errorGroups.evicted(), series.points(),
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
-                Runtime.getRuntime().maxMemory());
+                Runtime.getRuntime().maxMemory(), commandStats());
+    }
+
+    private io.github.iconiksdk.core.command.CommandStats commandStats() {
+        try {
+            return commandStats.get().orElse(null);
+        } catch (RuntimeException e) {
+            return null; // a journal that cannot be read leaves the section out, not the page
+        }
     }
 
     private String serviceProblem() {

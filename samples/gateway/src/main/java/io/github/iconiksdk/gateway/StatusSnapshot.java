@@ -37,6 +37,7 @@ import java.util.Map;
  * @param series            the measures over the last hour
  * @param heapUsed          bytes of Java heap in use when the reading was taken (garbage included)
  * @param heapMax           the most heap the JVM may use
+ * @param commands          iconik's command queues as the command loop sees them, or null before it runs
  */
 record StatusSnapshot(String storageId, String storageName, String version, Instant started, Instant now,
                       ScannerState state, String stateMessage, Instant scanStarted, Instant lastScanFinished,
@@ -44,7 +45,8 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
                       int uploadQueue, long registered, long unchanged, long removed, long failed,
                       double filesPerSecond, long uploads, long bytesUploaded, long problemCount,
                       List<Problem> recentProblems, List<ErrorGroups.Group> errorGroups, long errorKindsDropped,
-                      StatusSeries.Points series, long heapUsed, long heapMax) {
+                      StatusSeries.Points series, long heapUsed, long heapMax,
+                      io.github.iconiksdk.core.command.CommandStats commands) {
 
     /**
      * One problem.
@@ -115,10 +117,36 @@ record StatusSnapshot(String storageId, String storageName, String version, Inst
         memory.put("heap_used", heapUsed);
         memory.put("heap_max", heapMax);
         m.put("memory", memory);
+        m.put("commands", commands == null ? null : commands(commands));
         m.put("version", version);
         m.put("started", started.toString());
         m.put("now", now.toString());
         return m;
+    }
+
+    /** The command queues: pending, done and failed per queue, and the last few commands, newest first. */
+    private static Map<String, Object> commands(io.github.iconiksdk.core.command.CommandStats c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (io.github.iconiksdk.core.command.CommandQueue q : io.github.iconiksdk.core.command.CommandQueue.values()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("pending", c.pending().getOrDefault(q, 0L));
+            one.put("done", c.done().getOrDefault(q, 0L));
+            one.put("failed", c.failed().getOrDefault(q, 0L));
+            out.put(q.name().toLowerCase(java.util.Locale.ROOT), one);
+        }
+        out.put("recent", c.recent().stream().map(r -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("queue", r.queue().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("id", r.id());
+            e.put("type", r.type());
+            e.put("state", r.state());
+            e.put("message", r.message());
+            e.put("attempts", r.attempts());
+            e.put("acknowledged", r.acknowledged());
+            e.put("at", r.updated().toString());
+            return e;
+        }).toList());
+        return out;
     }
 
     private static List<List<Number>> points(List<StatusSeries.Point> points, boolean whole) {

@@ -162,6 +162,29 @@ class GatewayStatusTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void commandQueues_areNull_untilTheLoopRuns_thenCountedPerQueue_withTheRecentCommands() {
+        assertNull(status.snapshot().toMap().get("commands"));
+        io.github.iconiksdk.core.command.CommandQueue to = io.github.iconiksdk.core.command.CommandQueue.TRANSFERS_TO;
+        var record = new io.github.iconiksdk.core.command.CommandRecord(to, "t-1", "TRANSFER_TO", "FAILED",
+                "transfer t-1 refused: path '../x' refused", 1, true, clock.now);
+        var stats = new io.github.iconiksdk.core.command.CommandStats(Map.of(to, 2L), Map.of(to, 5L),
+                Map.of(to, 1L), List.of(record));
+        status.commands(() -> java.util.Optional.of(stats));
+        Map<String, Object> commands = (Map<String, Object>) status.snapshot().toMap().get("commands");
+        assertEquals(Map.of("pending", 2L, "done", 5L, "failed", 1L), commands.get("transfers_to"));
+        assertEquals(Map.of("pending", 0L, "done", 0L, "failed", 0L), commands.get("deletions"));
+        Map<String, Object> recent = ((List<Map<String, Object>>) commands.get("recent")).get(0);
+        assertEquals("transfers_to", recent.get("queue"));
+        assertEquals("FAILED", recent.get("state"));
+        assertEquals("transfer t-1 refused: path '../x' refused", recent.get("message"));
+        status.commands(() -> {
+            throw new IllegalStateException("journal closed");
+        });
+        assertNull(status.snapshot().toMap().get("commands"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void identicalErrors_areOneGroup_inSnapshotAndJson() {
         for (int i = 0; i < 30; i++) {
             status.fileFailed("day1/clip" + i + ".mov", "iconik answered 500 (after 4 attempts)");
