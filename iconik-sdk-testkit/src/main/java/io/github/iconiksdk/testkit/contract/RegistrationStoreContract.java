@@ -268,7 +268,11 @@ public abstract class RegistrationStoreContract {
         }
     }
 
-    /** Calls from many threads at once all take effect (an uploader registers several files at once). */
+    /**
+     * Calls from many threads at once all take effect (an uploader registers several files at once).
+     *
+     * @throws Exception when a call fails or the threads do not finish
+     */
     @Test
     public void concurrentCalls_allTakeEffect() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
