@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.scan.FileState;
 import io.github.iconiksdk.api.scan.FileStatus;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.core.internal.sqlite.SqliteDatabase;
+import io.github.iconiksdk.core.scan.internal.FolderDigests;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,10 +16,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The embedded {@link ScanStateStore}: one SQLite database file, inspectable with the {@code sqlite3} tool.
@@ -28,11 +31,15 @@ import java.util.Optional;
  * notices as events reported again (delivery is at least once anyway). The schema is versioned through SQLite's
  * {@code user_version}; opening an older file migrates it in one transaction, and a file written by a newer SDK
  * is refused rather than guessed at. A store is used from one thread at a time.
+ *
+ * <p>Besides the files, the store keeps a digest per leaf folder whose files are all delivered (table
+ * {@code folders}), which lets a scan pass over an unchanged folder without reading its rows; every write of a
+ * file's state forgets the digests of the folders above it in the same transaction.
  */
-public final class SqliteScanStateStore implements ScanStateStore {
+public final class SqliteScanStateStore implements ScanStateStore, FolderDigests {
 
     /** The schema version this class writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Each entry migrates from version {@code index} to {@code index + 1}. */
     private static final List<List<String>> MIGRATIONS = List.of(
@@ -51,7 +58,9 @@ public final class SqliteScanStateStore implements ScanStateStore {
                     "CREATE INDEX files_new_by_key ON files(file_key) WHERE status = "
                             + code(FileStatus.PENDING_NEW),
                     "CREATE INDEX files_new_by_size ON files(size, mtime_ns) WHERE status = "
-                            + code(FileStatus.PENDING_NEW)));
+                            + code(FileStatus.PENDING_NEW)),
+            // Version 2: digests of leaf folders whose files are all delivered (FolderDigests, issue 17).
+            List.of("CREATE TABLE folders (path TEXT PRIMARY KEY NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID"));
 
     private static final String COLUMNS = "path, size, mtime_ns, file_key, checksum, unchanged_since_ms, status";
 
@@ -66,6 +75,11 @@ public final class SqliteScanStateStore implements ScanStateStore {
     private final PreparedStatement bySize;
     private final PreparedStatement upsert;
     private final PreparedStatement delete;
+    private final PreparedStatement findDigest;
+    private final PreparedStatement listBefore;
+    private final PreparedStatement listBetween;
+    private final PreparedStatement putDigest;
+    private final PreparedStatement forgetDigest;
     private boolean closed;
 
     private SqliteScanStateStore(Path file, Connection connection) throws SQLException {
@@ -89,6 +103,11 @@ public final class SqliteScanStateStore implements ScanStateStore {
         upsert = connection.prepareStatement("INSERT OR REPLACE INTO files (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
         delete = connection.prepareStatement("DELETE FROM files WHERE path = ?");
+        listBefore = connection.prepareStatement(select + "WHERE path < ? ORDER BY path LIMIT ?");
+        listBetween = connection.prepareStatement(select + "WHERE path > ? AND path < ? ORDER BY path LIMIT ?");
+        findDigest = connection.prepareStatement("SELECT digest FROM folders WHERE path = ?");
+        putDigest = connection.prepareStatement("INSERT OR REPLACE INTO folders (path, digest) VALUES (?, ?)");
+        forgetDigest = connection.prepareStatement("DELETE FROM folders WHERE path = ?");
     }
 
     /**
@@ -180,10 +199,75 @@ public final class SqliteScanStateStore implements ScanStateStore {
 
     @Override
     public void write(Collection<FileState> upserts, Collection<String> deletes) {
+        write(upserts, deletes, Map.of());
+    }
+
+    /**
+     * Looks up the digest of a leaf folder (see {@link FolderDigests}).
+     *
+     * @param folder the folder's path relative to the root
+     * @return its digest, or {@code null} if none is recorded
+     * @throws IconikException if the store cannot be read; the message names the file
+     */
+    @Override
+    public byte[] folderDigest(String folder) {
+        Objects.requireNonNull(folder, "folder");
+        ensureOpen();
+        try {
+            findDigest.setString(1, folder);
+            try (ResultSet rs = findDigest.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Lists known files between two paths (see {@link FolderDigests}).
+     *
+     * @param afterPath  only paths greater than this one, or {@code null} to start at the first
+     * @param beforePath only paths less than this one
+     * @param limit      at most this many states, positive
+     * @return the page, in path order
+     * @throws IconikException if the store cannot be read; the message names the file
+     */
+    @Override
+    public List<FileState> listBetween(String afterPath, String beforePath, int limit) {
+        Objects.requireNonNull(beforePath, "beforePath");
+        checkLimit(limit);
+        ensureOpen();
+        try {
+            PreparedStatement st = afterPath == null ? listBefore : listBetween;
+            int i = 1;
+            if (afterPath != null) {
+                st.setString(i++, afterPath);
+            }
+            st.setString(i++, beforePath);
+            st.setInt(i, limit);
+            return read(st);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Applies a batch atomically and records folder digests in the same transaction (see {@link FolderDigests}):
+     * first the deletions and upserts, each forgetting the digests of the folders above its path, then the
+     * digests.
+     *
+     * @param upserts states to insert or replace
+     * @param deletes paths to forget
+     * @param digests folder path to digest
+     * @throws IconikException if the store cannot be written (nothing is applied then); the message names the file
+     */
+    @Override
+    public void write(Collection<FileState> upserts, Collection<String> deletes, Map<String, byte[]> digests) {
         Objects.requireNonNull(upserts, "upserts");
         Objects.requireNonNull(deletes, "deletes");
+        Objects.requireNonNull(digests, "digests");
         ensureOpen();
-        if (upserts.isEmpty() && deletes.isEmpty()) {
+        if (upserts.isEmpty() && deletes.isEmpty() && digests.isEmpty()) {
             return;
         }
         try {
@@ -208,6 +292,22 @@ public final class SqliteScanStateStore implements ScanStateStore {
                 }
                 if (!upserts.isEmpty()) {
                     upsert.executeBatch();
+                }
+                Set<String> folders = foldersAbove(upserts, deletes);
+                for (String folder : folders) {
+                    forgetDigest.setString(1, folder);
+                    forgetDigest.addBatch();
+                }
+                if (!folders.isEmpty()) {
+                    forgetDigest.executeBatch();
+                }
+                for (Map.Entry<String, byte[]> d : digests.entrySet()) {
+                    putDigest.setString(1, d.getKey());
+                    putDigest.setBytes(2, d.getValue());
+                    putDigest.addBatch();
+                }
+                if (!digests.isEmpty()) {
+                    putDigest.executeBatch();
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -252,6 +352,39 @@ public final class SqliteScanStateStore implements ScanStateStore {
     @Override
     public String toString() {
         return "SqliteScanStateStore[" + file + "]";
+    }
+
+    /**
+     * Every folder above the written paths ({@code ""} for the root). Batches are mostly runs of one folder's
+     * files, so a path in the same folder as the one before it costs a comparison, not a substring.
+     */
+    private static Set<String> foldersAbove(Collection<FileState> upserts, Collection<String> deletes) {
+        Set<String> folders = new HashSet<>();
+        String[] last = {null};
+        for (FileState s : upserts) {
+            addFoldersAbove(s.path(), folders, last);
+        }
+        for (String path : deletes) {
+            addFoldersAbove(path, folders, last);
+        }
+        return folders;
+    }
+
+    private static void addFoldersAbove(String path, Set<String> folders, String[] last) {
+        int slash = path.lastIndexOf('/');
+        String previous = last[0];
+        if (previous != null && slash == previous.length() && path.startsWith(previous)) {
+            return; // same folder as the path before
+        }
+        String parent = slash < 0 ? "" : path.substring(0, slash);
+        last[0] = parent;
+        folders.add(parent);
+        for (int s = parent.lastIndexOf('/'); s > 0; s = parent.lastIndexOf('/', s - 1)) {
+            folders.add(parent.substring(0, s));
+        }
+        if (!parent.isEmpty()) {
+            folders.add("");
+        }
     }
 
     private List<FileState> page(PreparedStatement st, String afterPath, int limit) throws SQLException {

@@ -31,6 +31,44 @@ class SqliteScanStateStoreTest extends ScanStateStoreContract {
     }
 
     @Test
+    void folderDigest_isForgottenByAnyWriteBelowItsFolder_andKeptByWritesElsewhere() {
+        try (SqliteScanStateStore s = SqliteScanStateStore.open(tmp.resolve("s.db"))) {
+            byte[] d = {1, 2, 3};
+            s.write(List.of(state("a/b/c.mov", FileStatus.DELIVERED)), List.of(),
+                    java.util.Map.of("a/b", d, "a", d, "x", d, "", d));
+            assertTrue(java.util.Arrays.equals(d, s.folderDigest("a/b")));
+
+            s.write(List.of(state("x/y.mov", FileStatus.DELIVERED)), List.of());
+            assertEquals(null, s.folderDigest("x"));
+            assertEquals(null, s.folderDigest(""));
+            assertTrue(java.util.Arrays.equals(d, s.folderDigest("a/b")));
+
+            s.write(List.of(), List.of("a/b/deeper/gone.mov"));
+            assertEquals(null, s.folderDigest("a/b"));
+            assertEquals(null, s.folderDigest("a"));
+            assertEquals(null, s.folderDigest("ab"));
+        }
+    }
+
+    @Test
+    void schemaVersion1File_isMigratedKeepingItsFiles() throws Exception {
+        Path file = tmp.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE files (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL,"
+                    + " mtime_ns INTEGER NOT NULL, file_key TEXT, checksum TEXT, unchanged_since_ms INTEGER NOT NULL,"
+                    + " status INTEGER NOT NULL) WITHOUT ROWID");
+            st.execute("INSERT INTO files VALUES ('a/b.mov', 3, 7, '(dev=1,ino=2)', NULL, 5, 2)");
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteScanStateStore s = SqliteScanStateStore.open(file)) {
+            assertEquals(List.of("a/b.mov"), s.list(null, 10).stream().map(io.github.iconiksdk.api.scan.FileState::path).toList());
+            assertEquals(null, s.folderDigest("a"));
+            s.write(List.of(), List.of(), java.util.Map.of("a", new byte[] {9}));
+            assertTrue(java.util.Arrays.equals(new byte[] {9}, s.folderDigest("a")));
+        }
+    }
+
+    @Test
     void fileFromANewerSdk_isRefusedNamingTheFile() throws Exception {
         Path file = tmp.resolve("future.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {

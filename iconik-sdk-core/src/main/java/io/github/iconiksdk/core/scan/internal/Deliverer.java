@@ -41,17 +41,36 @@ final class Deliverer {
         }
     }
 
+    /**
+     * A leaf folder whose digest may be recorded once its files' changes are all delivered: cleared when one of
+     * them ends as a notice instead (unreadable, or changed while being hashed).
+     */
+    static final class Leaf {
+        final String folder;
+        final byte[] digest;
+        boolean clean = true;
+
+        Leaf(String folder, byte[] digest) {
+            this.folder = folder;
+            this.digest = digest;
+        }
+    }
+
     private static final class Item {
         final ScanEvent.Notice notice;
         final ChangeType type;
         final FileState state;
         final CompletableFuture<Hashed> hashing;
+        /** The leaf folder the change belongs to, or (with no type, state or notice) whose digest to record. */
+        final Leaf leaf;
 
-        Item(ScanEvent.Notice notice, ChangeType type, FileState state, CompletableFuture<Hashed> hashing) {
+        Item(ScanEvent.Notice notice, ChangeType type, FileState state, CompletableFuture<Hashed> hashing,
+             Leaf leaf) {
             this.notice = notice;
             this.type = type;
             this.state = state;
             this.hashing = hashing;
+            this.leaf = leaf;
         }
     }
 
@@ -81,12 +100,12 @@ final class Deliverer {
 
     /** Queues a GROWING notice: the file as observed. */
     void growing(String path, long size, long modifiedNanos) {
-        enqueue(new Item(new ScanEvent.Growing(path, size, instant(modifiedNanos)), null, null, null));
+        enqueue(new Item(new ScanEvent.Growing(path, size, instant(modifiedNanos)), null, null, null, null));
     }
 
     /** Queues an UNREADABLE notice. */
     void unreadable(String path, String reason) {
-        enqueue(new Item(unreadableNotice(path, reason), null, null, null));
+        enqueue(new Item(unreadableNotice(path, reason), null, null, null, null));
     }
 
     private static ScanEvent.Unreadable unreadableNotice(String path, String reason) {
@@ -95,11 +114,25 @@ final class Deliverer {
 
     /** Queues NEW or MODIFIED of a stable file; its checksum is computed ahead if missing. */
     void change(ChangeType type, FileState state) {
+        change(type, state, null);
+    }
+
+    /**
+     * Queues NEW or MODIFIED of a stable file of a leaf folder; its checksum is computed ahead if missing.
+     *
+     * @param leaf the folder, told if the change ends as a notice instead; {@code null} for none
+     */
+    void change(ChangeType type, FileState state, Leaf leaf) {
         CompletableFuture<Hashed> hashing = null;
         if (checksums && state.checksum() == null) {
             hashing = CompletableFuture.supplyAsync(() -> hash(state), hashPool);
         }
-        enqueue(new Item(null, type, state, hashing));
+        enqueue(new Item(null, type, state, hashing, leaf));
+    }
+
+    /** Records the leaf folder's digest after everything queued, if every change of the folder was delivered. */
+    void leafDone(Leaf leaf) {
+        enqueue(new Item(null, null, null, null, leaf));
     }
 
     /** Delivers MOVED now (after everything queued), so that the batch shows the target as taken. */
@@ -153,9 +186,18 @@ final class Deliverer {
             deliverNotice(item.notice);
             return;
         }
+        if (item.type == null) {
+            if (item.leaf.clean) {
+                batch.putDigest(item.leaf.folder, item.leaf.digest);
+            }
+            return;
+        }
         FileState state = item.state;
         if (item.hashing != null) {
             Hashed h = await(item.hashing, state.path());
+            if (h.unreadable != null || h.changedTo != null) {
+                spoil(item.leaf);
+            }
             if (h.unreadable != null) {
                 // The stored state is left as it was: the file is tried again on the next pass.
                 deliverNotice(unreadableNotice(state.path(), h.unreadable));
@@ -182,6 +224,12 @@ final class Deliverer {
             counts.modified++;
         }
         batch.put(state.withStatus(FileStatus.DELIVERED));
+    }
+
+    private static void spoil(Leaf leaf) {
+        if (leaf != null) {
+            leaf.clean = false;
+        }
     }
 
     private void deliverNotice(ScanEvent.Notice notice) {

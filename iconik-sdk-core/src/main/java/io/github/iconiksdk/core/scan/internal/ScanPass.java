@@ -118,6 +118,10 @@ public final class ScanPass implements TreeWalker.Visitor {
     private String scopePrefix = "";
     /** Whether some new file may turn out to be the end of a move, so that NEW must wait for the walk's end. */
     private final boolean movesPossible;
+    /** The store's folder digests, in a full pass over a store that keeps them; {@code null} otherwise. */
+    private final FolderDigests digests;
+    /** The leaf folder being merged, whose digest may be recorded at its end; {@code null} outside one. */
+    private Deliverer.Leaf leaf;
 
     private List<FileState> page = List.of();
     private int pageIndex;
@@ -138,6 +142,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         this.deliverer = new Deliverer(settings.root, listener, batch, hashPool, settings.checksumWindow,
                 settings.checksums, settings.followLinks, counts, now);
         this.movesPossible = knowsAnyFile(store);
+        this.digests = !partial && store instanceof FolderDigests ? (FolderDigests) store : null;
     }
 
     /**
@@ -311,6 +316,7 @@ public final class ScanPass implements TreeWalker.Visitor {
         }
         boolean stable = now - state.unchangedSinceMillis() >= settings.thresholdMillis;
         if (!stable) {
+            spoilLeaf();
             if (changed) {
                 batch.put(state);
             }
@@ -320,16 +326,97 @@ public final class ScanPass implements TreeWalker.Visitor {
         if (state.status() == FileStatus.PENDING_MODIFIED) {
             // Recorded as delivered once the listener has it; if the pass dies first, the next one sees the
             // same change again.
-            deliverer.change(ChangeType.MODIFIED, state);
+            deliverer.change(ChangeType.MODIFIED, state, leaf);
         } else if (!movesPossible) {
-            deliverer.change(ChangeType.NEW, state);
-        } else if (changed) {
-            batch.put(state);
+            deliverer.change(ChangeType.NEW, state, leaf);
+        } else {
+            spoilLeaf(); // NEW waits for the end of the walk
+            if (changed) {
+                batch.put(state);
+            }
         }
     }
 
+    /**
+     * A leaf folder: passed over without reading its rows when the store's digest for it is the listing's (its
+     * files are exactly the stored ones, unchanged and delivered); otherwise merged as usual, and its digest is
+     * recorded at its end if every file turned out delivered.
+     */
+    @Override
+    public boolean leaf(String folder, byte[] digest, int files) {
+        leaf = null;
+        if (digests == null) {
+            return false;
+        }
+        String start = folder + "/";
+        // The stored rows before the folder, as usual, without reading the folder's own rows.
+        while (true) {
+            if (pageIndex < page.size()) {
+                FileState row = page.get(pageIndex);
+                if (PathOrder.compare(row.path(), start) >= 0) {
+                    break;
+                }
+                pageIndex++;
+                gone(row);
+                continue;
+            }
+            if (storeExhausted) {
+                break;
+            }
+            List<FileState> before = digests.listBetween(page.isEmpty() ? position
+                    : max(position, page.get(page.size() - 1).path()), start, PAGE);
+            if (before.isEmpty()) {
+                break;
+            }
+            page = before;
+            pageIndex = 0;
+        }
+        position = max(position, start);
+        if (!java.util.Arrays.equals(digest, digests.folderDigest(folder))) {
+            leaf = new Deliverer.Leaf(folder, digest);
+            return false;
+        }
+        counts.files += files;
+        // Every stored row below the folder is one of its files (the digest says so), and none of its names
+        // starts with U+10FFFF (the walker does not offer such folders): the merge goes on after the folder.
+        while (pageIndex < page.size() && PathOrder.inSubtree(page.get(pageIndex).path(), folder)) {
+            pageIndex++;
+        }
+        if (pageIndex == page.size()) {
+            page = List.of();
+            pageIndex = 0;
+        }
+        position = folder + "/\uDBFF\uDFFF\uDBFF\uDFFF";
+        if (System.nanoTime() - lastProgressNanos > PROGRESS_EVERY_NANOS) {
+            reportProgress();
+        }
+        return true;
+    }
+
+    @Override
+    public void leafEnd(String folder) {
+        Deliverer.Leaf done = leaf;
+        leaf = null;
+        if (done == null || !done.clean) {
+            return;
+        }
+        FileState next = head();
+        if (next != null && PathOrder.inSubtree(next.path(), folder)) {
+            return; // a stored file below the folder that the walk did not meet: gone, dealt with later
+        }
+        deliverer.leafDone(done);
+    }
+
+    private void spoilLeaf() {
+        if (leaf != null) {
+            leaf.clean = false;
+        }
+    }
+
+
     @Override
     public void unreadable(String path, String reason) {
+        spoilLeaf();
         unreadable.add(path);
         advanceTo(path);
         deliverer.unreadable(path, reason);
@@ -425,6 +512,7 @@ public final class ScanPass implements TreeWalker.Visitor {
     }
 
     private void gone(FileState row) {
+        spoilLeaf();
         if (isUnreadable(row.path()) || (!skipped.isEmpty() && under(row.path(), skipped))) {
             return;
         }

@@ -3,6 +3,8 @@ package io.github.iconiksdk.core.scan.internal;
 import io.github.iconiksdk.api.IconikException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,6 +83,29 @@ public final class TreeWalker {
          */
         default void skipped(String relativePath) {
         }
+
+        /**
+         * A leaf folder (below the root, holding files and ignored files only) is about to be walked.
+         *
+         * @param relativePath its path
+         * @param digest       the digest of its files in scope: names, sizes, times and file keys
+         *                     (MD5, in walk order)
+         * @param files        how many files in scope it holds
+         * @return {@code true} if the visitor knows these files unchanged: the walker then reports none of them
+         *         (ignored files are still reported), and does not call {@link #leafEnd}
+         */
+        default boolean leaf(String relativePath, byte[] digest, int files) {
+            return false;
+        }
+
+        /**
+         * Every file of a leaf folder announced through {@link #leaf} (which returned {@code false}) has been
+         * reported.
+         *
+         * @param relativePath its path
+         */
+        default void leafEnd(String relativePath) {
+        }
     }
 
     private enum Kind { FILE, DIR, IGNORED, UNREADABLE }
@@ -120,12 +147,33 @@ public final class TreeWalker {
     private static final class Listing {
         final List<Entry> entries;
         final String failure;
+        /** For a leaf folder: the digest of its files in scope; {@code null} otherwise. */
+        final byte[] digest;
+        /** How many files in scope the folder holds. */
+        final int files;
 
         Listing(List<Entry> entries, String failure) {
+            this(entries, failure, null, 0);
+        }
+
+        Listing(List<Entry> entries, String failure, byte[] digest, int files) {
             this.entries = entries;
             this.failure = failure;
+            this.digest = digest;
+            this.files = files;
         }
     }
+
+    /** A name starting with U+10FFFF (a noncharacter) could sort after the end a visitor assumes for a folder. */
+    private static final String LAST_CODE_POINT = "\uDBFF\uDFFF";
+
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no MD5", e);
+        }
+    });
 
     private static final Comparator<Entry> ORDER = (a, b) -> a.plain && b.plain
             ? a.sortKey.compareTo(b.sortKey) : PathOrder.compare(a.sortKey, b.sortKey);
@@ -272,6 +320,8 @@ public final class TreeWalker {
             return;
         }
         List<Entry> entries = listing.entries;
+        boolean leaf = listing.digest != null && !relative.isEmpty();
+        boolean knownUnchanged = leaf && visitor.leaf(relative, listing.digest, listing.files);
         int nextToSchedule = 0;
         int outstanding = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -289,7 +339,9 @@ public final class TreeWalker {
             String path = e.path;
             switch (e.kind) {
                 case FILE:
-                    visitor.file(path, e.size, e.modifiedNanos, (String) e.key);
+                    if (!knownUnchanged) {
+                        visitor.file(path, e.size, e.modifiedNanos, (String) e.key);
+                    }
                     break;
                 case IGNORED:
                     visitor.ignored(path, e.directory);
@@ -322,6 +374,9 @@ public final class TreeWalker {
                     throw new IllegalStateException(String.valueOf(e.kind));
             }
             entries.set(i, null);
+        }
+        if (leaf && !knownUnchanged) {
+            visitor.leafEnd(relative);
         }
     }
 
@@ -381,7 +436,42 @@ public final class TreeWalker {
             return new Listing(List.of(), describe(e.getCause()));
         }
         entries.sort(ORDER);
-        return new Listing(entries, null);
+        int files = 0;
+        for (Entry e : entries) {
+            if (e.kind == Kind.FILE) {
+                files++;
+            } else if (e.kind != Kind.IGNORED || e.directory) {
+                return new Listing(entries, null); // not a leaf folder
+            }
+            if (e.name.startsWith(LAST_CODE_POINT)) {
+                return new Listing(entries, null);
+            }
+        }
+        return new Listing(entries, null, digest(entries), files);
+    }
+
+    /**
+     * The digest of a leaf folder's files in scope, in walk order: MD5 over each file's name (UTF-8), size,
+     * modification time (ns) and file key. Two listings with the same digest hold the same files, unchanged.
+     */
+    private static byte[] digest(List<Entry> entries) {
+        MessageDigest md = MD5.get();
+        md.reset();
+        ByteBuffer numbers = ByteBuffer.allocate(17);
+        for (Entry e : entries) {
+            if (e.kind != Kind.FILE) {
+                continue;
+            }
+            md.update(e.name.getBytes(StandardCharsets.UTF_8)); // a name never holds NUL: the separator
+            numbers.clear();
+            numbers.put((byte) 0).putLong(e.size).putLong(e.modifiedNanos);
+            md.update(numbers.array(), 0, numbers.position());
+            if (e.key != null) {
+                md.update(((String) e.key).getBytes(StandardCharsets.UTF_8));
+            }
+            md.update((byte) 0);
+        }
+        return md.digest();
     }
 
     /** Reads the attributes of one entry. */

@@ -22,6 +22,8 @@ final class WriteBatch {
     private final int limit;
     /** path to new state, or to {@code null} for a deletion; a later change of a path replaces an earlier one */
     private final Map<String, FileState> changes = new LinkedHashMap<>();
+    /** Leaf folder digests to record with the changes, written after them ({@link FolderDigests}). */
+    private final Map<String, byte[]> digests = new LinkedHashMap<>();
 
     WriteBatch(ScanStateStore store, ScanListener listener, int limit) {
         this.store = store;
@@ -30,13 +32,41 @@ final class WriteBatch {
     }
 
     void put(FileState state) {
+        forgetDigestsAbove(state.path());
         changes.put(state.path(), state);
         commitIfFull();
     }
 
     void delete(String path) {
+        forgetDigestsAbove(path);
         changes.put(path, DELETED);
         commitIfFull();
+    }
+
+    /** Whether the store can keep folder digests. */
+    boolean keepsDigests() {
+        return store instanceof FolderDigests;
+    }
+
+    /**
+     * Records a leaf folder's digest with this batch, after the changes already in it (a later change below the
+     * folder drops it again).
+     */
+    void putDigest(String folder, byte[] digest) {
+        if (keepsDigests()) {
+            digests.put(folder, digest);
+            commitIfFull();
+        }
+    }
+
+    private void forgetDigestsAbove(String path) {
+        if (digests.isEmpty()) {
+            return;
+        }
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            digests.remove(path.substring(0, slash));
+        }
+        digests.remove("");
     }
 
     /** Whether this batch, not yet written, already changes {@code path}. */
@@ -45,7 +75,7 @@ final class WriteBatch {
     }
 
     void commit() {
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && digests.isEmpty()) {
             return;
         }
         listener.flush();
@@ -58,12 +88,17 @@ final class WriteBatch {
                 upserts.add(e.getValue());
             }
         }
-        store.write(upserts, deletes);
+        if (digests.isEmpty()) {
+            store.write(upserts, deletes);
+        } else {
+            ((FolderDigests) store).write(upserts, deletes, new LinkedHashMap<>(digests));
+        }
         changes.clear();
+        digests.clear();
     }
 
     private void commitIfFull() {
-        if (changes.size() >= limit) {
+        if (changes.size() + digests.size() >= limit) {
             commit();
         }
     }
