@@ -50,19 +50,33 @@ class EmbeddedMetadataTest {
 
     @BeforeAll
     static void media() throws Exception {
-        plain = dir.resolve("plain.jpg");
+        plain = plainJpeg(dir);
+        tagged = taggedJpeg(dir);
+    }
+
+    /** A JPEG ffmpeg makes, without metadata. */
+    static Path plainJpeg(Path dir) throws Exception {
+        Path plain = dir.resolve("plain.jpg");
+        if (Files.exists(plain)) {
+            return plain;
+        }
         Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc2=s=160x120:r=1:d=1", "-frames:v", "1", plain.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ffmpeg: " + log);
-        byte[] jpeg = Files.readAllBytes(plain);
+        return plain;
+    }
+
+    /** The plain JPEG with an XMP packet (APP1) and IPTC records (APP13) added as photo tools write them. */
+    static Path taggedJpeg(Path dir) throws Exception {
+        byte[] jpeg = Files.readAllBytes(plainJpeg(dir));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2); // SOI
         out.write(segment(0xE1, concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
                 XMP.getBytes(StandardCharsets.UTF_8))));
         out.write(segment(0xED, photoshopIptc()));
         out.write(jpeg, 2, jpeg.length - 2);
-        tagged = Files.write(dir.resolve("tagged.jpg"), out.toByteArray());
+        return Files.write(dir.resolve("tagged.jpg"), out.toByteArray());
     }
 
     private static byte[] segment(int marker, byte[] body) {

@@ -51,6 +51,7 @@ public final class IngestPass {
     private final Events events;
     private final BooleanSupplier stopRequested;
     private final SidecarReader sidecars = Sidecars.reader();
+    private final EmbeddedValues embedded = new EmbeddedValues(this::embeddedProblem);
     private final PassCounts counts = new PassCounts();
     private final Consumer<RenditionStage> current;
     private volatile RegistrationStage registrations;
@@ -281,8 +282,22 @@ public final class IngestPass {
         }
     }
 
-    /** Reads and validates a media file's sidecar; a problem is reported and the file registered without it. */
+    /**
+     * A media file's values for the storage's metadata view: its sidecar's, then what the file embeds (XMP, IPTC,
+     * EXIF) for the fields the sidecar leaves unset ({@link EmbeddedValues}).
+     */
     private MetadataValues metadataOf(Path root, String path) {
+        return embedded.merge(root.resolve(path), sidecarValuesOf(root, path), settings.metadataViewId(),
+                new IconikMetadataViews(client));
+    }
+
+    private void embeddedProblem(String message) {
+        counts.sidecarProblem();
+        events.notice(message);
+    }
+
+    /** Reads and validates a media file's sidecar; a problem is reported and the file registered without it. */
+    private MetadataValues sidecarValuesOf(Path root, String path) {
         Optional<Sidecar> found;
         try {
             found = sidecars.find(root.resolve(path));
