@@ -25,6 +25,8 @@ import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,7 @@ public final class RegistrationSaga {
     private final RegistrationJournal journal;
     private final CollectionMapper collections;
     private final StepHook hook;
-    private final Duration searchSettleTime;
+    private final Retry searchSettle;
 
     /**
      * @param client           the iconik client
@@ -106,7 +108,25 @@ public final class RegistrationSaga {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.collections = new CollectionMapper(client, storageId, journal);
         this.hook = Objects.requireNonNull(hook, "hook");
-        this.searchSettleTime = Objects.requireNonNull(searchSettleTime, "searchSettleTime");
+        this.searchSettle = searchSettle(Objects.requireNonNull(searchSettleTime, "searchSettleTime"));
+    }
+
+    /**
+     * The Resilience4j retry that looks for an asset by its idempotency key again while iconik's search index
+     * settles: an empty answer is tried again every quarter of the settle time (at most 250 ms apart) until the
+     * settle time is used up, then the last (empty) answer stands. Exceptions are never retried here: the client's
+     * own retry has dealt with them.
+     *
+     * @param settle how long to keep looking
+     * @return the retry
+     */
+    static Retry searchSettle(Duration settle) {
+        long interval = Math.min(250, Math.max(1, settle.toMillis() / 4));
+        int attempts = (int) Math.min(10_000, Math.max(1, settle.toMillis() / interval + 1));
+        RetryConfig config = RetryConfig.<String>custom().maxAttempts(attempts)
+                .waitDuration(Duration.ofMillis(interval)).retryOnResult(Objects::isNull)
+                .retryOnException(e -> false).failAfterMaxAttempts(false).build();
+        return Retry.of("iconik-search-settle", config);
     }
 
     /**
@@ -439,34 +459,26 @@ public final class RegistrationSaga {
     }
 
     /**
-     * Finds the asset made with an idempotency key, waiting up to the search settle time for iconik's index. When
+     * Finds the asset made with an idempotency key, waiting up to the search settle time for iconik's index
+     * ({@link #searchSettle(Duration)}). When
      * several assets carry the key (a creation retried while search lagged), the oldest is kept and the others,
      * which only this gateway can have made, are deleted.
      */
     private String findByKey(String key) {
-        long deadline = System.nanoTime() + searchSettleTime.toNanos();
-        while (true) {
+        return searchSettle.executeSupplier(() -> {
             List<Asset> found = client.findAssetsByExternalId(key).stream()
                     .filter(a -> key.equals(a.externalId())).sorted(Comparator.comparing(Asset::dateCreated,
                             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Asset::id)).toList();
-            if (!found.isEmpty()) {
-                found.stream().skip(1).forEach(dup -> {
-                    LOG.warn("asset {} duplicates asset {} (same idempotency key); deleting the duplicate",
-                            dup.id(), found.get(0).id());
-                    delete("/API/assets/v1/assets/" + dup.id() + "/");
-                });
-                return found.get(0).id();
-            }
-            if (System.nanoTime() >= deadline) {
+            if (found.isEmpty()) {
                 return null;
             }
-            try {
-                Thread.sleep(Math.min(250, Math.max(1, searchSettleTime.toMillis() / 4)));
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+            found.stream().skip(1).forEach(dup -> {
+                LOG.warn("asset {} duplicates asset {} (same idempotency key); deleting the duplicate",
+                        dup.id(), found.get(0).id());
+                delete("/API/assets/v1/assets/" + dup.id() + "/");
+            });
+            return found.get(0).id();
+        });
     }
 
     private Optional<String> identicalContentAsset(String checksum) {
