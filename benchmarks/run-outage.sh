@@ -23,7 +23,7 @@ for i in range(n):
     with open(os.path.join(d, "clip-%05d.mov" % i), "w") as f:
         f.write("clip %d\n" % i)
 PY
-./iconik-gateway fake-iconik --mount-point "$work/tree" --storage-setting local_proxy_creation=false \
+java -jar samples/gateway/target/iconik-gateway.jar fake-iconik --mount-point "$work/tree" --storage-setting local_proxy_creation=false \
   --storage-setting local_keyframe_creation=false --storage-setting growing_files_threshold=0 \
   --storage-setting scan_interval_seconds=5 > "$fake_log" 2>&1 &
 pids+=($!)
@@ -33,7 +33,7 @@ tok=$(sed -n 's/^AUTH_TOKEN=//p' "$fake_log"); sid=$(sed -n 's/^STORAGE_ID=//p' 
 [ -n "$sid" ] || { echo "the fake did not start within 300 s:"; cat "$fake_log"; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $files files, iconik down for $outage s after $start"
-./iconik-gateway run --iconik-url "$url" --app-id "$app" --auth-token "$tok" --storage-id "$sid" \
+java -jar samples/gateway/target/iconik-gateway.jar run --iconik-url "$url" --app-id "$app" --auth-token "$tok" --storage-id "$sid" \
   --data-dir "$work/data" --status-port "$port" > "$gw_log" 2>&1 &
 pids+=($!)
 set +e
