@@ -123,6 +123,21 @@ public interface AssetUploader extends AutoCloseable {
     Optional<Registration> registration(String path);
 
     /** Closes the journal and stops the uploader's threads; the uploader cannot be used afterwards. */
+    /**
+     * Asks the service to make a file's renditions (proxy, keyframes) from its original as uploaded by
+     * {@link #uploadOriginal}, for when the gateway makes none itself (iconik: its transcode request for the copy on
+     * its storage for files, as the ISG sends it). Asked once per content of the file.
+     *
+     * @param path the file's path relative to the storage root
+     * @return the id of the job the service started, or empty when nothing was asked (already asked for this
+     *         content, the service declined, or this uploader cannot ask: the default)
+     * @throws IllegalStateException                    if the file's original is not uploaded yet
+     * @throws io.github.iconiksdk.api.IconikException if the service refuses or cannot be reached
+     */
+    default Optional<String> requestCloudTranscode(String path) {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

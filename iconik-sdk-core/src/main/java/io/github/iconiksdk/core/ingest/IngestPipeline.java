@@ -383,7 +383,10 @@ public final class IngestPipeline implements AutoCloseable {
                     .settings(() -> settings.fileSettings())
                     .journal(config.dataDir().resolve("registrations.db"))
                     .storageRoot(() -> settings.mountPoint()) // a changed mount_point applies at once
-                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10)).build();
+                    .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10))
+                    // parts of one file at once, and a bulkhead for every file being uploaded at once
+                    .parallelParts(config.parallelUploadThreads(),
+                            config.parallelUploads() * config.parallelUploadThreads()).build();
         }
         return uploader;
     }

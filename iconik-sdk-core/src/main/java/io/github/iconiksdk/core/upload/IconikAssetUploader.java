@@ -249,6 +249,7 @@ public final class IconikAssetUploader implements AssetUploader {
      * @throws IllegalStateException                    if the file's original is not uploaded (and CLOSED) yet
      * @throws io.github.iconiksdk.api.IconikException if iconik refuses or cannot be reached
      */
+    @Override
     public Optional<String> requestCloudTranscode(String path) {
         return uploads.requestCloudTranscode(Objects.requireNonNull(path, "path"));
     }

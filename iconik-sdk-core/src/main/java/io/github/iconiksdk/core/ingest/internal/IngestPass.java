@@ -20,6 +20,8 @@ import io.github.iconiksdk.core.ingest.StorageSettings;
 import io.github.iconiksdk.core.scan.FileSystemScanner;
 import io.github.iconiksdk.core.scan.internal.Md5;
 import io.github.iconiksdk.core.sidecar.SidecarValidator;
+import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.sidecar.ConversionHook;
 import io.github.iconiksdk.core.sidecar.Sidecars;
 import io.github.iconiksdk.core.sidecar.ValidationResult;
 import io.github.iconiksdk.core.upload.IconikMetadataViews;
@@ -50,7 +52,7 @@ public final class IngestPass {
     private final Transcoders transcoders;
     private final Events events;
     private final BooleanSupplier stopRequested;
-    private final SidecarReader sidecars = Sidecars.reader();
+    private final SidecarReader sidecars;
     private final EmbeddedValues embedded = new EmbeddedValues(this::embeddedProblem);
     private final PassCounts counts = new PassCounts();
     private final Consumer<RenditionStage> current;
@@ -73,10 +75,41 @@ public final class IngestPass {
         this.config = config;
         this.uploader = uploader;
         this.settings = settings;
+        this.sidecars = sidecarReader(settings.fileSettings(), client);
         this.transcoders = transcoders;
         this.events = events;
         this.stopRequested = stopRequested;
         this.current = current;
+    }
+
+    /**
+     * The sidecar reader the storage's settings ask for: through its {@code metadata_conversion_url}, with its
+     * {@code metadata_conversion_url_headers} and by the client's proxy, when it names one; else the built-in
+     * formats.
+     *
+     * @param s      the storage's settings
+     * @param client the client (for its proxy)
+     * @return the reader
+     * @throws ConfigurationException naming the setting when the URL or the headers cannot be used
+     */
+    public static SidecarReader sidecarReader(FileSettings s, IconikClient client) {
+        String url = s.metadataConversionUrl();
+        if (url == null || url.isBlank()) {
+            return Sidecars.reader();
+        }
+        ConversionHook.Builder hook;
+        try {
+            hook = ConversionHook.builder().url(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("metadata_conversion_url", e.getMessage());
+        }
+        try {
+            hook.headers(ConversionHook.parseHeaders(s.metadataConversionUrlHeaders()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("metadata_conversion_url_headers", e.getMessage());
+        }
+        client.proxy().ifPresent(hook::proxy);
+        return Sidecars.reader(hook.build());
     }
 
     /**

@@ -323,10 +323,27 @@ public final class RenditionStage implements AutoCloseable {
             UploadResult done = uploader.uploadOriginal(reg.get(), ProgressListener.NONE);
             uploadCount.incrementAndGet();
             events.emit(new IngestEvent.Uploaded(path, done.bytes()));
+            if (!settings.get().makeRenditions()) {
+                cloudTranscode(path);
+            }
         } catch (IconikException | IllegalStateException e) {
             uploadsFailed.incrementAndGet();
             problem(path, "upload of the original failed for " + path + ": " + e.getMessage()
                     + " (tried again on the next pass)");
+        }
+    }
+
+    /**
+     * Asks iconik to make the proxy and keyframes from the uploaded original, as the ISG does when it makes none
+     * itself; a refusal is reported, not fatal (the original is uploaded).
+     */
+    private void cloudTranscode(String path) {
+        try {
+            uploader.requestCloudTranscode(path).ifPresent(job -> report("iconik transcodes the uploaded original of "
+                    + path + " (job " + job + ")"));
+        } catch (IconikException | IllegalStateException e) {
+            problem(path, "iconik was not asked to transcode the uploaded original of " + path + ": " + e.getMessage()
+                    + " (its proxy and keyframes are missing)");
         }
     }
 
