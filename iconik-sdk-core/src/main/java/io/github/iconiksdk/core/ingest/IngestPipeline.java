@@ -4,10 +4,12 @@ import io.github.iconiksdk.api.AuthenticationException;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.pattern.InvalidPatternException;
+import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.api.upload.AssetUploader;
 import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
+import io.github.iconiksdk.api.upload.RegistrationStore;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.config.ConfigurationException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What the iconik Storage Gateway does for one File storage, as a library: read the storage's settings from
@@ -44,7 +47,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>The scan state ({@code scan-state.db}) and the registration journal ({@code registrations.db}) live in the
- * configuration's data dir; they make a pass that a crash interrupted resume without registering anything twice.
+ * configuration's data dir, unless the builder is given stores of the caller's ({@link Builder#scanStateStores},
+ * {@link Builder#registrationStore}: a server database, for example); they make a pass that a crash interrupted
+ * resume without registering anything twice.
  * One pipeline per data dir at a time. Thread-safe: {@link #requestStop()} and the queue gauges may be called from
  * any thread; passes never overlap.
  */
@@ -63,6 +68,8 @@ public final class IngestPipeline implements AutoCloseable {
     private volatile int passes;
     private volatile IconikException settingsFailure;
     private volatile AssetUploader uploader;
+    private final Supplier<ScanStateStore> scanStateStores;
+    private final RegistrationStore registrationStore;
     private Thread daemon;
 
     private IngestPipeline(Builder b) {
@@ -71,6 +78,8 @@ public final class IngestPipeline implements AutoCloseable {
         this.config = b.config;
         this.transcoders = new Transcoders(b.transcoders);
         this.events = new Events(b.listener);
+        this.scanStateStores = b.scanStateStores;
+        this.registrationStore = b.registrationStore;
     }
 
     /** @return a builder */
@@ -370,7 +379,7 @@ public final class IngestPipeline implements AutoCloseable {
         synchronized (passLock) {
             IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
             IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
-                    () -> stopRequested, st -> stage = st).run(waitForGrowingFiles);
+                    () -> stopRequested, st -> stage = st).scanStateStores(scanStateStores).run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
             return result;
@@ -379,14 +388,19 @@ public final class IngestPipeline implements AutoCloseable {
 
     private AssetUploader uploader() {
         if (uploader == null) {
-            uploader = IconikAssetUploader.builder().client(client).storageId(storageId)
+            IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(storageId)
                     .settings(() -> settings.fileSettings())
-                    .journal(config.dataDir().resolve("registrations.db"))
                     .storageRoot(() -> settings.mountPoint()) // a changed mount_point applies at once
                     .chunkSize(config.uploadChunkSize() / (256 << 10) * (256 << 10))
                     // parts of one file at once, and a bulkhead for every file being uploaded at once
                     .parallelParts(config.parallelUploadThreads(),
-                            config.parallelUploads() * config.parallelUploadThreads()).build();
+                            config.parallelUploads() * config.parallelUploadThreads());
+            if (registrationStore != null) {
+                b.registrationStore(registrationStore); // the caller's: the uploader leaves it open
+            } else {
+                b.journal(config.dataDir().resolve("registrations.db"));
+            }
+            uploader = b.build();
         }
         return uploader;
     }
@@ -413,8 +427,35 @@ public final class IngestPipeline implements AutoCloseable {
         private GatewayConfig config = GatewayConfig.builder().build();
         private List<TranscoderProvider> transcoders;
         private IngestListener listener = IngestListener.NONE;
+        private Supplier<ScanStateStore> scanStateStores;
+        private RegistrationStore registrationStore;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the scan state in stores of the caller's instead of {@code scan-state.db} in the data dir (a server
+         * database shared by several gateways, for example). Each pass's scanner takes a store from the supplier
+         * and closes it when the pass ends, so the supplier must give an open store each time.
+         *
+         * @param stores gives the store of this pipeline's storage, once per pass
+         * @return this builder
+         */
+        public Builder scanStateStores(Supplier<ScanStateStore> stores) {
+            this.scanStateStores = Objects.requireNonNull(stores, "stores");
+            return this;
+        }
+
+        /**
+         * Journals registrations and uploads in a store of the caller's instead of {@code registrations.db} in the
+         * data dir. The caller keeps it: closing the pipeline leaves it open.
+         *
+         * @param store the registration store of this pipeline's storage
+         * @return this builder
+         */
+        public Builder registrationStore(RegistrationStore store) {
+            this.registrationStore = Objects.requireNonNull(store, "store");
+            return this;
         }
 
         /**

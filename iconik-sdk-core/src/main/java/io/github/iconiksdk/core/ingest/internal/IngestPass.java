@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.sidecar.Sidecar;
 import io.github.iconiksdk.api.sidecar.SidecarException;
@@ -57,6 +58,7 @@ public final class IngestPass {
     private final PassCounts counts = new PassCounts();
     private final Consumer<RenditionStage> current;
     private volatile RegistrationStage registrations;
+    private Supplier<ScanStateStore> scanStateStores;
 
     /**
      * @param client        the client (for metadata views)
@@ -110,6 +112,17 @@ public final class IngestPass {
         }
         client.proxy().ifPresent(hook::proxy);
         return Sidecars.reader(hook.build());
+    }
+
+    /**
+     * Keeps the scan state in the caller's stores rather than {@code scan-state.db} in the data dir.
+     *
+     * @param stores gives an open store for this pass (the scanner closes it), or {@code null} for the file
+     * @return this pass
+     */
+    public IngestPass scanStateStores(Supplier<ScanStateStore> stores) {
+        this.scanStateStores = stores;
+        return this;
     }
 
     /**
@@ -188,10 +201,16 @@ public final class IngestPass {
     }
 
     private FileSystemScanner scanner(Path root) {
-        return FileSystemScanner.builder().root(root).scanDirectories(settings.scanDirectories())
+        FileSystemScanner.Builder b = FileSystemScanner.builder().root(root)
+                .scanDirectories(settings.scanDirectories())
                 .patterns(settings.patterns()).growingThreshold(settings.growingThreshold()).checksums(true)
-                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency())
-                .stateFile(config.dataDir().resolve("scan-state.db")).build();
+                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency());
+        if (scanStateStores != null) {
+            b.store(scanStateStores.get()); // the caller's store (the scanner closes it at the end of the pass)
+        } else {
+            b.stateFile(config.dataDir().resolve("scan-state.db"));
+        }
+        return b.build();
     }
 
     private void handle(ScanEvent scanned, Path root) {
