@@ -147,6 +147,10 @@ class UploadTest {
         Faults faults = Faults.none().withServerErrorRate(0.15).withRateLimitRate(0.1).withResetRate(0.15);
         fake.faults("PUT", "/__fake/upload/.*", faults);
         fake.faults("POST", "/__fake/upload/.*", faults);
+        // Random faults alone may miss a GCS upload's four requests (two parts, compose, one small PUT): these
+        // make sure a part is answered and then lost, and the compose fails once.
+        fake.failNext(FaultKind.RESET_AFTER_APPLY, "PUT", "/__fake/upload/.*/part/.*", 1);
+        fake.failNext(FaultKind.SERVER_ERROR, "PUT", "/__fake/upload/.*/compose/", 1);
         UploadResult b = u.uploadOriginal(bigReg, ProgressListener.NONE);
         UploadResult s = u.uploadOriginal(smallReg, ProgressListener.NONE);
         fake.clearFaults();
@@ -245,6 +249,10 @@ class UploadTest {
         Faults faults = Faults.none().withServerErrorRate(0.2).withRateLimitRate(0.1).withResetRate(0.2);
         fake.faults("PUT", "/__fake/upload/.*", faults);
         fake.faults("POST", "/__fake/upload/.*", faults);
+        // Random faults alone may miss a GCS upload's four requests (two parts, compose, one small PUT): these
+        // make sure a part is answered and then lost, and the compose fails once.
+        fake.failNext(FaultKind.RESET_AFTER_APPLY, "PUT", "/__fake/upload/.*/part/.*", 1);
+        fake.failNext(FaultKind.SERVER_ERROR, "PUT", "/__fake/upload/.*/compose/", 1);
         u.uploadRenditions(reg, r, ProgressListener.NONE);
         fake.clearFaults();
         assertRenditionsOnce(reg.assetId(), r);
