@@ -58,11 +58,11 @@ public final class HintLatency {
                     .growingThreshold(THRESHOLD).checksums(false).watch(watch).build();
                  StorageScanner.PeriodicScan periodic = scanner.startPeriodic(INTERVAL, events::offer)) {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-                while (periodic.lastSummary() == null && System.nanoTime() < deadline) {
+                while (periodic.lastSummary().isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 System.out.printf(Locale.ROOT, "watch=%s: first pass done (%s), watching: %s%n", watch,
-                        periodic.lastSummary(), scanner.isWatching());
+                        periodic.lastSummary().orElse(null), scanner.isWatching());
                 List<Path> folders = folders(tree);
                 for (int round = 1; round <= rounds; round++) {
                     // A random moment of the interval, so that the no-hint case is not always the same phase.

@@ -185,7 +185,8 @@ public final class FfmpegTranscoder implements Transcoder {
             }
             List<Rendition> made = madeFiles(plan.renditions(), source);
             List<Rendition> published = folder.publish(made);
-            listener.onProgress(new Progress(task, Math.max(total, 0), total > 0 ? total : -1, "microseconds"));
+            listener.onProgress(new Progress(task, Math.max(total, 0), total > 0 ? total : -1,
+                    Progress.Unit.MICROSECONDS));
             LOG.debug("transcoded {} into {} renditions in {}", source, published.size(), request.outputDir());
             return new TranscodeResult(media, published);
         } catch (IOException | UncheckedIOException e) {
@@ -198,7 +199,7 @@ public final class FfmpegTranscoder implements Transcoder {
         OptionalLong done = ProgressParser.outTimeMicros(line);
         if (done.isPresent()) {
             long value = total > 0 ? Math.min(done.getAsLong(), total) : done.getAsLong();
-            listener.onProgress(new Progress(task, value, total > 0 ? total : -1, "microseconds"));
+            listener.onProgress(new Progress(task, value, total > 0 ? total : -1, Progress.Unit.MICROSECONDS));
         }
     }
 

@@ -243,7 +243,7 @@ class FfmpegTranscoderTest {
 
         assertFalse(seen.isEmpty());
         Progress last = seen.get(seen.size() - 1);
-        assertEquals("microseconds", last.unit());
+        assertEquals(Progress.Unit.MICROSECONDS, last.unit());
         assertEquals(last.total(), last.done());
         assertEquals(2_000_000, last.total(), 50_000);
         for (int i = 1; i < seen.size(); i++) {

@@ -1,6 +1,7 @@
 package io.github.iconiksdk.api.scan;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Scans one storage (a mount point and optional scan directories) and reports what changed since the last pass:
@@ -44,8 +45,8 @@ public interface StorageScanner extends AutoCloseable {
         /** Asks for a pass as soon as possible; if one is running, another follows it. Returns at once. */
         void scanNow();
 
-        /** @return the counts of the last finished pass, or {@code null} before the first one ends */
-        ScanSummary lastSummary();
+        /** @return the counts of the last finished pass; empty before the first one ends */
+        Optional<ScanSummary> lastSummary();
 
         /** Stops after the running pass, if any, and waits for it. */
         @Override

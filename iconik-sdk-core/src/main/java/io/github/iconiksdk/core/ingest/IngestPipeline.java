@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.pattern.InvalidPatternException;
 import io.github.iconiksdk.api.scan.ScanStateStore;
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.api.upload.AssetUploader;
 import io.github.iconiksdk.api.upload.PendingWork;
@@ -490,8 +491,13 @@ public final class IngestPipeline implements AutoCloseable {
         }
 
         /**
-         * @param providers the transcoders renditions are made with (and probed with: the {@code "ffmpeg"}
-         *                  provider's, else the highest-priority one's); default {@link TranscoderProvider#installed()}
+         * The transcoders renditions are made with. {@link #build()} configures each once with the configuration's
+         * {@link GatewayConfig#transcoderOptions()} ({@link TranscoderProvider#configure}); for each file, the
+         * first available provider (highest priority first) that {@link TranscoderProvider#claims claims} it makes
+         * its renditions without a probe, and otherwise the file is probed (with the {@code "ffmpeg"} provider's
+         * transcoder, else the highest-priority one's) and the first that supports the media is used.
+         *
+         * @param providers the providers, in any order; default {@link TranscoderProvider#installed()}
          * @return this builder
          */
         public Builder transcoders(List<TranscoderProvider> providers) {
@@ -510,13 +516,26 @@ public final class IngestPipeline implements AutoCloseable {
 
         /**
          * @return the pipeline; nothing is read or opened until the first pass
-         * @throws NullPointerException if the client or the storage id is missing
+         * @throws NullPointerException   if the client or the storage id is missing
+         * @throws ConfigurationException if a transcoder provider refuses its options; the message names the
+         *                                plugin and the key
          */
         public IngestPipeline build() {
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(storageId, "storageId");
             if (transcoders == null) {
                 transcoders = TranscoderProvider.installed();
+            }
+            // Paths in the options are absolute already (GatewayConfig resolves them against its file's folder).
+            TranscoderConfig options = new TranscoderConfig(config.transcoderOptions(),
+                    java.nio.file.Path.of("").toAbsolutePath());
+            for (TranscoderProvider p : transcoders) {
+                try {
+                    p.configure(options);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(p.name(),
+                            "transcoder plugin '" + p.name() + "': " + e.getMessage());
+                }
             }
             return new IngestPipeline(this);
         }

@@ -1,5 +1,7 @@
 package io.github.iconiksdk.core.plugin;
 
+import io.github.iconiksdk.api.transcode.MediaInfo;
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -108,6 +111,52 @@ public final class TranscoderPlugins implements AutoCloseable {
                 LOG.warn("a transcoder plugin in {} cannot be loaded and is skipped: {}", where, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Hands every provider its configuration (see {@link TranscoderProvider#configure}); call once, before asking
+     * them anything.
+     *
+     * @param config the options (the gateway passes
+     *               {@link io.github.iconiksdk.core.config.GatewayConfig#transcoderOptions()})
+     *               and the folder relative paths are resolved against
+     * @return this
+     * @throws IllegalArgumentException if a provider refuses its options; the message names the plugin and, as
+     *                                  the provider says, the key
+     */
+    public TranscoderPlugins configure(TranscoderConfig config) {
+        Objects.requireNonNull(config, "config");
+        for (TranscoderProvider p : providers) {
+            try {
+                p.configure(config);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("transcoder plugin '" + p.name() + "': " + e.getMessage(), e);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The provider that claims a file before any probe: the first available one, highest priority first, whose
+     * {@link TranscoderProvider#claims} says yes. When there is none, probe the file and {@link #select} by
+     * its media.
+     *
+     * @param source the file
+     * @return the claiming provider, or empty
+     */
+    public Optional<TranscoderProvider> claimant(Path source) {
+        return TranscoderProvider.claimant(providers, source);
+    }
+
+    /**
+     * The provider for probed media: the first available one, highest priority first, that supports it (FFmpeg,
+     * priority 0, for what no plugin wants).
+     *
+     * @param media what the probe found
+     * @return the provider, or empty when none fits
+     */
+    public Optional<TranscoderProvider> select(MediaInfo media) {
+        return TranscoderProvider.select(providers, media);
     }
 
     /** @return every provider found, highest priority first (available or not) */

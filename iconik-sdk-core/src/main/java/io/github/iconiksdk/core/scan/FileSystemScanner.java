@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -425,8 +426,8 @@ public final class FileSystemScanner implements StorageScanner {
         }
 
         @Override
-        public ScanSummary lastSummary() {
-            return last;
+        public Optional<ScanSummary> lastSummary() {
+            return Optional.ofNullable(last);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.iconiksdk.core.plugin;
 
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +32,10 @@ class TranscoderPluginsTest {
     Path tmp;
 
     private Path pluginJar(Path dir, String name, int priority) throws IOException {
+        return pluginJar(dir, name, priority, "");
+    }
+
+    private Path pluginJar(Path dir, String name, int priority, String body) throws IOException {
         Path src = Files.createDirectories(tmp.resolve("src/" + name + "/com/example"));
         Path classes = Files.createDirectories(tmp.resolve("classes/" + name));
         String cls = "Provider" + priority;
@@ -42,8 +49,9 @@ class TranscoderPluginsTest {
                     public boolean isAvailable() { return true; }
                     public boolean supports(MediaInfo media) { return false; }
                     public Transcoder transcoder() { throw new TranscodeException("not here", -1, java.util.List.of(), null); }
+                    %s
                 }
-                """.formatted(cls, name, priority));
+                """.formatted(cls, name, priority, body));
         // the JDK's javac as a process: the test classes are patched into the SDK's module, which does not read
         // java.compiler
         Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
@@ -82,6 +90,33 @@ class TranscoderPluginsTest {
                     .findFirst().orElseThrow();
             assertNotSame(getClass().getClassLoader(), fromJar.getClass().getClassLoader());
             assertEquals(2, loaded.jars().size());
+        }
+    }
+
+    @Test
+    void configuredPlugins_claimFilesBeforeAnyProbe_highestPriorityFirst() throws Exception {
+        Path plugins = tmp.resolve("plugins");
+        pluginJar(plugins, "claimer", 70, """
+                private String ext;
+                public void configure(TranscoderConfig c) {
+                    ext = c.option("claimer.ext").orElseThrow(
+                            () -> new IllegalArgumentException("claimer.ext is required"));
+                }
+                public boolean claims(Path source) {
+                    return ext != null && source.getFileName().toString().endsWith("." + ext);
+                }
+                """);
+        pluginJar(plugins, "greedy", 7, "public boolean claims(Path source) { return true; }");
+        try (TranscoderPlugins loaded = TranscoderPlugins.load(plugins)) {
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> loaded.configure(new TranscoderConfig(Map.of(), tmp)));
+            assertTrue(bad.getMessage().contains("'claimer'") && bad.getMessage().contains("claimer.ext"),
+                    bad.getMessage());
+
+            loaded.configure(new TranscoderConfig(Map.of("claimer.ext", "xyz"), tmp));
+            assertEquals("claimer", loaded.claimant(Path.of("card/a.xyz")).orElseThrow().name(),
+                    "both claim it: the higher priority wins");
+            assertEquals("greedy", loaded.claimant(Path.of("card/a.mov")).orElseThrow().name());
         }
     }
 

@@ -404,14 +404,14 @@ class FileSystemScannerTest {
             Recorder r = new Recorder();
             StorageScanner.PeriodicScan periodic = s.startPeriodic(Duration.ofHours(1), r);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (periodic.lastSummary() == null && System.nanoTime() < deadline) {
+            while (periodic.lastSummary().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertEquals(1, periodic.lastSummary().added());
+            assertEquals(1, periodic.lastSummary().orElseThrow().added());
             write("b.mov", "2");
-            ScanSummary first = periodic.lastSummary();
+            ScanSummary first = periodic.lastSummary().orElseThrow();
             periodic.scanNow();
-            while (periodic.lastSummary() == first && System.nanoTime() < deadline) {
+            while (periodic.lastSummary().orElseThrow() == first && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(List.of("NEW a.mov", "NEW b.mov"), r.lines());
@@ -457,7 +457,7 @@ class FileSystemScannerTest {
         }
         io.github.iconiksdk.api.Progress last = reports.get(reports.size() - 1);
         assertEquals(5, last.done());
-        assertEquals("files", last.unit());
+        assertEquals(io.github.iconiksdk.api.Progress.Unit.FILES, last.unit());
         assertTrue(last.task().contains(root.toString()), last.task());
     }
 

@@ -182,10 +182,10 @@ class PartialScanTest {
 
     private static void awaitFirstPass(StorageScanner.PeriodicScan periodic) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (periodic.lastSummary() == null && System.nanoTime() < deadline) {
+        while (periodic.lastSummary().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertTrue(periodic.lastSummary() != null, "the first pass did not end");
+        assertTrue(periodic.lastSummary().isPresent(), "the first pass did not end");
     }
 
     @Test

@@ -170,7 +170,7 @@ public final class PdfTranscoder implements Transcoder {
                 renditions.add(new Rendition(RenditionKind.KEYFRAME,
                         request.outputDir().resolve("keyframes").resolve(name), "image/jpeg", keyframe.getWidth(),
                         keyframe.getHeight(), Duration.ofSeconds(i)));
-                listener.onProgress(new Progress(task, i + 1, pages, "files"));
+                listener.onProgress(new Progress(task, i + 1, pages, Progress.Unit.FILES));
             }
             publish(work, request.outputDir());
             LOG.debug("{}: rendered {} with {} keyframes", PLUGIN, source, pages);

@@ -53,6 +53,7 @@ public final class PdfTranscoderProvider implements TranscoderProvider {
      * @param source the file
      * @return {@code true} if it is named {@code *.pdf} or starts with a PDF header
      */
+    @Override
     public boolean claims(Path source) {
         return PdfTranscoder.looksLikePdf(source);
     }

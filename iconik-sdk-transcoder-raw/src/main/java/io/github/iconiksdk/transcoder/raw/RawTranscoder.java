@@ -163,7 +163,7 @@ public final class RawTranscoder implements Transcoder {
                 boolean half = fit <= 0.5;
                 picture = decode(link, source, half, request.timeout());
             }
-            listener.onProgress(new Progress("transcode " + source.getFileName(), 1, 3, "files"));
+            listener.onProgress(new Progress("transcode " + source.getFileName(), 1, 3, Progress.Unit.FILES));
             BufferedImage proxy = Jpeg.fit(picture, request.imageProxyWidth(), request.imageProxyHeight());
             BufferedImage keyframe = Jpeg.toWidth(picture, KEYFRAME_WIDTH);
             Jpeg.write(proxy, work.resolve("proxy.jpg"));
@@ -172,7 +172,7 @@ public final class RawTranscoder implements Transcoder {
             Path keyframeFile = request.outputDir().resolve("keyframe.jpg");
             Files.move(work.resolve("proxy.jpg"), proxyFile, StandardCopyOption.REPLACE_EXISTING);
             Files.move(work.resolve("keyframe.jpg"), keyframeFile, StandardCopyOption.REPLACE_EXISTING);
-            listener.onProgress(new Progress("transcode " + source.getFileName(), 3, 3, "files"));
+            listener.onProgress(new Progress("transcode " + source.getFileName(), 3, 3, Progress.Unit.FILES));
             return new TranscodeResult(describe(source, id), List.of(
                     new Rendition(RenditionKind.IMAGE_PROXY, proxyFile, "image/jpeg", proxy.getWidth(),
                             proxy.getHeight(), null),

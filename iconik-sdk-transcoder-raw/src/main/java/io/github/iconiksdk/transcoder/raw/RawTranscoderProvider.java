@@ -60,6 +60,7 @@ public final class RawTranscoderProvider implements TranscoderProvider {
      * @param source the file
      * @return {@code true} for DNG, CR2, CR3, NEF, ARW and the other extensions in {@link RawTranscoder#EXTENSIONS}
      */
+    @Override
     public boolean claims(Path source) {
         return RawTranscoder.isRaw(source);
     }

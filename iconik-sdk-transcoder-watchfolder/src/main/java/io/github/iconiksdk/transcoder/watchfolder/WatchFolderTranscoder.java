@@ -231,7 +231,7 @@ public final class WatchFolderTranscoder implements Transcoder {
         boolean done = false;
         try {
             stage(rule, ph, source, staged);
-            listener.onProgress(new Progress(task, 0, 1, "files"));
+            listener.onProgress(new Progress(task, 0, 1, Progress.Unit.FILES));
             LOG.debug("{} rule '{}': handed {} over as {}; waiting for {}", PLUGIN, rule.name(), source, staged,
                     expected);
             awaitDone(rule, source, expected, marker);
@@ -240,7 +240,7 @@ public final class WatchFolderTranscoder implements Transcoder {
             Path proxy = request.outputDir().resolve(ext.isEmpty() ? "proxy" : "proxy." + ext);
             Files.move(expected, proxy, StandardCopyOption.REPLACE_EXISTING);
             done = true;
-            listener.onProgress(new Progress(task, 1, 1, "files"));
+            listener.onProgress(new Progress(task, 1, 1, Progress.Unit.FILES));
             return new TranscodeResult(probe(source), List.of(renditionOf(proxy, ext)));
         } catch (IOException e) {
             throw failure(rule, source, "cannot hand the source over or take the proxy: " + e, e);

@@ -2,6 +2,7 @@ package io.github.iconiksdk.transcoder.watchfolder;
 
 import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.Transcoder;
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 
 import java.nio.file.Path;
@@ -11,11 +12,12 @@ import java.util.Locale;
 /**
  * Registers {@link WatchFolderTranscoder} under the name {@code "watch-folder"} at priority 100, above the bundled
  * FFmpeg provider (0): a file a rule claims goes to the outside tool. Found by {@link java.util.ServiceLoader}
- * with no rules (and so not available) until it is given rules; a program builds it with its rules.
+ * with no rules (and so not available) until {@link #configure} gives it the {@code watch-folder.NAME.KEY} options
+ * (the gateway's {@code [watch-folder:NAME]} sections); a program may also build it with its rules.
  */
 public final class WatchFolderTranscoderProvider implements TranscoderProvider {
 
-    private final WatchFolderTranscoder transcoder;
+    private volatile WatchFolderTranscoder transcoder;
 
     /** Creates the provider with no rules (unavailable). Called by {@link java.util.ServiceLoader}. */
     public WatchFolderTranscoderProvider() {
@@ -30,6 +32,21 @@ public final class WatchFolderTranscoderProvider implements TranscoderProvider {
      */
     public WatchFolderTranscoderProvider(List<WatchFolderRule> rules) {
         this.transcoder = new WatchFolderTranscoder(rules);
+    }
+
+    /**
+     * Takes the rules from the {@code watch-folder.NAME.KEY} options (see {@link WatchFolderConfig}); without such
+     * options the rules given at construction stay.
+     *
+     * @param config the options and the folder relative paths are resolved against
+     * @throws IllegalArgumentException if a rule is bad; the message names the section and the key
+     */
+    @Override
+    public void configure(TranscoderConfig config) {
+        List<WatchFolderRule> rules = WatchFolderConfig.rules(config.options(), config.baseDir());
+        if (!rules.isEmpty()) {
+            this.transcoder = new WatchFolderTranscoder(rules);
+        }
     }
 
     @Override
@@ -69,6 +86,7 @@ public final class WatchFolderTranscoderProvider implements TranscoderProvider {
      * @param source the source file
      * @return {@code true} if a rule's pattern matches its name
      */
+    @Override
     public boolean claims(Path source) {
         return transcoder.ruleFor(source).isPresent();
     }

@@ -1,5 +1,6 @@
 package io.github.iconiksdk.transcoder.watchfolder;
 
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.transcoder.watchfolder.internal.Placeholders;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,25 @@ class WatchFolderConfigTest {
         assertTrue(configured.isAvailable());
         assertTrue(configured.claims(Path.of("x/A.BRAW")));
         assertFalse(configured.claims(Path.of("x/A.mov")));
+    }
+
+    @Test
+    void serviceLoaderProvider_takesItsRulesFromTheTranscoderConfig_andRefusesABadKeyNamingIt() {
+        TranscoderProvider found = TranscoderProvider.installed().stream()
+                .filter(p -> p.name().equals("watch-folder")).findFirst().orElseThrow();
+        Path base = Path.of("/etc/gateway");
+        found.configure(new TranscoderConfig(Map.of("watch-folder.braw.patterns", "*.braw",
+                "watch-folder.braw.input", "in", "watch-folder.braw.output", "/mnt/out",
+                "watch-folder.braw.output-pattern", "{stem}_proxy.mp4", "other.key", "ignored"), base));
+        assertTrue(found.isAvailable());
+        assertTrue(found.claims(Path.of("card/A001.braw")));
+        assertFalse(found.claims(Path.of("card/A001.mov")));
+        assertEquals(found, TranscoderProvider.claimant(List.of(found), Path.of("x.BRAW")).orElseThrow());
+
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> found.configure(
+                new TranscoderConfig(Map.of("watch-folder.braw.patterns", "*.braw", "watch-folder.braw.input", "in",
+                        "watch-folder.braw.output", "out", "watch-folder.braw.timeout-seconds", "soon"), base)));
+        assertTrue(bad.getMessage().contains("[watch-folder:braw]") && bad.getMessage().contains("timeout-seconds"),
+                bad.getMessage());
     }
 }

@@ -23,6 +23,7 @@ import io.github.iconiksdk.core.ingest.IngestListener;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.core.ingest.StorageSettings;
+import io.github.iconiksdk.core.plugin.TranscoderPlugins;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 
@@ -45,6 +46,7 @@ final class Gateway implements AutoCloseable, IngestListener {
     private final IconikClient client;
     private final PrintWriter err;
     private final IngestPipeline pipeline;
+    private final TranscoderPlugins plugins;
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile boolean daemon;
     private int passesReported;
@@ -64,14 +66,24 @@ final class Gateway implements AutoCloseable, IngestListener {
         b.rateLimit(config.apiRequestsPerSecond() == 0 ? RateLimitOptions.disabled()
                 : RateLimitOptions.builder().requestsPerSecond(config.apiRequestsPerSecond()).build());
         this.client = b.build();
-        this.pipeline = IngestPipeline.builder().client(client).storageId(storageId).config(config)
-                .transcoders(transcoders(config)).listener(this).build();
+        this.plugins = TranscoderPlugins.load(config.pluginsDir());
+        try {
+            this.pipeline = IngestPipeline.builder().client(client).storageId(storageId).config(config)
+                    .transcoders(transcoders(config, plugins)).listener(this).build();
+        } catch (RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
     }
 
-    /** The installed transcoder providers, the bundled FFmpeg one limited to {@code max-transcoding-jobs}. */
-    private static List<TranscoderProvider> transcoders(GatewayConfig config) {
+    /**
+     * The transcoder providers: the SDK's (FFmpeg limited to {@code max-transcoding-jobs}, and the watch-folder,
+     * PDF and RAW plugins shipped in the gateway) and those in the jars of {@code plugins-dir}; the pipeline
+     * configures them and asks the plugins' claims before probing.
+     */
+    private static List<TranscoderProvider> transcoders(GatewayConfig config, TranscoderPlugins plugins) {
         List<TranscoderProvider> out = new ArrayList<>();
-        for (TranscoderProvider p : TranscoderProvider.installed()) {
+        for (TranscoderProvider p : plugins.providers()) {
             out.add(p instanceof FfmpegTranscoderProvider ? new LimitedFfmpeg(config.maxTranscodingJobs()) : p);
         }
         if (out.stream().noneMatch(p -> p.name().equals("ffmpeg"))) {
@@ -291,7 +303,11 @@ final class Gateway implements AutoCloseable, IngestListener {
             closed = true;
         }
         closeCommands();
-        pipeline.close();
+        try {
+            pipeline.close();
+        } finally {
+            plugins.close();
+        }
     }
 
     /** The bundled FFmpeg transcoder with the configured job limit, made once on first use. */

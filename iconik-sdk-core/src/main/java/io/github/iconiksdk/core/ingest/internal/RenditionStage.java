@@ -239,30 +239,34 @@ public final class RenditionStage implements AutoCloseable {
         if (reg.isEmpty()) {
             return;
         }
-        Optional<Transcoder> prober = transcoders.prober();
-        if (prober.isEmpty()) {
+        Path file = root.resolve(path);
+        Path work = config.dataDir().resolve("work").resolve(hash(path));
+        // A plugin that claims the file by name or first bytes makes its renditions without a probe (ffprobe cannot
+        // read a .braw, a PDF or a CR3); otherwise the probe decides, and FFmpeg takes what no plugin wants.
+        Optional<TranscoderProvider> provider = transcoders.claimant(file);
+        Optional<Transcoder> prober = provider.isPresent() ? Optional.empty() : transcoders.prober();
+        if (provider.isEmpty() && prober.isEmpty()) {
             renditionsFailed.incrementAndGet();
             problem(path, "no renditions for " + path + ": " + transcoders.missing());
             return; // stays wanted: installing ffmpeg and running again makes them
         }
-        Path file = root.resolve(path);
-        Path work = config.dataDir().resolve("work").resolve(hash(path));
         try {
-            MediaInfo media;
-            try {
-                media = prober.get().probe(file);
-            } catch (TranscodeException e) {
-                renditionsFailed.incrementAndGet();
-                problem(path, "no renditions for " + path + ": " + e.getMessage());
-                uploader.giveUp(path, PendingWork.RENDITIONS);
-                return;
-            }
-            Optional<TranscoderProvider> provider = media.kind() == MediaKind.OTHER ? Optional.empty()
-                    : transcoders.select(media);
             if (provider.isEmpty()) {
-                report("no renditions for " + path + ": not video, audio or an image");
-                uploader.giveUp(path, PendingWork.RENDITIONS);
-                return;
+                MediaInfo media;
+                try {
+                    media = prober.get().probe(file);
+                } catch (TranscodeException e) {
+                    renditionsFailed.incrementAndGet();
+                    problem(path, "no renditions for " + path + ": " + e.getMessage());
+                    uploader.giveUp(path, PendingWork.RENDITIONS);
+                    return;
+                }
+                provider = media.kind() == MediaKind.OTHER ? Optional.empty() : transcoders.select(media);
+                if (provider.isEmpty()) {
+                    report("no renditions for " + path + ": not video, audio or an image");
+                    uploader.giveUp(path, PendingWork.RENDITIONS);
+                    return;
+                }
             }
             Transcoder transcoder = provider.get().transcoder();
             deleteTree(work);

@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.transcode.TranscodeException;
 import io.github.iconiksdk.api.transcode.Transcoder;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,14 @@ public final class Transcoders {
     /** @return why there is no prober, or null */
     public synchronized String missing() {
         return missing;
+    }
+
+    /**
+     * @param source the file
+     * @return the highest-priority available provider that claims it before any probe
+     */
+    public Optional<TranscoderProvider> claimant(Path source) {
+        return TranscoderProvider.claimant(available(), source);
     }
 
     /**

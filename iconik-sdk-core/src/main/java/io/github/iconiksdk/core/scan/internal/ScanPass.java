@@ -445,7 +445,7 @@ public final class ScanPass implements TreeWalker.Visitor {
 
     private void reportProgress() {
         lastProgressNanos = System.nanoTime();
-        settings.progress.onProgress(new Progress("scan " + settings.root, counts.files, -1, "files"));
+        settings.progress.onProgress(new Progress("scan " + settings.root, counts.files, -1, Progress.Unit.FILES));
     }
 
     /** Deals with every stored path before {@code path} (not found: gone) and returns the state of {@code path}. */

@@ -515,7 +515,8 @@ public final class RenditionUploads {
             default -> urls.chunkSize();
         };
         OriginalJob job = new OriginalJob(client, urls.transfer(), parts, journal, row, assetId, record, file, size,
-                md5, partSize, done -> progress.onProgress(new Progress(task, Math.min(done, size), size, "bytes")));
+                md5, partSize, done -> progress.onProgress(new Progress(task, Math.min(done, size), size,
+                        Progress.Unit.BYTES)));
         uploader.upload(job);
         RenditionRow uploaded = job.row().with(State.UPLOADED);
         journal.saveRendition(uploaded);
@@ -568,7 +569,7 @@ public final class RenditionUploads {
         }
         if (row.sessionUrl() == null && size <= urls.chunkSize()) {
             urls.putWhole(row.uploadUrl(), file, md5, done -> progress.onProgress(
-                    new Progress(task, done, size, "bytes")));
+                    new Progress(task, done, size, Progress.Unit.BYTES)));
         } else {
             String session = row.sessionUrl();
             if (session == null) {
@@ -579,7 +580,7 @@ public final class RenditionUploads {
             String s0 = session;
             urls.putChunks(session, file, md5, done -> {
                 journal.saveRendition(r0.session(s0, done, md5));
-                progress.onProgress(new Progress(task, done, size, "bytes"));
+                progress.onProgress(new Progress(task, done, size, Progress.Unit.BYTES));
             });
         }
         RenditionRow uploaded = journal.rendition(row.path(), row.slot()).orElse(row).with(State.UPLOADED);

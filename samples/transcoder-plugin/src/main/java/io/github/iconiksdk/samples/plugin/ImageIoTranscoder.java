@@ -90,7 +90,7 @@ public final class ImageIoTranscoder implements Transcoder {
 
             proxyTmp = Files.createTempFile(request.outputDir(), ".proxy-", ".jpg.tmp");
             writeJpeg(proxy, proxyTmp);
-            listener.onProgress(new Progress(task, 1, 2, "files"));
+            listener.onProgress(new Progress(task, 1, 2, Progress.Unit.FILES));
             keyframeTmp = Files.createTempFile(request.outputDir(), ".keyframe-", ".jpg.tmp");
             writeJpeg(keyframe, keyframeTmp);
 
@@ -98,7 +98,7 @@ public final class ImageIoTranscoder implements Transcoder {
             Path keyframeFile = request.outputDir().resolve("keyframe.jpg");
             Files.move(proxyTmp, proxyFile, StandardCopyOption.REPLACE_EXISTING);
             Files.move(keyframeTmp, keyframeFile, StandardCopyOption.REPLACE_EXISTING);
-            listener.onProgress(new Progress(task, 2, 2, "files"));
+            listener.onProgress(new Progress(task, 2, 2, Progress.Unit.FILES));
             return new TranscodeResult(media, List.of(
                     new Rendition(RenditionKind.IMAGE_PROXY, proxyFile, "image/jpeg", proxy.getWidth(),
                             proxy.getHeight(), null),
