@@ -18,6 +18,7 @@ import io.github.iconiksdk.ffmpeg.internal.ProbeParser;
 import io.github.iconiksdk.ffmpeg.internal.ProcessRunner;
 import io.github.iconiksdk.ffmpeg.internal.ProgressParser;
 import io.github.iconiksdk.ffmpeg.internal.RenditionPlanner;
+import io.github.iconiksdk.ffmpeg.internal.SequenceInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +146,9 @@ public final class FfmpegTranscoder implements Transcoder {
         }
         try {
             MediaInfo media = probe(source, min(probeTimeout, request.timeout()));
+            if (request.sequence() != null) {
+                media = SequenceInput.describe(media, request.sequence(), source);
+            }
             if (media.kind() == MediaKind.OTHER) {
                 throw new TranscodeException(source + " holds no video, audio or image that ffmpeg can make "
                         + "renditions of (container " + media.container() + ")", -1, List.of(), null);
@@ -171,6 +175,9 @@ public final class FfmpegTranscoder implements Transcoder {
             throw new TranscodeException(e.getMessage(), -1, List.of(), e);
         }
         try (folder) {
+            if (request.sequence() != null) {
+                SequenceInput.link(request.sequence(), folder.workDir());
+            }
             RenditionPlanner.Plan plan = planner.plan(media, request, folder.workDir());
             if (media.kind() == MediaKind.VIDEO) {
                 Files.createDirectories(folder.workDir().resolve(RenditionPlanner.KEYFRAMES_DIR));

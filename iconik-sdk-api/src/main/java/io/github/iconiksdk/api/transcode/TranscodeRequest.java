@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param hdrToSdrKeyframes    tone-map HDR keyframes to SDR (ISG {@code enable-hdr-to-sdr-keyframe-conversion},
  *                             default true)
  * @param timeout              the longest the whole transcode may take, default one hour
+ * @param sequence             for a numbered image sequence, all of its frames ({@code source} is the first), made
+ *                             into one video proxy; {@code null} for a single file
  */
 public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int proxyHeight, long proxyBitrate,
                                int imageProxyWidth, int imageProxyHeight, boolean hdrToSdrKeyframes,
-                               Duration timeout) {
+                               Duration timeout, ImageSequence sequence) {
 
     /**
      * Validates the request against the ISG's documented ranges.
@@ -35,9 +37,11 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
      * @param hdrToSdrKeyframes tone-map HDR keyframes to SDR (ISG {@code enable-hdr-to-sdr-keyframe-conversion},
      *                          default true)
      * @param timeout the longest the whole transcode may take, default one hour
+     * @param sequence for an image sequence, its frames; {@code null} for a single file
      * @throws NullPointerException     if a path or the timeout is null
      * @throws IllegalArgumentException if a size or bit rate is outside the ISG's range, or the timeout is not
-     *                                  positive; the message names the setting, the value and the range
+     *                                  positive (the message names the setting, the value and the range), or
+     *                                  {@code source} is not the sequence's first frame
      */
     public TranscodeRequest {
         Objects.requireNonNull(source, "source");
@@ -52,6 +56,31 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
+        if (sequence != null && !sequence.frames().get(0).equals(source)) {
+            throw new IllegalArgumentException("source " + source + " is not the first frame of its sequence ("
+                    + sequence.frames().get(0) + ")");
+        }
+    }
+
+    /**
+     * A request for a single file (no sequence), as before sequences existed.
+     *
+     * @param source the media file
+     * @param outputDir the folder the renditions go to
+     * @param proxyWidth largest video proxy width
+     * @param proxyHeight largest video proxy height
+     * @param proxyBitrate largest video proxy bit rate in bit/s
+     * @param imageProxyWidth largest image proxy width
+     * @param imageProxyHeight largest image proxy height
+     * @param hdrToSdrKeyframes tone-map HDR keyframes to SDR
+     * @param timeout the longest the whole transcode may take
+     * @throws NullPointerException     if a path or the timeout is null
+     * @throws IllegalArgumentException if a size, bit rate or the timeout is outside its range
+     */
+    public TranscodeRequest(Path source, Path outputDir, int proxyWidth, int proxyHeight, long proxyBitrate,
+                            int imageProxyWidth, int imageProxyHeight, boolean hdrToSdrKeyframes, Duration timeout) {
+        this(source, outputDir, proxyWidth, proxyHeight, proxyBitrate, imageProxyWidth, imageProxyHeight,
+                hdrToSdrKeyframes, timeout, null);
     }
 
     private static void check(String key, int w, int h, int minW, int minH, int maxW, int maxH) {
@@ -76,7 +105,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
     public Builder toBuilder() {
         return new Builder(source, outputDir).proxyResolution(proxyWidth, proxyHeight).proxyBitrate(proxyBitrate)
                 .imageProxyResolution(imageProxyWidth, imageProxyHeight).hdrToSdrKeyframes(hdrToSdrKeyframes)
-                .timeout(timeout);
+                .timeout(timeout).sequence(sequence);
     }
 
     /** Builds a {@link TranscodeRequest}; not thread-safe. */
@@ -90,6 +119,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         private int imageProxyHeight = 2048;
         private boolean hdrToSdrKeyframes = true;
         private Duration timeout = Duration.ofHours(1);
+        private ImageSequence sequence;
 
         private Builder(Path source, Path outputDir) {
             this.source = source;
@@ -146,12 +176,23 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         }
 
         /**
+         * Makes the request one for a numbered image sequence: the proxy and keyframes come from all its frames.
+         *
+         * @param sequence the sequence (its first frame is the builder's source), or {@code null} for a single file
+         * @return this builder
+         */
+        public Builder sequence(ImageSequence sequence) {
+            this.sequence = sequence;
+            return this;
+        }
+
+        /**
          * @return the request
          * @throws IllegalArgumentException if a value is out of range (see {@link TranscodeRequest})
          */
         public TranscodeRequest build() {
             return new TranscodeRequest(source, outputDir, proxyWidth, proxyHeight, proxyBitrate, imageProxyWidth,
-                    imageProxyHeight, hdrToSdrKeyframes, timeout);
+                    imageProxyHeight, hdrToSdrKeyframes, timeout, sequence);
         }
     }
 }

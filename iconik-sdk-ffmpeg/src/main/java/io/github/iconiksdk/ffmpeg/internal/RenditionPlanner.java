@@ -80,9 +80,13 @@ public final class RenditionPlanner {
         };
     }
 
-    private FfmpegCommand input(TranscodeRequest request, MediaInfo media) {
+    private FfmpegCommand input(TranscodeRequest request, MediaInfo media, Path workDir) {
         Path source = request.source().toAbsolutePath();
         FfmpegCommand command = FfmpegCommand.of(tools.ffmpeg());
+        if (request.sequence() != null) {
+            return command.withInput(SequenceInput.pattern(request.sequence(), workDir), "-framerate",
+                    SequenceInput.rate(request.sequence()), "-start_number", "1");
+        }
         // The image2 demuxer reads a name such as "frame%d.png" as a numbered sequence; this file is one picture.
         // ffmpeg refuses the option when another demuxer is chosen, so it is given only for image2.
         return "image2".equals(media.container()) ? command.withInput(source, "-pattern_type", "none")
@@ -129,7 +133,7 @@ public final class RenditionPlanner {
         keyframeOptions.addAll(List.of("-frames:v", String.valueOf(schedule.count()), "-start_number", "1",
                 "-q:v", JPEG_QUALITY, "-f", "image2"));
 
-        FfmpegCommand command = input(request, media).withFilterGraph(graph)
+        FfmpegCommand command = input(request, media, workDir).withFilterGraph(graph)
                 .withOutput(workDir.resolve(VIDEO_PROXY), proxyOptions)
                 .withOutput(workDir.resolve(KEYFRAMES_DIR).resolve("%04d.jpg"), keyframeOptions)
                 .withOutput(workDir.resolve(KEYFRAME_MAP), singleImage("[map]"))
@@ -165,7 +169,7 @@ public final class RenditionPlanner {
         String graph = "[0:v:0]split=2[a][b];"
                 + "[a]scale=" + proxy.width() + ":" + proxy.height() + ",setsar=1[proxy];"
                 + "[b]scale=" + keyframe.width() + ":" + keyframe.height() + ",setsar=1[kf]";
-        FfmpegCommand command = input(request, media).withFilterGraph(graph)
+        FfmpegCommand command = input(request, media, workDir).withFilterGraph(graph)
                 .withOutput(workDir.resolve(IMAGE_PROXY), singleImage("[proxy]"))
                 .withOutput(workDir.resolve(IMAGE_KEYFRAME), singleImage("[kf]"));
         return new Plan(command, List.of(
@@ -181,7 +185,7 @@ public final class RenditionPlanner {
         List<String> proxyOptions = new ArrayList<>(List.of("-map", "0:a:0", "-vn"));
         proxyOptions.addAll(aacStereo(AUDIO_BITRATE));
         proxyOptions.addAll(List.of("-movflags", "+faststart", "-f", "ipod"));
-        FfmpegCommand command = input(request, media).withFilterGraph(graph)
+        FfmpegCommand command = input(request, media, workDir).withFilterGraph(graph)
                 .withOutput(workDir.resolve(AUDIO_PROXY), proxyOptions)
                 .withOutput(workDir.resolve(WAVEFORM), singleImage("[wave]"));
         return new Plan(command, List.of(
