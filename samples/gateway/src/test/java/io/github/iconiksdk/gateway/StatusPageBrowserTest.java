@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -104,7 +105,7 @@ class StatusPageBrowserTest {
     }
 
     private void waitForText(String id, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(() -> "#" + id + " never showed \""
+        waitUpTo(Duration.ofSeconds(60)).withMessage(() -> "#" + id + " never showed \""
                 + expected + "\"; it shows \"" + text(id) + "\"").until(d -> expected.equals(text(id)));
     }
 
@@ -149,7 +150,7 @@ class StatusPageBrowserTest {
 
             // Errors are shown as text, never as markup, whatever a file name holds.
             operations.status().problem("unreadable: <img src=x id=injected>.mov: permission denied");
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text("errors").contains("<img src=x"));
+            waitUpTo(Duration.ofSeconds(30)).until(d -> text("errors").contains("<img src=x"));
             assertTrue(browser.findElements(By.id("injected")).isEmpty(), "an error message was rendered as HTML");
             assertEquals("1", text("problem-count"));
 
@@ -164,7 +165,7 @@ class StatusPageBrowserTest {
             assertEquals(0, running.get(30, TimeUnit.SECONDS));
         }
         // Stopped: the page says the gateway is gone rather than showing stale numbers as live.
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text("connection").contains("not answering"));
+        waitUpTo(Duration.ofSeconds(30)).until(d -> text("connection").contains("not answering"));
         assertEquals("OFFLINE", fake.gatewayReport(fake.storageId()).orElseThrow().path("status").asText());
     }
 
@@ -203,22 +204,24 @@ class StatusPageBrowserTest {
             startBrowser().get(page);
 
             waitForText("files-registered", "30");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+            WebDriverWait wait = waitUpTo(Duration.ofSeconds(120));
             wait.withMessage(() -> "no error group of 30 on the page: " + text("errors") + "\n" + errText)
                     .until(d -> d.findElements(By.cssSelector("#errors tr.error-group td.count")).stream()
                             .anyMatch(c -> c.getText().equals("30")));
-            List<WebElement> rows = browser.findElements(By.cssSelector("#errors tr.error-group"));
-            assertEquals(1, rows.size(), "one group for one kind of problem: " + text("errors"));
-            assertTrue(rows.get(0).findElement(By.className("kind")).getText().startsWith("no renditions for <path>"),
-                    rows.get(0).getText());
+            // Read in one script: the page re-renders itself, so element references taken here could go stale.
+            @SuppressWarnings("unchecked")
+            List<String> kinds = (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+                    + "document.querySelectorAll('#errors tr.error-group .kind'), k => k.textContent);");
+            assertEquals(1, kinds.size(), "one group for one kind of problem: " + text("errors"));
+            assertTrue(kinds.get(0).startsWith("no renditions for <path>"), kinds.get(0));
             assertEquals("1", text("error-kinds"));
             assertEquals("30", text("problem-count"));
 
             // The charts: inline SVG (nothing loaded from elsewhere), a line per measure, growing as points arrive.
             for (String measure : List.of("files_per_second", "queued", "bytes_uploaded")) {
-                WebElement svg = browser.findElement(By.id("chart-" + measure));
-                assertEquals("svg", svg.getTagName());
-                wait.until(d -> !svg.findElements(By.tagName("polyline")).isEmpty());
+                By chart = By.id("chart-" + measure);
+                assertEquals("svg", browser.findElement(chart).getTagName());
+                wait.until(d -> !d.findElement(chart).findElements(By.tagName("polyline")).isEmpty());
             }
             int before = chartPoints("files_per_second");
             wait.withMessage(() -> "the files chart did not grow past " + before + " points")
@@ -267,5 +270,12 @@ class StatusPageBrowserTest {
             daemon.requestStop();
             assertEquals(0, running.get(60, TimeUnit.SECONDS));
         }
+    }
+
+    /** A wait that tries again when the page re-rendered the element it was reading (the page refreshes itself). */
+    private WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
