@@ -59,8 +59,10 @@ import java.util.function.Supplier;
  *   {@code auto_version_ignore}), the new content becomes a new version of the asset instead, with its own ORIGINAL
  *   format, file set and file record, made exactly once; the old version keeps its own, and the file's renditions
  *   are made again for the new version.</li>
- *   <li>{@code MOVED}: the same file record is re-pointed at the new folder and name (its file set keeps its
- *   {@code base_dir}: iconik documents no way to move a file set).</li>
+ *   <li>{@code MOVED}: the same file record is re-pointed at the new folder and name, its file set's
+ *   {@code base_dir} and name follow (a {@code PATCH} of the file set [I]), and with collection directory mapping
+ *   the asset moves from the old folder's collection to the new one's (it stays in the old one while another of
+ *   its files on this storage is there).</li>
  *   <li>{@code REMOVED}: the file record is marked MISSING, or deleted when the storage allows delete; a
  *   registration that never finished is undone instead (the asset this gateway made is deleted).</li>
  * </ul>

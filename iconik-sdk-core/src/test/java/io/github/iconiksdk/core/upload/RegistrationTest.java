@@ -354,4 +354,45 @@ class RegistrationTest {
         assertEquals(2, fake.collectionAssets(collectionOf("day1")).size());
         assertNotNull(titles.get("day2"));
     }
+
+    /** Issue 16 bug: a MOVED file kept its file set's base_dir and name, and its asset stayed in the old collection. */
+    @Test
+    void moved_fileSetAndCollectionFollowTheFile() {
+        start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true"));
+        IconikAssetUploader u = uploader("j.db");
+        Registration r = u.register(event(ChangeType.NEW, "shoot/day1/clip.mov", 5, md5(30)), MetadataValues.empty());
+        u.register(event(ChangeType.NEW, "shoot/day2/other.mov", 6, md5(31)), MetadataValues.empty());
+        assertEquals(List.of(r.assetId()), fake.collectionAssets(collectionOf("day1")));
+
+        Registration mv = u.register(ScanEvent.Change.moved("shoot/day1/clip.mov", "shoot/day2/renamed.mov", 5,
+                Instant.ofEpochMilli(1_700_000_000_005L), md5(30)), MetadataValues.empty());
+        assertEquals(RegistrationOutcome.MOVED, mv.outcome());
+        JsonNode fileSet = fake.fileSets(r.assetId()).get(0);
+        assertEquals("shoot/day2", fileSet.path("base_dir").asText());
+        assertEquals("renamed.mov", fileSet.path("name").asText());
+        assertEquals(List.of(), fake.collectionAssets(collectionOf("day1")));
+        assertTrue(fake.collectionAssets(collectionOf("day2")).contains(r.assetId()));
+        assertEquals(2, fake.collectionAssets(collectionOf("day2")).size());
+
+        // The same MOVED delivered again (a crash before the scanner recorded it) changes nothing.
+        u.register(ScanEvent.Change.moved("shoot/day1/clip.mov", "shoot/day2/renamed.mov", 5,
+                Instant.ofEpochMilli(1_700_000_000_005L), md5(30)), MetadataValues.empty());
+        assertEquals(1, fake.fileSets(r.assetId()).size());
+        assertEquals(2, fake.collectionAssets(collectionOf("day2")).size());
+        assertEquals(2, fake.assets().size());
+    }
+
+    /** An aggregated asset stays in a folder's collection while one of its identical copies is still there. */
+    @Test
+    void moved_aggregatedCopy_leavesTheAssetInTheFolderItsOtherCopyIsIn() {
+        start(FakeIconik.builder().storageSetting("enable_collection_directory_mapping", "true")
+                .storageSetting("aggregate_identical_files", "true"));
+        IconikAssetUploader u = uploader("j.db");
+        Registration first = u.register(event(ChangeType.NEW, "day1/one.mov", 9, md5(40)), MetadataValues.empty());
+        u.register(event(ChangeType.NEW, "day1/copy.mov", 9, md5(40)), MetadataValues.empty());
+        u.register(ScanEvent.Change.moved("day1/copy.mov", "day2/copy.mov", 9,
+                Instant.ofEpochMilli(1_700_000_000_009L), md5(40)), MetadataValues.empty());
+        assertEquals(List.of(first.assetId()), fake.collectionAssets(collectionOf("day1")));
+        assertEquals(List.of(first.assetId()), fake.collectionAssets(collectionOf("day2")));
+    }
 }

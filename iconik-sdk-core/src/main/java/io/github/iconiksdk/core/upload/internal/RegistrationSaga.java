@@ -543,9 +543,25 @@ public final class RegistrationSaga {
         }
         JournalEntry entry = source.get();
         String name = fileName(e.path());
+        String from = e.movedFrom().get();
+        String oldDir = directory(from);
+        String newDir = directory(e.path());
+        // Every request below sets an end state or tolerates a repeat: a crash before the journal moves the entry
+        // makes the scanner deliver the MOVED again, and the same requests are made again.
         if (entry.fileId() != null) {
-            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().directoryPath(directory(e.path()))
+            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().directoryPath(newDir)
                     .name(name).originalName(name).build());
+        }
+        if (entry.fileSetId() != null) {
+            // The file set follows its one file: base_dir is writable through PATCH (iconik's FileSetSchema) [I]:
+            // the ISG's own handling of a move is not documented.
+            client.send("PATCH", "/API/files/v1/assets/" + entry.assetId() + "/file_sets/" + entry.fileSetId()
+                    + "/", fileSetPlace(newDir, name));
+        }
+        if (r.collectionMapping() && !oldDir.equals(newDir) && entry.step().compareTo(Step.METADATA) > 0) {
+            // The asset went into its old folder's collection (Step.COLLECTION done): now it belongs to the new one.
+            client.addToCollection(collections.collectionFor(newDir), entry.assetId(), "assets");
+            leaveCollection(entry, oldDir);
         }
         entry = journal.move(entry, e.path());
         if (entry.step() != Step.DONE) {
@@ -553,6 +569,31 @@ public final class RegistrationSaga {
         }
         applyMetadata(entry, md, r);
         return registration(journal.find(e.path()).orElse(entry), RegistrationOutcome.MOVED);
+    }
+
+    private static String fileSetPlace(String dir, String name) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.put("base_dir", dir);
+        body.put("name", name);
+        return body.toString();
+    }
+
+    /**
+     * Takes a moved file's asset out of its old folder's collection, unless another of the asset's files on this
+     * storage is still in that folder (an aggregated asset has one file per identical copy). Already out is fine.
+     */
+    private void leaveCollection(JournalEntry entry, String oldDir) {
+        Optional<String> oldCollection = journal.collection(oldDir);
+        if (oldCollection.isEmpty()) {
+            return; // never mapped by this gateway: nothing of ours to take it out of
+        }
+        for (AssetFile f : client.listFiles(entry.assetId())) {
+            if (storageId.equals(f.storageId()) && !f.id().equals(entry.fileId())
+                    && oldDir.equals(nullToEmpty(f.directoryPath())) && !FileStatus.DELETED.equals(f.status())) {
+                return;
+            }
+        }
+        delete("/API/assets/v1/collections/" + oldCollection.get() + "/contents/assets/" + entry.assetId() + "/");
     }
 
     private Registration removed(String path, StorageRules r) {
