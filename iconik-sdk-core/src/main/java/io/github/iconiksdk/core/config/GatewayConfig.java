@@ -3,6 +3,7 @@ package io.github.iconiksdk.core.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,12 @@ public final class GatewayConfig {
                     "use file-system change hints to register new files within seconds: true or false [SDK]"),
             new KeyInfo("data-dir", null, "iconik-gateway-data",
                     "folder for the scan-state database and work files [SDK]"),
+            new KeyInfo("state-url", "ICONIK_STATE_URL", null,
+                    "postgresql://… URL of a database that a fleet of gateways shares (scan state, registration"
+                            + " journal, work queue; module iconik-sdk-postgresql); unset: SQLite files in data-dir [SDK]"),
+            new KeyInfo("work-lease-seconds", null, "60",
+                    "with state-url: how long a gateway's claim on a file lasts unrenewed, that is how soon the"
+                            + " files of a gateway that died are taken over, 2 to 3600 [SDK]"),
             new KeyInfo("log-level", null, "info", "error, warn, info, debug or trace [SDK]"),
             new KeyInfo("http-proxy", null, null, "HTTP proxy for iconik, http://host:port [SDK]"),
             new KeyInfo("plugins-dir", null, "plugins",
@@ -84,6 +91,8 @@ public final class GatewayConfig {
     private final int scannerConcurrency;
     private final boolean watch;
     private final Path dataDir;
+    private final String stateUrl;
+    private final Duration workLease;
     private final String logLevel;
     private final URI httpProxy;
     private final Path pluginsDir;
@@ -110,6 +119,13 @@ public final class GatewayConfig {
         scannerConcurrency = (int) r.number("scanner-concurrency-value", 1, 64);
         watch = r.get("watch", GatewayConfig::bool, "true or false");
         dataDir = r.get("data-dir", Path::of, "a folder path");
+        stateUrl = r.raw("state-url");
+        if (stateUrl != null && !stateUrl.matches("(?i)postgres(ql)?://.+")) {
+            // the value itself is not repeated: a state URL may hold a password
+            throw r.invalid("state-url", stateUrl.replaceFirst("(?s)^([^:/]*).*", "$1:…"),
+                    "a postgresql://host[:port]/database URL");
+        }
+        workLease = Duration.ofSeconds(r.number("work-lease-seconds", 2, 3600));
         logLevel = r.get("log-level", GatewayConfig::logLevel, "error, warn, info, debug or trace");
         httpProxy = r.raw("http-proxy") == null ? null : r.get("http-proxy", GatewayConfig::httpUrl, "http://host:port");
         Path pluginsPath = r.get("plugins-dir", Path::of, "a folder path");
@@ -256,6 +272,21 @@ public final class GatewayConfig {
         return dataDir;
     }
 
+    /**
+     * The database a fleet of gateways shares, when one is set: the {@code iconik-sdk-postgresql} module opens it
+     * ({@code PostgresStateDatabase.open}). It may hold a password: never print it whole.
+     *
+     * @return the {@code postgresql://} URL, if {@code state-url} is set
+     */
+    public Optional<String> stateUrl() {
+        return Optional.ofNullable(stateUrl);
+    }
+
+    /** @return how long a claim on shared work lasts unrenewed ({@code work-lease-seconds}) */
+    public Duration workLease() {
+        return workLease;
+    }
+
     /** @return the log level, lower case */
     public String logLevel() {
         return logLevel;
@@ -319,7 +350,8 @@ public final class GatewayConfig {
                 + ", checksumMaxWorkers=" + checksumMaxWorkers + ", registrationWorkers=" + registrationWorkers
                 + ", apiRequestsPerSecond=" + apiRequestsPerSecond
                 + ", scannerConcurrency=" + scannerConcurrency
-                + ", watch=" + watch + ", dataDir=" + dataDir + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
+ + ", watch=" + watch + ", dataDir=" + dataDir + ", stateUrl=" + (stateUrl == null ? "unset" : "<set>")
+                + ", workLease=" + workLease + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }
 

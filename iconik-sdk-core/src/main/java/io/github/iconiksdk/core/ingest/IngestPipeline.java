@@ -21,6 +21,8 @@ import io.github.iconiksdk.core.ingest.internal.IngestPass;
 import io.github.iconiksdk.core.ingest.internal.RenditionStage;
 import io.github.iconiksdk.core.ingest.internal.Transcoders;
 import io.github.iconiksdk.core.upload.IconikAssetUploader;
+import io.github.iconiksdk.core.work.LocalWorkQueue;
+import io.github.iconiksdk.core.work.WorkQueue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +73,7 @@ public final class IngestPipeline implements AutoCloseable {
     private volatile AssetUploader uploader;
     private final Supplier<ScanStateStore> scanStateStores;
     private final RegistrationStore registrationStore;
+    private final WorkQueue workQueue;
     private Thread daemon;
 
     private IngestPipeline(Builder b) {
@@ -81,6 +84,7 @@ public final class IngestPipeline implements AutoCloseable {
         this.events = new Events(b.listener);
         this.scanStateStores = b.scanStateStores;
         this.registrationStore = b.registrationStore;
+        this.workQueue = b.workQueue != null ? b.workQueue : new LocalWorkQueue();
     }
 
     /** @return a builder */
@@ -380,7 +384,8 @@ public final class IngestPipeline implements AutoCloseable {
         synchronized (passLock) {
             IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
             IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
-                    () -> stopRequested, st -> stage = st).scanStateStores(scanStateStores).run(waitForGrowingFiles);
+                    () -> stopRequested, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
+                    .run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
             return result;
@@ -430,8 +435,26 @@ public final class IngestPipeline implements AutoCloseable {
         private IngestListener listener = IngestListener.NONE;
         private Supplier<ScanStateStore> scanStateStores;
         private RegistrationStore registrationStore;
+        private WorkQueue workQueue;
 
         private Builder() {
+        }
+
+        /**
+         * Registers only the files this pipeline claims on a work queue: each NEW or MODIFIED file the scan finds is
+         * offered as a {@link io.github.iconiksdk.core.work.WorkItem#FILE} item, and the pipeline registers (and
+         * makes renditions of) what it claims. On a queue shared by several gateways (PostgreSQL's, with the
+         * scan state and the journal on the same database) they share a storage's files: one of them scans at a
+         * time, all of them register, transcode and upload, and the files a gateway that died had claimed are
+         * taken over when its leases run out (see docs/scale-out.md). The caller keeps the queue: closing the
+         * pipeline leaves it open.
+         *
+         * @param queue the queue; default a {@link LocalWorkQueue} of this pipeline (one process)
+         * @return this builder
+         */
+        public Builder workQueue(WorkQueue queue) {
+            this.workQueue = Objects.requireNonNull(queue, "queue");
+            return this;
         }
 
         /**

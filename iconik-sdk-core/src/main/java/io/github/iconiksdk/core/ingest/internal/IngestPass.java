@@ -11,6 +11,8 @@ import io.github.iconiksdk.api.sidecar.Sidecar;
 import io.github.iconiksdk.api.sidecar.SidecarException;
 import io.github.iconiksdk.api.sidecar.SidecarReader;
 import io.github.iconiksdk.api.upload.AssetUploader;
+import io.github.iconiksdk.api.upload.PendingWork;
+import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.config.ConfigurationException;
@@ -26,6 +28,9 @@ import io.github.iconiksdk.core.sidecar.ConversionHook;
 import io.github.iconiksdk.core.sidecar.Sidecars;
 import io.github.iconiksdk.core.sidecar.ValidationResult;
 import io.github.iconiksdk.core.upload.IconikMetadataViews;
+import io.github.iconiksdk.core.work.LocalWorkQueue;
+import io.github.iconiksdk.core.work.WorkLease;
+import io.github.iconiksdk.core.work.WorkQueue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +64,8 @@ public final class IngestPass {
     private final Consumer<RenditionStage> current;
     private volatile RegistrationStage registrations;
     private Supplier<ScanStateStore> scanStateStores;
+    private WorkQueue workQueue;
+    private volatile FileClaims claims;
 
     /**
      * @param client        the client (for metadata views)
@@ -126,6 +133,18 @@ public final class IngestPass {
     }
 
     /**
+     * Registers only the files this process claims on a work queue (a shared one lets a fleet of gateways share the
+     * storage's files; see {@link FileClaims}) rather than on a queue of the pass's own.
+     *
+     * @param queue the queue, or {@code null} for a {@link LocalWorkQueue} of this pass
+     * @return this pass
+     */
+    public IngestPass workQueue(WorkQueue queue) {
+        this.workQueue = queue;
+        return this;
+    }
+
+    /**
      * The storage's mount point, checked to be a folder here.
      *
      * @param settings the storage's settings
@@ -154,15 +173,31 @@ public final class IngestPass {
         try (FileSystemScanner scanner = scanner(root);
              RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events);
              RegistrationStage registering = new RegistrationStage(config.registrationWorkers(), events, counts,
-                     stopRequested, stage::submit)) {
+                     stopRequested, stage::submit);
+             FileClaims fileClaims = new FileClaims(workQueue == null ? new LocalWorkQueue() : workQueue,
+                     settings.storageId(), config.registrationWorkers(), lease -> registerClaimed(lease, root),
+                     stopRequested, events)) {
             registrations = registering;
+            claims = fileClaims;
             current.accept(stage);
-            stage.resumeWanted(false);
-            for (String path : uploader.unfinished()) {
-                checkStop();
-                registering.submit(path, List.of(path), null,
-                        () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
+            fileClaims.start();
+            if (fileClaims.shared()) {
+                // A shared journal's unfinished and wanted work may be in another gateway's hands right now: it is
+                // offered to the queue (which knows who holds what), not resumed here.
+                stage.claims(fileClaims);
+                fileClaims.offerPaths(uploader.unfinished());
+                for (PendingWork w : PendingWork.values()) {
+                    fileClaims.offerPaths(uploader.wanted(w));
+                }
+            } else {
+                stage.resumeWanted(false);
+                for (String path : uploader.unfinished()) {
+                    checkStop();
+                    registering.submit(path, List.of(path), null,
+                            () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
+                }
             }
+            boolean scanning = fileClaims.claimScan(); // on a shared queue, one gateway scans; all register
             ScanListener listener = new ScanListener() {
                 @Override
                 public void onEvent(ScanEvent event) {
@@ -171,16 +206,17 @@ public final class IngestPass {
 
                 @Override
                 public void flush() {
-                    // The scanner records the events handed over as delivered after this: they must be in iconik
-                    // or in the journal by then (a failed MOVED or REMOVED throws, and is delivered again).
-                    registering.awaitIdle();
+                    // The scanner records the events handed over as delivered after this: they must be in iconik,
+                    // the journal or a shared (durable) work queue by then (a failed MOVED or REMOVED throws, and
+                    // is delivered again).
+                    settle(fileClaims, registering);
                 }
             };
-            while (true) {
+            while (scanning) {
                 int growingBefore = counts.growingCount();
                 events.emit(new IngestEvent.ScanStarted());
                 ScanSummary summary = scanner.scanOnce(listener);
-                registering.awaitIdle();
+                settle(fileClaims, registering);
                 events.emit(new IngestEvent.ScanFinished(summary));
                 if (!waitForGrowing || counts.growingCount() == growingBefore) {
                     break;
@@ -188,6 +224,9 @@ public final class IngestPass {
                 sleep(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
                 checkStop();
             }
+            fileClaims.scanDone();
+            fileClaims.awaitAll(this::checkStop); // the files other gateways offered or left, on a shared queue
+            registering.awaitIdle();
             // Transcodes and uploads went on beside registration; the pass ends when they are done.
             checkStop(); // unless a stop was asked for: then the journal keeps them wanted for the next start
             stage.drain();
@@ -198,6 +237,41 @@ public final class IngestPass {
         } finally {
             current.accept(null);
         }
+    }
+
+    /** Waits until what the scanner handed over is registered, or (on a shared queue) durably offered. */
+    private void settle(FileClaims fileClaims, RegistrationStage registering) {
+        if (!fileClaims.shared()) {
+            fileClaims.awaitAll(this::checkStop);
+        }
+        registering.awaitIdle();
+    }
+
+    /**
+     * Registers a file this process claimed: with the change the scanner offered, else (work offered by path) by
+     * finishing its unfinished journal entry, else as the file is now (a registered file whose renditions are still
+     * wanted is then handed on to them). The lease is completed when the registration and, on a shared queue, the
+     * file's renditions and original upload have ended.
+     */
+    private void registerClaimed(WorkLease lease, Path root) {
+        String path = lease.item().key();
+        Optional<ScanEvent.Change> change = FileClaims.changeOf(lease.item());
+        List<String> paths = new ArrayList<>(List.of(path));
+        Supplier<Registration> attempt;
+        if (change.isPresent()) {
+            ScanEvent.Change event = change.get();
+            if (Boolean.TRUE.equals(settings.fileSettings().aggregateIdenticalFiles()) && event.md5().isPresent()) {
+                paths.add("content:" + event.md5().get()); // identical files one at a time, as in handle()
+            }
+            Supplier<MetadataValues> md = memo(() -> metadataOf(root, path));
+            attempt = () -> uploader.register(event, md.get());
+        } else {
+            attempt = () -> uploader.resume(path, metadataOf(root, path))
+                    .or(() -> newFile(root, path).map(e -> uploader.register(e, metadataOf(root, path))))
+                    .orElse(null);
+        }
+        FileClaims fileClaims = claims;
+        registrations.submit(path, paths, null, attempt, () -> fileClaims.ended(path));
     }
 
     private FileSystemScanner scanner(Path root) {
@@ -246,6 +320,10 @@ public final class IngestPass {
             counts.sidecarProblem();
             events.notice("waiting for a sidecar: " + event.path() + " is registered once it has a valid one"
                     + " (the storage's sidecar_metadata_required)");
+            return;
+        }
+        if ((event.type() == ChangeType.NEW || event.type() == ChangeType.MODIFIED) && event.movedFrom().isEmpty()) {
+            claims.offer(event); // registered by whichever worker claims it (this process's, or a fleet's)
             return;
         }
         Supplier<MetadataValues> md = memo(() -> event.type() == ChangeType.REMOVED ? MetadataValues.empty()

@@ -56,7 +56,8 @@ public final class RegistrationStage implements AutoCloseable {
     private volatile IconikException mustSucceedFailure;
 
     /** One file's registration: its paths, and an attempt that returns the registration or null (nothing done). */
-    private record Job(String path, List<String> paths, String mustSucceed, Supplier<Registration> attempt) {
+    private record Job(String path, List<String> paths, String mustSucceed, Supplier<Registration> attempt,
+                       Runnable finished) {
     }
 
     /**
@@ -94,12 +95,27 @@ public final class RegistrationStage implements AutoCloseable {
      * @param attempt     one attempt: the registration made, or null when there was nothing to do
      */
     void submit(String path, List<String> paths, String mustSucceed, Supplier<Registration> attempt) {
-        Job job = new Job(path, List.copyOf(paths), mustSucceed, attempt);
+        submit(path, paths, mustSucceed, attempt, () -> { });
+    }
+
+    /**
+     * Accepts one file's registration as {@link #submit(String, List, String, Supplier)} does, and says when it has
+     * finished (registered, failed, or left to the journal by a stop).
+     *
+     * @param path        the path reported when it fails
+     * @param paths       every path the job touches
+     * @param mustSucceed as for the other {@code submit}
+     * @param attempt     one attempt: the registration made, or null when there was nothing to do
+     * @param finished    run once the job has finished, after the registration was handed on
+     */
+    synchronized void submit(String path, List<String> paths, String mustSucceed, Supplier<Registration> attempt,
+                             Runnable finished) {
+        Job job = new Job(path, List.copyOf(paths), mustSucceed, attempt, finished);
         try {
             for (String p : job.paths()) {
                 CompletableFuture<Void> busy = inFlight.get(p);
                 if (busy != null) {
-                    busy.join(); // only the scanner thread submits: nobody else can take the path meanwhile
+                    busy.join(); // submitters take turns (synchronized): nobody else can take the path meanwhile
                 }
             }
             accepted.acquire();
@@ -169,6 +185,11 @@ public final class RegistrationStage implements AutoCloseable {
     private void finish(Job job, CompletableFuture<Void> done) {
         job.paths().forEach(p -> inFlight.remove(p, done));
         done.complete(null);
+        try {
+            job.finished().run();
+        } catch (RuntimeException e) {
+            events.notice("after the registration of " + job.path() + ": " + e.getMessage());
+        }
         accepted.release();
         if (pending.decrementAndGet() == 0) {
             synchronized (idle) {

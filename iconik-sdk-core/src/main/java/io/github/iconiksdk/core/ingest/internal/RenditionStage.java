@@ -68,6 +68,7 @@ public final class RenditionStage implements AutoCloseable {
     private final AtomicInteger uploadCount = new AtomicInteger();
     private final AtomicInteger uploadsFailed = new AtomicInteger();
     private volatile boolean overflowed;
+    private volatile FileClaims claims;
 
     /**
      * @param config      the gateway's configuration (jobs, uploads, rendition settings, data dir)
@@ -99,6 +100,18 @@ public final class RenditionStage implements AutoCloseable {
                 });
         p.allowCoreThreadTimeOut(true);
         return p;
+    }
+
+    /**
+     * Ties the stage to a shared queue's claims: every job of a claimed file is reported to them (its lease is
+     * completed when the last ends), {@link #submit} waits for room in the pools rather than leaving the work to
+     * {@link #drain} (a lease must not be completed with its work undone), and only work of files claimed here is
+     * resumed from the journal (the rest is another gateway's, or offered to the queue).
+     *
+     * @param claims the pass's claims on a shared queue
+     */
+    void claims(FileClaims claims) {
+        this.claims = claims;
     }
 
     /** @return files waiting for or in a transcode */
@@ -156,7 +169,8 @@ public final class RenditionStage implements AutoCloseable {
     public void resumeWanted(boolean blocking) {
         for (PendingWork w : PendingWork.values()) {
             for (String path : uploader.wanted(w)) {
-                if (!triedThisPass.contains(w + ":" + path)) {
+                FileClaims c = claims;
+                if (!triedThisPass.contains(w + ":" + path) && (c == null || c.holds(path))) {
                     offer(path, w, blocking);
                 }
             }
@@ -189,6 +203,11 @@ public final class RenditionStage implements AutoCloseable {
             return;
         }
         triedThisPass.add(key);
+        FileClaims c = claims;
+        if (c != null) {
+            c.started(path);
+            blocking = true;
+        }
         ThreadPoolExecutor pool = work == PendingWork.RENDITIONS ? transcodes : uploads;
         Runnable job = () -> {
             try {
@@ -200,6 +219,9 @@ public final class RenditionStage implements AutoCloseable {
             } finally {
                 inFlight.remove(key);
                 active.decrementAndGet();
+                if (c != null) {
+                    c.ended(path);
+                }
             }
         };
         active.incrementAndGet();
@@ -215,6 +237,9 @@ public final class RenditionStage implements AutoCloseable {
             inFlight.remove(key);
             triedThisPass.remove(key);
             overflowed = true;
+            if (c != null) {
+                c.ended(path);
+            }
         }
     }
 
@@ -224,6 +249,9 @@ public final class RenditionStage implements AutoCloseable {
                 pool.execute(job);
                 return;
             } catch (RejectedExecutionException full) {
+                if (pool.isShutdown()) {
+                    throw full; // the stage is closing: the work stays wanted in the journal
+                }
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

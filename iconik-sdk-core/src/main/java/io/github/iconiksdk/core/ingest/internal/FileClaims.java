@@ -1,0 +1,313 @@
+package io.github.iconiksdk.core.ingest.internal;
+
+import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.api.scan.ChangeType;
+import io.github.iconiksdk.api.scan.ScanEvent;
+import io.github.iconiksdk.core.work.LocalWorkQueue;
+import io.github.iconiksdk.core.work.WorkItem;
+import io.github.iconiksdk.core.work.WorkLease;
+import io.github.iconiksdk.core.work.WorkQueue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A pass's per-file claims on a {@link WorkQueue}: the scanner's NEW and MODIFIED changes are offered as
+ * {@link WorkItem#FILE} items, and a claimer thread hands every item this process claims to the registration
+ * stage. A lease is completed when the file's registration has finished and, on a shared queue, when its renditions
+ * and original upload have too (the stages report {@link #started} and {@link #ended} for it); so a gateway that
+ * dies leaves its claimed files, renditions included, to the others once its leases run out.
+ *
+ * <p>On a {@link LocalWorkQueue} (one process; the default) the queue is not durable, so {@link #awaitAll} is the
+ * scanner's flush: the items handed over are registered before the scan state records them. On a shared queue the
+ * offer is durable and the flush does not wait; the pass ends when the storage has no file work left, wherever it
+ * was claimed.
+ */
+final class FileClaims implements AutoCloseable {
+
+    /** How long the claimer waits before asking again when nothing was free to claim. */
+    private static final Duration IDLE_POLL = Duration.ofMillis(50);
+
+    private final WorkQueue queue;
+    private final String storageId;
+    private final boolean shared;
+    private final int batch;
+    private final Consumer<WorkLease> handler;
+    private final BooleanSupplier stopRequested;
+    private final Events events;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Object wake = new Object();
+    private volatile boolean closed;
+    private volatile WorkLease scanLease;
+    private Thread claimer;
+
+    /** A claimed file and how many of its jobs (registration, renditions, original) have not ended. */
+    private static final class Held {
+        final WorkLease lease;
+        int outstanding = 1; // the registration
+
+        Held(WorkLease lease) {
+            this.lease = lease;
+        }
+    }
+
+    /**
+     * @param queue         the queue (shared when it is not a {@link LocalWorkQueue})
+     * @param storageId     the storage
+     * @param batch         how many items to claim at once (also how many more than it works on a process holds)
+     * @param handler       takes each claimed lease to the registration stage (may block: back-pressure)
+     * @param stopRequested true once the pass should end
+     * @param events        where a queue that cannot be reached is reported
+     */
+    FileClaims(WorkQueue queue, String storageId, int batch, Consumer<WorkLease> handler,
+               BooleanSupplier stopRequested, Events events) {
+        this.queue = queue;
+        this.storageId = storageId;
+        this.shared = !(queue instanceof LocalWorkQueue);
+        this.batch = batch;
+        this.handler = handler;
+        this.stopRequested = stopRequested;
+        this.events = events;
+    }
+
+    /** @return whether other processes share the queue (the lease then covers renditions and the original) */
+    boolean shared() {
+        return shared;
+    }
+
+    /** Starts the claimer thread. */
+    void start() {
+        claimer = new Thread(this::claimLoop, "ingest-claims-" + storageId);
+        claimer.setDaemon(true);
+        claimer.start();
+    }
+
+    /**
+     * Claims the storage's scan for this pass: on a shared queue only one gateway scans a storage at a time (the
+     * others work on the files it offers). A scan left by a gateway that died is claimed once its lease ran out.
+     *
+     * @return whether this process scans
+     */
+    boolean claimScan() {
+        if (queue.pending(storageId, WorkItem.SCAN) == 0) {
+            queue.offer(List.of(WorkItem.of(storageId, WorkItem.SCAN, "")));
+        }
+        List<WorkLease> got = queue.claim(storageId, WorkItem.SCAN, 1);
+        scanLease = got.isEmpty() ? null : got.get(0);
+        return scanLease != null;
+    }
+
+    /** Completes the scan claimed by {@link #claimScan()}, if any. */
+    void scanDone() {
+        WorkLease lease = scanLease;
+        scanLease = null;
+        if (lease != null) {
+            queue.complete(lease);
+        }
+    }
+
+    /**
+     * Offers one file's change (NEW or MODIFIED) as work.
+     *
+     * @param change the scanner's change
+     */
+    void offer(ScanEvent.Change change) {
+        queue.offer(List.of(new WorkItem(storageId, WorkItem.FILE, change.path(), payloadOf(change))));
+        wakeClaimer();
+    }
+
+    /**
+     * Offers files without a change in hand (a registration left unfinished, renditions still wanted): the taker
+     * finishes them from the journal, or registers the file as it is now.
+     *
+     * @param paths paths relative to the storage root
+     */
+    void offerPaths(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        queue.offer(paths.stream().map(p -> WorkItem.of(storageId, WorkItem.FILE, p)).toList());
+        wakeClaimer();
+    }
+
+    /**
+     * The change an item carries, if it carries one.
+     *
+     * @param item a {@link WorkItem#FILE} item
+     * @return the change, or empty for an item offered by path alone
+     */
+    static Optional<ScanEvent.Change> changeOf(WorkItem item) {
+        String[] p = item.payload().split(" ", -1);
+        if (p.length != 4) {
+            return Optional.empty();
+        }
+        return Optional.of(ScanEvent.Change.of(ChangeType.valueOf(p[0]), item.key(), Long.parseLong(p[1]),
+                Instant.ofEpochMilli(Long.parseLong(p[2])), p[3].isEmpty() ? null : p[3]));
+    }
+
+    private static String payloadOf(ScanEvent.Change c) {
+        return c.type() + " " + c.size() + " " + c.modified().toEpochMilli() + " " + c.md5().orElse("");
+    }
+
+    /**
+     * One more job of a claimed file has started (a rendition or original upload). Paths this process does not
+     * hold (registered outside the queue) are ignored.
+     *
+     * @param path the file
+     */
+    void started(String path) {
+        Held h = held.get(path);
+        if (h != null) {
+            synchronized (h) {
+                h.outstanding++;
+            }
+        }
+    }
+
+    /**
+     * A job of a claimed file has ended; when it was the last, the lease is completed.
+     *
+     * @param path the file
+     */
+    void ended(String path) {
+        Held h = held.get(path);
+        if (h == null) {
+            return;
+        }
+        synchronized (h) {
+            if (--h.outstanding > 0) {
+                return;
+            }
+        }
+        held.remove(path, h);
+        try {
+            queue.complete(h.lease); // false: the lease ran out and another took it over; the journal makes it safe
+        } catch (IconikException e) {
+            events.notice("work queue: could not complete " + path + " (" + e.getMessage()
+                    + "); another gateway takes it over after the lease time");
+        }
+        wakeClaimer();
+    }
+
+    /**
+     * Whether this process holds the file's lease now.
+     *
+     * @param path the file
+     * @return true while claimed here and not finished
+     */
+    boolean holds(String path) {
+        return held.containsKey(path);
+    }
+
+    /**
+     * Waits until the storage has no file work left: every item offered (by any process) is finished. On a shared
+     * queue, a scan that a dead gateway left is given back for the next pass to take.
+     *
+     * @param checkStop called between looks; throws to end the wait when the pass should stop
+     * @throws IconikException if the queue cannot be read
+     */
+    void awaitAll(Runnable checkStop) {
+        while (true) {
+            checkStop.run();
+            if (queue.pending(storageId, WorkItem.FILE) == 0) {
+                if (!shared || scanLease != null || queue.pending(storageId, WorkItem.SCAN) == 0) {
+                    return;
+                }
+                // Another gateway scans: its files may still come. A scan whose lease ran out is nobody's now:
+                // give it back and end the pass (the next pass of any gateway takes it).
+                List<WorkLease> orphan = queue.claim(storageId, WorkItem.SCAN, 1);
+                if (!orphan.isEmpty()) {
+                    queue.release(orphan.get(0));
+                    return;
+                }
+            }
+            sleep(shared ? Duration.ofMillis(200) : IDLE_POLL);
+        }
+    }
+
+    private void claimLoop() {
+        int failures = 0;
+        while (!closed && !stopRequested.getAsBoolean()) {
+            try {
+                List<WorkLease> got = held.size() >= 2 * batch ? List.of()
+                        : queue.claim(storageId, WorkItem.FILE, batch);
+                failures = 0;
+                if (got.isEmpty()) {
+                    synchronized (wake) {
+                        wake.wait(IDLE_POLL.toMillis());
+                    }
+                    continue;
+                }
+                for (WorkLease lease : got) {
+                    if (closed || stopRequested.getAsBoolean()) {
+                        queue.release(lease);
+                        continue;
+                    }
+                    held.put(lease.item().key(), new Held(lease));
+                    handler.accept(lease);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IconikException e) {
+                if (closed) {
+                    return;
+                }
+                if (failures++ == 0) {
+                    events.notice("work queue: " + e.getMessage() + "; claiming again every second");
+                }
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void wakeClaimer() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IconikException("interrupted while waiting for file work", e);
+        }
+    }
+
+    /** Stops claiming and gives back what is held unfinished (and the scan), so that others take it at once. */
+    @Override
+    public void close() {
+        closed = true;
+        wakeClaimer();
+        Thread t = claimer;
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            for (Held h : held.values()) {
+                queue.release(h.lease);
+            }
+            held.clear();
+            WorkLease scan = scanLease;
+            scanLease = null;
+            if (scan != null) {
+                queue.release(scan);
+            }
+        } catch (IconikException | IllegalStateException e) {
+            // a shared queue's leases run out by themselves; a closed local one is gone with the pipeline
+        }
+    }
+}
