@@ -2,11 +2,18 @@ package io.github.iconiksdk.core.command;
 
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.command.internal.DeletionHandler;
+import io.github.iconiksdk.core.command.internal.RegistrationCatalog;
 import io.github.iconiksdk.core.command.internal.ScanRequestHandler;
 import io.github.iconiksdk.core.command.internal.TranscodeRequestHandler;
 import io.github.iconiksdk.core.command.internal.TransferInHandler;
+import io.github.iconiksdk.core.command.internal.TransferOutHandler;
+import io.github.iconiksdk.core.upload.internal.PartRunner;
+import io.github.iconiksdk.core.upload.internal.RenditionUploads;
+import io.github.iconiksdk.core.upload.internal.UrlUpload;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,6 +85,36 @@ public final class GatewayHandlers {
     public static CommandHandler transfersIn(IconikClient client, String storageId, MountPoint mount,
                                              FileCatalog catalog) {
         return new TransferInHandler(client, storageId, mount, catalog);
+    }
+
+    /**
+     * Transfers out of the storage ({@link CommandQueue#TRANSFERS_FROM}): finds the local file of the transfer's
+     * {@code original_file_set_id} on this storage (its path through the mount point: a regular file, never a
+     * symlink, with the size and MD5 of iconik's record), uploads it to {@code destination_storage_id} the way
+     * original uploads go (a file set and file record of the same asset and format on that storage, the bytes in
+     * the protocol of its method, resumable from the parts journalled in the registration journal, then CLOSED
+     * with size and MD5), and deletes the local copy only when the transfer asks
+     * ({@code delete_local_file_set_after_upload}). Copies to another gateway's File storage are refused.
+     *
+     * @param client    the iconik client
+     * @param storageId the gateway's storage
+     * @param mount     the mount point
+     * @param catalog   the gateway's file catalog; it must be {@link FileCatalog#registrationJournal}'s, whose
+     *                  journal keeps the uploads' sessions across crashes
+     * @return the handler
+     * @throws IllegalArgumentException if the catalog is not a registration journal's
+     */
+    public static CommandHandler transfersOut(IconikClient client, String storageId, MountPoint mount,
+                                              FileCatalog catalog) {
+        if (!(catalog instanceof RegistrationCatalog journal)) {
+            throw new IllegalArgumentException("transfers out keep their upload sessions in the registration"
+                    + " journal: pass FileCatalog.registrationJournal(...), not " + catalog);
+        }
+        RenditionUploads uploads = new RenditionUploads(client, journal.journal(), new UrlUpload(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), 64L << 20, 8,
+                Duration.ofMillis(500), Duration.ofMinutes(10)), new PartRunner(4, 4),
+                RenditionUploads.UploadHook.NONE);
+        return new TransferOutHandler(client, storageId, mount, catalog, uploads);
     }
 
     /**

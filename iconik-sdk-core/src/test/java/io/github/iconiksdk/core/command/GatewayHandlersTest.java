@@ -67,7 +67,15 @@ class GatewayHandlersTest {
                 .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, gateway, mount,
                         catalog))
                 .handler(CommandQueue.DELETIONS.itemType(), GatewayHandlers.deletions(client, gateway, mount,
-                        catalog));
+                        catalog))
+                .handler(CommandQueue.TRANSFERS_FROM.itemType(), GatewayHandlers.transfersOut(client, gateway,
+                        mount, catalog));
+    }
+
+    private List<JsonNode> filesOn(String storageId, String assetId) {
+        List<JsonNode> out = new ArrayList<>();
+        fake.files(assetId).stream().filter(f -> storageId.equals(f.path("storage_id").asText())).forEach(out::add);
+        return out;
     }
 
     private static Map<String, Object> m(Object... kv) {
@@ -296,6 +304,80 @@ class GatewayHandlersTest {
         }
         assertFalse(Files.exists(root.resolve("big.mov")));
         assertTrue(fake.pendingTransfersTo(gateway).isEmpty());
+        assertEquals(List.of("FAILED"), jobStates("TRANSFER"));
+    }
+
+    @Test
+    void aGatewayAssetCopiedToTheCloud_hasAClosedFileRecordThere_withTheSameSizeAndMd5_once() throws Exception {
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(21).nextBytes(bytes);
+        Files.createDirectories(root.resolve("media"));
+        Files.write(root.resolve("media/out.mov"), bytes);
+        String[] local = asset(gateway, "media", "out.mov", bytes);
+        String cloud = fake.defaultStorageId("FILES");
+        copyTo(cloud, local[0], m());
+        assertEquals(1, fake.pendingTransfersFrom(gateway).size());
+        JsonNode transfer = fake.pendingTransfersFrom(gateway).get(0);
+        try (CommandLoop l = loop().build()) {
+            assertEquals(1, l.runOnce());
+            assertEquals("DONE", l.stats().recent().get(0).state(), l.stats().recent().get(0).message());
+        }
+        List<JsonNode> copies = filesOn(cloud, local[0]);
+        assertEquals(1, copies.size());
+        JsonNode copy = copies.get(0);
+        assertEquals("CLOSED", copy.get("status").asText());
+        assertEquals(bytes.length, copy.get("size").asLong());
+        assertEquals(md5(bytes), copy.get("checksum").asText());
+        assertEquals("media", copy.get("directory_path").asText());
+        assertEquals(bytes.length + ":" + md5(bytes), fake.uploadedDigest(copy.get("id").asText()).orElseThrow(),
+                "the bytes that arrived");
+        assertTrue(Files.exists(root.resolve("media/out.mov")), "the local copy stays unless asked");
+        assertTrue(fake.pendingTransfersFrom(gateway).isEmpty());
+        assertEquals(List.of("FINISHED"), jobStates("TRANSFER"));
+
+        // the same transfer carried out again (a resumed attempt after a kill) finds the copy: no second record
+        CommandHandler handler = GatewayHandlers.transfersOut(client, gateway, mount, catalog);
+        Object item = io.github.iconiksdk.core.client.internal.Json.mapper().treeToValue(transfer,
+                io.github.iconiksdk.core.client.model.TransferFromStorage.class);
+        CommandResult r = handler.handle(new Command(CommandQueue.TRANSFERS_FROM, transfer.get("id").asText(),
+                "TRANSFER_FROM", 5, item, 2));
+        assertTrue(r.succeeded(), r.message());
+        assertEquals(1, filesOn(cloud, local[0]).size());
+    }
+
+    @Test
+    void aTransferOutThatDeletesTheOriginal_removesTheLocalFile_afterTheCopyIsClosed() throws Exception {
+        byte[] bytes = "move me to the cloud".getBytes(StandardCharsets.UTF_8);
+        Files.write(root.resolve("move.mov"), bytes);
+        String[] local = asset(gateway, "", "move.mov", bytes);
+        catalog.recorded("move.mov", new FileCatalog.Entry(local[0], null, local[1], local[2], bytes.length,
+                md5(bytes), 0));
+        String cloud = fake.defaultStorageId("FILES");
+        copyTo(cloud, local[0], m("delete_original", true));
+        try (CommandLoop l = loop().build()) {
+            assertEquals(1, l.runOnce());
+            assertEquals("DONE", l.stats().recent().get(0).state(), l.stats().recent().get(0).message());
+        }
+        assertEquals("CLOSED", filesOn(cloud, local[0]).get(0).get("status").asText());
+        assertFalse(Files.exists(root.resolve("move.mov")));
+        assertTrue(catalog.find("move.mov").isEmpty());
+    }
+
+    @Test
+    void aTransferOutOfAFileThatIsNotTheOneIconikMeans_isRefused_andNothingIsUploaded() throws Exception {
+        byte[] bytes = "as registered".getBytes(StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("changed.mov"), "changed on disk since");
+        String[] local = asset(gateway, "", "changed.mov", bytes);
+        String cloud = fake.defaultStorageId("FILES");
+        copyTo(cloud, local[0], m());
+        try (CommandLoop l = loop().build()) {
+            assertEquals(1, l.runOnce());
+            assertEquals("FAILED", l.stats().recent().get(0).state());
+            assertTrue(l.stats().recent().get(0).message().contains("changed.mov"),
+                    l.stats().recent().get(0).message());
+        }
+        assertTrue(filesOn(cloud, local[0]).isEmpty());
+        assertTrue(fake.pendingTransfersFrom(gateway).isEmpty());
         assertEquals(List.of("FAILED"), jobStates("TRANSFER"));
     }
 }

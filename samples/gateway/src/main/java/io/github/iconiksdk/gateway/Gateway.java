@@ -233,7 +233,7 @@ final class Gateway implements AutoCloseable, IngestListener {
 
     /**
      * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
-     * run a pass now, transfers into the storage, deletions and keyframes requests are carried out (see
+     * run a pass now, transfers into and out of the storage, deletions and keyframes requests are carried out (see
      * docs/commands.md). Journalled in {@code DATA_DIR/commands.db}.
      */
     private synchronized void startCommands() {
@@ -255,6 +255,8 @@ final class Gateway implements AutoCloseable, IngestListener {
                             paths -> pipeline.runOnce(true)))
                     .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, storageId,
                             mount, catalog))
+                    .handler(CommandQueue.TRANSFERS_FROM.itemType(), GatewayHandlers.transfersOut(client,
+                            storageId, mount, catalog))
                     .handler(CommandQueue.DELETIONS.itemType(), GatewayHandlers.deletions(client, storageId, mount,
                             catalog))
                     .handler(GatewayHandlers.TRANSCODE, GatewayHandlers.transcodeRequests(client, storageId, mount,

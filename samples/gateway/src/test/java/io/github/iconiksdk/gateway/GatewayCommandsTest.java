@@ -87,6 +87,10 @@ class GatewayCommandsTest {
         return out;
     }
 
+    private static String md5(byte[] b) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
+    }
+
     /** A cloud asset whose ORIGINAL's bytes are on the fake's FILES storage; returns its id. */
     private String cloudAsset(String name, byte[] bytes) throws Exception {
         String cloud = fake.defaultStorageId("FILES");
@@ -144,6 +148,21 @@ class GatewayCommandsTest {
             assertEquals(1, filesOnGateway("from-cloud", "clip.mov").size());
             assertEquals(cloudId, filesOnGateway("from-cloud", "clip.mov").get(0).get("asset_id").asText());
             assertEquals(assets, fake.assets().size(), "registered once, as the same asset");
+
+            // a gateway asset copied to the cloud FILES storage: a file record there with the same size and MD5
+            String cloud = fake.defaultStorageId("FILES");
+            String scanned = filesOnGateway("later", "new.txt").get(0).get("asset_id").asText();
+            send("POST", F + "/storages/" + cloud + "/bulk/", m("object_ids", List.of(scanned), "object_type",
+                    "assets"));
+            await("the transfer out", Duration.ofSeconds(20), () -> fake.pendingTransfersFrom(storage).isEmpty()
+                    && fake.files(scanned).stream().anyMatch(f -> cloud.equals(f.path("storage_id").asText())
+                    && "CLOSED".equals(f.path("status").asText())));
+            byte[] local = Files.readAllBytes(root.resolve("later/new.txt"));
+            JsonNode copy = fake.files(scanned).stream().filter(f -> cloud.equals(f.path("storage_id").asText()))
+                    .findFirst().orElseThrow();
+            assertEquals(local.length, copy.get("size").asLong());
+            assertEquals(md5(local), copy.get("checksum").asText());
+            assertEquals(local.length + ":" + md5(local), fake.uploadedDigest(copy.get("id").asText()).orElseThrow());
 
             // a transfer naming ../outside is refused, nothing outside changes
             String evil = cloudAsset("evil.mov", new byte[]{1});

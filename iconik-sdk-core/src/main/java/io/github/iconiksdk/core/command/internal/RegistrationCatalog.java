@@ -42,6 +42,11 @@ public final class RegistrationCatalog implements FileCatalog, AutoCloseable {
         journal.delete(path);
     }
 
+    /** @return the registration journal under the catalog (transfers out keep their upload sessions in it) */
+    public RegistrationJournal journal() {
+        return journal;
+    }
+
     @Override
     public void close() {
         journal.close();

@@ -426,7 +426,7 @@ public final class RenditionUploads {
                 hook.before(ORIGINAL, State.CREATED, path);
                 try {
                     row = uploadOriginalBytes(row, assetId, file, size, md5, progress, "upload original " + path,
-                            round > 1 ? null : created);
+                            round > 1 ? null : created, filesMethod());
                     break;
                 } catch (UrlGoneException gone) {
                     if (round >= 3) {
@@ -498,9 +498,8 @@ public final class RenditionUploads {
      * session and parts; UPLOADED after.
      */
     private RenditionRow uploadOriginalBytes(RenditionRow row, String assetId, Path file, long size, String md5,
-                                             ProgressListener progress, String task, AssetFile known) {
-        String method = storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.value())
-                .orElse("GCS").toUpperCase(Locale.ROOT);
+                                             ProgressListener progress, String task, AssetFile known,
+                                             String method) {
         AssetFile record = known != null && known.id().equals(row.objectId()) ? known
                 : client.refreshUploadUrl(assetId, row.objectId());
         OriginalUploader uploader = switch (method) {
@@ -521,6 +520,163 @@ public final class RenditionUploads {
         RenditionRow uploaded = job.row().with(State.UPLOADED);
         journal.saveRendition(uploaded);
         return uploaded;
+    }
+
+    private String filesMethod() {
+        return storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.value()).orElse("GCS")
+                .toUpperCase(Locale.ROOT);
+    }
+
+    // ---- copies out of a gateway's storage -------------------------------------------------------------------
+
+    /**
+     * Where a copy of a local file goes (a transfer out of a gateway's storage to a cloud storage).
+     *
+     * @param key           the journal key of this copy (not a file path: {@code transfer:ID}), under which the
+     *                      record's creation and the upload's confirmed parts are kept across crashes
+     * @param assetId       the asset
+     * @param formatId      the format the copy belongs to
+     * @param storageId     the cloud storage
+     * @param method        its method ({@code GCS}, {@code S3}, {@code B2}, {@code AZURE})
+     * @param directory     the copy's directory on that storage ({@code ""} for the top)
+     * @param name          its file name
+     * @param fileSetName   the name of its file set
+     * @param componentIds  the file set's components
+     */
+    public record CopyTarget(String key, String assetId, String formatId, String storageId, String method,
+                             String directory, String name, String fileSetName, List<String> componentIds) {
+
+        /**
+         * Checks the fields.
+         *
+         * @param key          the journal key
+         * @param assetId      the asset
+         * @param formatId     the format
+         * @param storageId    the cloud storage
+         * @param method       its method
+         * @param directory    the directory
+         * @param name         the file name
+         * @param fileSetName  the file set's name
+         * @param componentIds the components
+         * @throws NullPointerException if a field but formatId is null
+         */
+        public CopyTarget {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(assetId, "assetId");
+            Objects.requireNonNull(storageId, "storageId");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(fileSetName, "fileSetName");
+            componentIds = componentIds == null ? List.of() : List.copyOf(componentIds);
+        }
+    }
+
+    private static final String COPY = "COPY";
+    private static final String COPY_SET = "COPY_SET";
+
+    /**
+     * Copies a local file to a cloud storage as original uploads go: a file set on that storage (found again, or
+     * created), a file record in it (created OPEN with size and MD5; after a crash the one found is adopted), the
+     * bytes in the protocol of the storage's method (resuming from the parts journalled under the copy's key),
+     * then CLOSED. A CLOSED record of the same size already there is taken as the copy. The journal rows go once
+     * the copy is CLOSED.
+     *
+     * @param to       where the copy goes
+     * @param file     the local file
+     * @param size     its size
+     * @param md5      its MD5 (hex)
+     * @param progress receives bytes sent
+     * @return the copy's file record, CLOSED
+     */
+    public AssetFile uploadCopy(CopyTarget to, Path file, long size, String md5, ProgressListener progress) {
+        String key = to.key();
+        String tag = "md5:" + md5;
+        Optional<RenditionRow> existing = journal.rendition(key, COPY).filter(r -> r.tag().equals(tag));
+        String fileSetId = copyFileSet(to);
+        Optional<AssetFile> there = findCopy(to.assetId(), to.storageId(), fileSetId);
+        if (there.isPresent() && there.get().status() == FileStatus.CLOSED && Objects.equals(there.get().size(),
+                size) && (there.get().checksum() == null || md5.equalsIgnoreCase(there.get().checksum()))) {
+            forgetCopy(key);
+            return there.get();
+        }
+        RenditionRow row = existing.orElse(new RenditionRow(key, COPY, tag, null, State.PENDING, null, null, 0,
+                null));
+        AssetFile created = null;
+        if (row.state() == State.PENDING) {
+            AssetFile f;
+            if (there.isPresent()) {
+                f = there.get();
+            } else {
+                journal.saveRendition(row);
+                try {
+                    f = client.createFile(to.assetId(), FileCreate.builder(to.name(), to.directory(), FileType.FILE)
+                            .name(to.name()).size(size).checksum(md5).status(FileStatus.OPEN)
+                            .storageId(to.storageId()).fileSetId(fileSetId).formatId(to.formatId()).build());
+                } catch (OutcomeUnknownException lost) {
+                    f = findCopy(to.assetId(), to.storageId(), fileSetId).orElseThrow(() -> lost);
+                }
+            }
+            if (f.uploadUrl() == null || f.uploadUrl().isBlank()) {
+                f = client.refreshUploadUrl(to.assetId(), f.id());
+            }
+            created = f;
+            journal.saveRendition(row = row.created(f.id(), requireUrl(f.uploadUrl(), "file " + f.id())));
+        }
+        if (row.state() == State.CREATED) {
+            for (int round = 1; ; round++) {
+                try {
+                    row = uploadOriginalBytes(row, to.assetId(), file, size, md5, progress, "copy " + to.name()
+                            + " to storage " + to.storageId(), round > 1 ? null : created,
+                            to.method().toUpperCase(Locale.ROOT));
+                    break;
+                } catch (UrlGoneException gone) {
+                    if (round >= 3) {
+                        throw gone;
+                    }
+                    RenditionRow now = journal.rendition(key, COPY).orElse(row);
+                    String url = client.refreshUploadUrl(to.assetId(), now.objectId()).uploadUrl();
+                    journal.saveRendition(row = new RenditionRow(now.path(), now.slot(), now.tag(), now.objectId(),
+                            State.CREATED, requireUrl(url, "file " + now.objectId()), now.sessionUrl(),
+                            now.confirmed(), now.contentMd5()));
+                }
+            }
+        }
+        AssetFile closed = client.updateFile(to.assetId(), row.objectId(), FileUpdate.builder()
+                .status(FileStatus.CLOSED).size(size).checksum(md5).build());
+        forgetCopy(key);
+        return closed;
+    }
+
+    private void forgetCopy(String key) {
+        journal.clearParts(key, COPY);
+        journal.deleteRendition(key, COPY);
+        journal.deleteRendition(key, COPY_SET);
+    }
+
+    private String copyFileSet(CopyTarget to) {
+        Optional<RenditionRow> set = journal.rendition(to.key(), COPY_SET).filter(r -> r.objectId() != null);
+        if (set.isPresent()) {
+            return set.get().objectId();
+        }
+        for (FileSet fs : client.listFileSets(to.assetId())) {
+            if (to.storageId().equals(fs.storageId()) && Objects.equals(to.formatId(), fs.formatId())
+                    && to.fileSetName().equals(fs.name()) && to.directory().equals(fs.baseDir() == null ? ""
+                    : fs.baseDir()) && !"DELETED".equals(fs.status())) {
+                journal.saveRendition(new RenditionRow(to.key(), COPY_SET, "-", fs.id(), State.CLOSED, null, null,
+                        0, null));
+                return fs.id();
+            }
+        }
+        String id;
+        try {
+            id = client.createFileSet(to.assetId(), FileSetCreate.builder(to.fileSetName(), to.formatId(),
+                    to.directory(), to.componentIds()).storageId(to.storageId()).build()).id();
+        } catch (OutcomeUnknownException lost) {
+            return copyFileSet(to);
+        }
+        journal.saveRendition(new RenditionRow(to.key(), COPY_SET, "-", id, State.CLOSED, null, null, 0, null));
+        return id;
     }
 
     /** Work kind: iconik's cloud transcode of the uploaded original, asked for. */
