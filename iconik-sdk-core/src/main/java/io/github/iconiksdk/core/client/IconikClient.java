@@ -838,8 +838,8 @@ public interface IconikClient {
 
         /**
          * Limits the rate with a Resilience4j configuration (start from {@link IconikResilience#rateLimiterConfig()}).
-         * The limiter is still one per credential, and a 429 still drains it, pauses it for {@code Retry-After} and
-         * halves its permits per period (never below one).
+         * The limiter is still one per credential, and a 429 still drains it and pauses it for {@code Retry-After}
+         * (a 429 without {@code Retry-After} halves its permits per period instead, never below one).
          *
          * @param rateLimiterConfig the configuration
          * @return this builder

@@ -11,9 +11,10 @@ import java.util.Objects;
  * {@code burst / requestsPerSecond} seconds ({@link #toRateLimiterConfig()}). iconik allows about 50 requests per
  * second per credential pair (1,000 per 20 seconds); the default, 45 per second as 5 every 111 ms, stays under both
  * (a window of one second touches at most 10 periods: 50 requests; 20 seconds at most 181 periods: 905). A 429
- * drains the limiter, pauses every caller of the credential for iconik's {@code Retry-After}, and halves the
- * permits per period (once a second at most; never below the floor {@link #minRequestsPerSecond()} allows, nor
- * below one); each successful answer then wins a little of the rate back.
+ * drains the limiter and pauses every caller of the credential for iconik's {@code Retry-After}; a 429 without
+ * {@code Retry-After} halves the permits per period instead (once a second at most; never below the floor
+ * {@link #minRequestsPerSecond()} allows, nor below one), and each successful answer then wins a little of the rate
+ * back.
  */
 public final class RateLimitOptions {
 

@@ -60,7 +60,7 @@ class RateLimitSharingTest extends WireMockSupport {
     }
 
     @Test
-    void a429_lowersTheSharedLimiter_andPausesItForRetryAfter() {
+    void a429_pausesTheSharedLimiterForRetryAfter_andOneWithoutRetryAfterLowersIt() {
         RateLimitOptions options = RateLimitOptions.builder().requestsPerSecond(40).burst(40).build();
         Credentials credentials = Credentials.of(APP_ID, "token-for-429-test");
         server.stubFor(get(urlPathEqualTo("/API/jobs/v1/jobs/j/")).inScenario("r")
@@ -75,8 +75,16 @@ class RateLimitSharingTest extends WireMockSupport {
         CredentialLimiter limiter = RateLimiters.shared(Endpoint.of(baseUrl()), credentials,
                 options.toRateLimiterConfig(), options.minPermitsPerPeriod(), sleeper::nanoTime);
         assertSame(limiter.rateLimiter(), client.resilience().rateLimiter().orElseThrow());
+        assertEquals(40, limiter.currentLimit(), 1e-9, "Retry-After obeyed: the rate is not cut as well");
+        assertTrue(sleeper.waits.contains(Duration.ofSeconds(3)), "the retry waited for Retry-After");
+
+        server.stubFor(get(urlPathEqualTo("/API/jobs/v1/jobs/k/")).inScenario("s")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(429)));
+        server.stubFor(get(urlPathEqualTo("/API/jobs/v1/jobs/k/")).inScenario("s").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"id\":\"k\"}")));
+        client.getJob("k");
         assertEquals(20.8, limiter.currentLimit(), 1e-9, "halved by the 429, then one success won back 2 %");
         assertEquals(20, limiter.rateLimiter().getRateLimiterConfig().getLimitForPeriod());
-        assertTrue(sleeper.waits.contains(Duration.ofSeconds(3)), "the retry waited for Retry-After");
     }
 }

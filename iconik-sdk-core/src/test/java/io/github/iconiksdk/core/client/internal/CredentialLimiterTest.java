@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,17 +109,32 @@ class CredentialLimiterTest {
     }
 
     @Test
-    void a429_pausesEveryCallerForRetryAfter_lowersThePermits_andSuccessesWinThemBack() {
+    void a429WithRetryAfter_pausesEveryCallerForIt_andLeavesThePermits() {
         AtomicLong now = new AtomicLong(0);
         CredentialLimiter limiter = limiter(RateLimitOptions.builder().requestsPerSecond(40).burst(40)
                 .minRequestsPerSecond(5).build(), now);
 
-        assertTrue(limiter.onRateLimited(Duration.ofSeconds(2)));
+        for (int i = 0; i < 5; i++) {
+            assertFalse(limiter.onRateLimited(Duration.ofSeconds(2)), "iconik said how long: no cut as well");
+            assertTrue(limiter.reserveNanos() >= Duration.ofSeconds(2).toNanos(), "a caller paused");
+            assertTrue(limiter.reserveNanos() >= Duration.ofSeconds(2).toNanos(), "and the next one too");
+            now.addAndGet(3 * SECOND);
+        }
+        assertEquals(40, limiter.currentLimit(), 1e-9);
+        assertEquals(40, limiter.rateLimiter().getRateLimiterConfig().getLimitForPeriod());
+        assertEquals(0, limiter.reserveNanos(), "the pause is over");
+    }
+
+    @Test
+    void a429WithoutRetryAfter_lowersThePermits_andSuccessesWinThemBack() {
+        AtomicLong now = new AtomicLong(0);
+        CredentialLimiter limiter = limiter(RateLimitOptions.builder().requestsPerSecond(40).burst(40)
+                .minRequestsPerSecond(5).build(), now);
+
+        assertTrue(limiter.onRateLimited(null));
 
         assertEquals(20, limiter.currentLimit(), 1e-9);
         assertEquals(20, limiter.rateLimiter().getRateLimiterConfig().getLimitForPeriod());
-        assertTrue(limiter.reserveNanos() >= Duration.ofSeconds(2).toNanos(), "first caller paused");
-        assertTrue(limiter.reserveNanos() >= Duration.ofSeconds(2).toNanos(), "and the next one too");
         assertTrue(!limiter.onRateLimited(null), "429s of the same second count once");
         assertEquals(20, limiter.currentLimit(), 1e-9);
         for (int i = 0; i < 3; i++) {
