@@ -209,6 +209,67 @@ def main():
     expect("GET assets/assets/{id}/shares/{id}/", api.call("GET", "assets", "assets/%s/shares/%s/" % (
         asset_id, share.get("id"))), 200, ("id", "users"))
 
+    # storages, mediainfo, a version's media, history, segments, search (what pythonik's specs call besides)
+    objects("GET files/storages/", api.call("GET", "files", "storages/"))
+    expect("GET files/storages/{id}/", api.call("GET", "files", "storages/%s/" % storage_id), 200,
+           ("id", "method", "purpose", "settings"))
+    objects("GET files/storages/{id}/files/", api.call("GET", "files", "storages/%s/files/" % storage_id))
+    expect("POST files/assets/{id}/files/{id}/mediainfo", api.call(
+        "POST", "files", "assets/%s/files/%s/mediainfo" % (asset_id, file_id), {"priority": 5}), 200, ("job_id",))
+    versions = expect("GET assets/assets/{id}/ (versions)", api.call("GET", "assets", "assets/%s/" % asset_id),
+                      200, ("versions",)).get("versions") or [{}]
+    version_id = versions[-1].get("id")
+    for kind in ("formats", "file_sets", "files", "proxies", "keyframes"):
+        got = objects("GET files/assets/{id}/versions/{id}/%s/" % kind, api.call(
+            "GET", "files", "assets/%s/versions/%s/%s/" % (asset_id, version_id, kind)))
+        if not got:
+            problems.append("the asset's version lists no %s" % kind)
+    expect("POST assets/assets/{id}/history/", api.call("POST", "assets", "assets/%s/history/" % asset_id, {
+        "operation_description": "checked by a client", "operation_type": "CUSTOM"}), 201, ("id",))
+    objects("GET assets/assets/{id}/history/", api.call("GET", "assets", "assets/%s/history/" % asset_id))
+    segment = expect("POST assets/assets/{id}/segments/", api.call(
+        "POST", "assets", "assets/%s/segments/" % asset_id, {"segment_type": "COMMENT", "segment_text": "nice",
+                                                              "time_start_milliseconds": 0}), 201, ("id",))
+    objects("GET assets/assets/{id}/segments/", api.call("GET", "assets", "assets/%s/segments/" % asset_id))
+    expect("PATCH assets/assets/{id}/segments/{id}/", api.call("PATCH", "assets", "assets/%s/segments/%s/" % (
+        asset_id, segment.get("id")), {"segment_text": "very nice"}), 200, ("id",))
+    expect("PUT metadata/assets/{id}/segments/{id}/views/{id}/", api.call(
+        "PUT", "metadata", "assets/%s/segments/%s/views/%s/" % (asset_id, segment.get("id"), view_id),
+        {"metadata_values": {field: {"field_values": [{"value": "S1"}]}}}), 200, ("metadata_values",))
+    expect("GET metadata/segments/{id}/views/{id}/", api.call("GET", "metadata", "segments/%s/views/%s/" % (
+        segment.get("id"), view_id)), 200, ("metadata_values",))
+    expect("DELETE assets/assets/{id}/segments/{id}/", api.call("DELETE", "assets", "assets/%s/segments/%s/" % (
+        asset_id, segment.get("id")), params={"soft_delete": "true"}), 204)
+    expect("GET metadata/assets/{id}/views/{id} (no slash)", api.call(
+        "GET", "metadata", "assets/%s/views/%s" % (asset_id, view_id)), 200, ("metadata_values",))
+    expect("PUT metadata/assets/{id}/ (direct)", api.call("PUT", "metadata", "assets/%s/" % asset_id, {
+        "metadata_values": {field: {"field_values": [{"value": "12B"}]}}}), 200, ("metadata_values",))
+    expect("GET metadata/assets/{id}/", api.call("GET", "metadata", "assets/%s/" % asset_id), 200,
+           ("metadata_values",))
+    found = objects("POST search/search/", api.call("POST", "search", "search/", {
+        "doc_types": ["assets"], "query": "clip"}))
+    if not any(o.get("id") == asset_id for o in found):
+        problems.append("search for 'clip' did not find the asset")
+
+    # a version made from another asset, bulk deletes and the delete queues
+    other = expect("POST assets/assets (second)", api.call("POST", "assets", "assets", {"title": "take2.mov"}), 201,
+                   ("id",))
+    expect("POST assets/assets/{id}/versions/from/assets/{id}/", api.call(
+        "POST", "assets", "assets/%s/versions/from/assets/%s/" % (asset_id, other.get("id")), {}), 202)
+    spare = expect("POST assets/assets (third)", api.call("POST", "assets", "assets", {"title": "spare.mov"}), 201,
+                   ("id",))
+    expect("POST assets/delete_queue/bulk/", api.call("POST", "assets", "delete_queue/bulk/", {
+        "object_type": "assets", "object_ids": [spare.get("id")]}), 202)
+    queued = objects("GET assets/delete_queue/assets/", api.call("GET", "assets", "delete_queue/assets/"))
+    if not any(o.get("id") == spare.get("id") for o in queued):
+        problems.append("the bulk-deleted asset is not in the delete queue")
+    expect("POST assets/delete_queue/purge/all/", api.call("POST", "assets", "delete_queue/purge/all/"), 204)
+    objects("GET files/delete_queue/file_sets/", api.call("GET", "files", "delete_queue/file_sets/"))
+    objects("GET files/delete_queue/formats/", api.call("GET", "files", "delete_queue/formats/"))
+    expect("GET assets/collections/{id}/", api.call("GET", "assets", "collections/%s/" % col_id), 200,
+           ("id", "title"))
+    expect("DELETE assets/collections/{id}/", api.call("DELETE", "assets", "collections/%s/" % col_id), 202)
+
     # and what iconik answers to a client that is wrong
     expect("GET assets/assets/{unknown}/", api.call("GET", "assets", "assets/%s/" % uuid.uuid4()), 404)
     wrong = Iconik(env["ICONIK_URL"], env["APP_ID"], "not-the-token")

@@ -390,6 +390,7 @@ class FidelityTest {
         assertEquals(400, http.post(A + "/assets/", new String(notJson, StandardCharsets.UTF_8)).status());
         driveUsersAclsAndTheRest(assetId, colId, viewId, storageId, fileId, proxyId, formatId);
         driveGatewayQueues(storageId);
+        driveVersionContentsDeleteQueuesAndDirectMetadata(storageId, viewId);
         // the collection's DELETE last, so that earlier answers still see it
         ok(http.delete(A + "/collections/" + colId + "/"), 202);
     }
@@ -410,6 +411,93 @@ class FidelityTest {
         }
         ok(http.patch(a + "/files/" + fileId + "/", m("status", "CLOSED")), 200);
         return new String[]{assetId, setId, fileId};
+    }
+
+    /**
+     * What pythonik's everyday calls read and write beyond the rest: a version's formats, file sets, files,
+     * proxies and keyframes; a version made from another asset; the delete queues of assets, collections, formats
+     * and file sets; bulk deletes; metadata written directly and on segments.
+     */
+    private static void driveVersionContentsDeleteQueuesAndDirectMetadata(String storageId, String viewId) {
+        String[] target = closedOriginal(storageId, "v1.mov", false);
+        String[] source = closedOriginal(storageId, "v2.mov", false);
+        String a = F + "/assets/" + target[0];
+        ok(http.post(a + "/proxies/", m("name", "v1.mp4")), 201);
+        ok(http.post(a + "/keyframes/", m("type", "KEYFRAME")), 201);
+        String first = ok(http.get(A + "/assets/" + target[0] + "/"), 200).get("versions").get(0).get("id").asText();
+        String v = a + "/versions/" + first;
+        assertEquals(1, ok(http.get(v + "/formats/"), 200).get("objects").size());
+        assertEquals(1, ok(http.get(v + "/file_sets/"), 200).get("objects").size());
+        assertEquals(target[2], ok(http.get(v + "/files/"), 200).get("objects").get(0).get("id").asText());
+        assertEquals(1, ok(http.get(v + "/proxies/"), 200).get("objects").size());
+        assertEquals(1, ok(http.get(v + "/keyframes/"), 200).get("objects").size());
+        ok(http.post(A + "/assets/" + target[0] + "/versions/from/assets/" + source[0] + "/",
+                m("copy_previous_version_segments", true)), 202);
+        String second = last(ok(http.get(A + "/assets/" + target[0] + "/"), 200).get("versions"));
+        assertEquals(source[2], ok(http.get(a + "/versions/" + second + "/files/"), 200).get("objects").get(0)
+                .get("id").asText());
+        assertEquals(404, http.get(A + "/assets/" + source[0] + "/").status());
+        // delete queues: the source asset is in it; restore, delete again, purge
+        String q = A + "/delete_queue";
+        assertTrue(ok(http.get(q + "/assets/?per_page=100"), 200).get("objects").toString().contains(source[0]));
+        ok(http.delete(q + "/assets/", m("ids", List.of(source[0]))), 204);
+        ok(http.get(A + "/assets/" + source[0] + "/"), 200);
+        ok(http.post(q + "/assets/", m("ids", List.of(source[0]))), 204);
+        ok(http.put(A + "/assets/" + source[0] + "/restore/", m()), 204);
+        ok(http.post(q + "/bulk/", m("object_type", "assets", "object_ids", List.of(source[0]))), 202);
+        ok(http.post(q + "/assets/purge/", m("ids", List.of(source[0]))), 204);
+        assertEquals(404, http.put(A + "/assets/" + source[0] + "/restore/", m()).status());
+        String[] spare = closedOriginal(storageId, "v3.mov", false);
+        ok(http.delete(A + "/assets/" + spare[0] + "/"), 204);
+        ok(http.post(q + "/assets/restore/all/", m()), 204);
+        ok(http.delete(A + "/assets/" + spare[0] + "/"), 204);
+        ok(http.post(q + "/assets/purge/all/", m()), 204);
+        String colA = ok(http.post(A + "/collections/", m("title", "Bin A")), 201).get("id").asText();
+        String colB = ok(http.post(A + "/collections/", m("title", "Bin B")), 201).get("id").asText();
+        ok(http.post(q + "/collections/", m("ids", List.of(colA, colB))), 201);
+        String queued = ok(http.get(q + "/collections/?per_page=100"), 200).get("objects").toString();
+        assertTrue(queued.contains(colA) && queued.contains(colB), queued);
+        ok(http.delete(q + "/collections/", m("ids", List.of(colA))), 201);
+        ok(http.put(A + "/collections/" + colB + "/restore/", m()), 201);
+        ok(http.post(q + "/bulk/", m("object_type", "collections", "object_ids", List.of(colA, colB),
+                "content_only", false)), 202);
+        ok(http.post(q + "/collections/purge/", m("ids", List.of(colA))), 201);
+        ok(http.post(q + "/collections/restore/all/", m()), 204);
+        ok(http.post(q + "/collections/", m("ids", List.of(colB))), 201);
+        ok(http.post(q + "/collections/purge/all/", m()), 204);
+        ok(http.post(q + "/purge/all/", m()), 204);
+        // formats and file sets in the files service's delete queues
+        String fq = F + "/delete_queue";
+        String[] media = closedOriginal(storageId, "v4.mov", false);
+        String ma = F + "/assets/" + media[0];
+        String formatId = ok(http.get(ma + "/formats/ORIGINAL/"), 200).get("id").asText();
+        ok(http.delete(ma + "/file_sets/" + media[1] + "/?keep_source=true"), 204);
+        assertTrue(ok(http.get(fq + "/file_sets/?per_page=100"), 200).get("objects").toString().contains(media[1]));
+        ok(http.delete(fq + "/file_sets/", m("ids", List.of(media[1]))), 204);
+        ok(http.get(ma + "/file_sets/" + media[1] + "/"), 200);
+        ok(http.delete(ma + "/file_sets/" + media[1] + "/?keep_source=true"), 204);
+        ok(http.post(fq + "/file_sets/purge/", m("ids", List.of(media[1]))), 204);
+        ok(http.post(fq + "/file_sets/purge/all/", m()), 204);
+        ok(http.delete(ma + "/formats/" + formatId + "/"), 204);
+        assertTrue(ok(http.get(fq + "/formats/?per_page=100"), 200).get("objects").toString().contains(formatId));
+        ok(http.delete(fq + "/formats/", m("ids", List.of(formatId))), 204);
+        ok(http.delete(ma + "/formats/" + formatId + "/"), 204);
+        ok(http.post(fq + "/formats/purge/", m("ids", List.of(formatId))), 204);
+        ok(http.post(fq + "/formats/purge/all/", m()), 204);
+        // metadata written directly, and on a segment through its asset
+        JsonNode direct = ok(http.put(M + "/assets/" + target[0] + "/", m("metadata_values", m("scene",
+                m("field_values", List.of(m("value", "7B")))))), 200);
+        assertEquals("7B", direct.at("/metadata_values/scene/field_values/0/value").asText());
+        assertEquals(400, http.put(M + "/assets/" + target[0] + "/", m("metadata_values", m("no_such_field",
+                m("field_values", List.of(m("value", "x")))))).status());
+        String segId = ok(http.post(A + "/assets/" + target[0] + "/segments/", m("segment_type", "MARKER",
+                "time_start_milliseconds", 0)), 201).get("id").asText();
+        String segValues = M + "/assets/" + target[0] + "/segments/" + segId + "/views/" + viewId + "/";
+        ok(http.put(segValues, m("metadata_values", m("scene", m("field_values", List.of(m("value", "S1")))))),
+                200);
+        assertEquals("S1", ok(http.get(segValues), 200).at("/metadata_values/scene/field_values/0/value").asText());
+        assertEquals("S1", ok(http.get(M + "/segments/" + segId + "/views/" + viewId + "/"), 200)
+                .at("/metadata_values/scene/field_values/0/value").asText());
     }
 
     /** Manual scans, transfers to and from the gateway's storage, purges and keyframes requests. */

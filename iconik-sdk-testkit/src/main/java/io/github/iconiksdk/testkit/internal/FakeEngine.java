@@ -90,6 +90,8 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new CategoryApi(ctx).register(router);
         new ExportLocationApi(ctx).register(router);
         new VersionApi(ctx, assets).register(router);
+        new VersionContentsApi(ctx, assets).register(router);
+        new DeleteQueueApi(ctx, assets, collections).register(router);
         new PosterApi(ctx, uploads).register(router);
         new ReadBackApi(ctx).register(router);
         uploads.register(router);

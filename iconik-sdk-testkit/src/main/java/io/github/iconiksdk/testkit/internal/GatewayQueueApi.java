@@ -278,6 +278,20 @@ final class GatewayQueueApi {
         if (!"DELETED".equals(Json.text(asset, "status"))) {
             throw ApiError.of(400, "Asset " + assetId + " is not deleted: delete it before purging it");
         }
+        purgeDeleted(ctx, asset);
+        return Reply.empty(204);
+    }
+
+    /**
+     * Removes a deleted asset for good with its formats, file sets, proxies and keyframes; its files on File storages
+     * that allow {@code delete} are queued for their gateways ({@code deletions_from/}), the rest removed at once.
+     * Shared with the delete queue's purges.
+     *
+     * @param ctx the fake's context
+     * @param asset the asset, already marked {@code DELETED}
+     */
+    static void purgeDeleted(Context ctx, ObjectNode asset) {
+        String assetId = Json.text(asset, "id");
         String jobId = null;
         for (ObjectNode f : ctx.store.where(Store.FILES, "asset_id", assetId)) {
             ObjectNode storage = f.hasNonNull("storage_id")
@@ -299,7 +313,6 @@ final class GatewayQueueApi {
                     "id")));
         }
         ctx.store.table(Store.ASSETS).remove(assetId);
-        return Reply.empty(204);
     }
 
     // ---- keyframes requests

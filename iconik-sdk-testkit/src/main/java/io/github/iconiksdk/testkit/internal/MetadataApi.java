@@ -44,6 +44,9 @@ final class MetadataApi {
         r.add("GET", METADATA + "/{object_type}/{object_id}/views/{view_id}/", this::getValues);
         r.add("PUT", METADATA + "/{object_type}/{object_id}/views/{view_id}/", this::putValues);
         r.add("GET", METADATA + "/{object_type}/{object_id}/", this::getAllValues);
+        r.add("PUT", METADATA + "/{object_type}/{object_id}/", this::putDirect);
+        r.add("GET", METADATA + "/assets/{asset_id}/{object_type}/{object_id}/views/{view_id}/", this::getValues);
+        r.add("PUT", METADATA + "/assets/{asset_id}/{object_type}/{object_id}/views/{view_id}/", this::putValues);
     }
 
     // ---- fields
@@ -221,13 +224,29 @@ final class MetadataApi {
 
     // ---- values
 
-    private void checkObject(String type, String id) {
+    private void checkObject(Call c, String type, String id) {
+        String assetId = c.param("asset_id");
+        if (assetId != null) {
+            ctx.asset(assetId);
+            if (!"segments".equals(type)) {
+                throw ApiError.of(400, "Metadata of an asset's " + type + " is not supported by the fake iconik"
+                        + " (segments are)");
+            }
+        }
         switch (type) {
             case "assets" -> ctx.asset(id);
             case "collections" -> ctx.store.get(Store.COLLECTIONS, id)
+                    .filter(col -> !"DELETED".equals(Json.text(col, "status")))
                     .orElseThrow(() -> ApiError.notFound("Collection", id));
+            case "segments" -> {
+                ObjectNode seg = ctx.store.get(Store.SEGMENTS, id).orElseThrow(() -> ApiError.notFound("Segment", id));
+                ctx.asset(Json.text(seg, "asset_id"));
+                if (assetId != null && !assetId.equals(Json.text(seg, "asset_id"))) {
+                    throw ApiError.notFound("Segment", id);
+                }
+            }
             default -> throw ApiError.of(400, "Metadata on " + type + " is not supported by the fake iconik"
-                    + " (assets and collections are)");
+                    + " (assets, collections and segments are)");
         }
     }
 
@@ -264,7 +283,7 @@ final class MetadataApi {
     private Reply getValues(Call c) {
         String type = c.param("object_type");
         String id = c.param("object_id");
-        checkObject(type, id);
+        checkObject(c, type, id);
         ObjectNode view = view(c.param("view_id"));
         ObjectNode stored = ctx.store.get(Store.VALUES, type + "/" + id).orElse(Json.object());
         ObjectNode out = answer(type, id, stored, names(view));
@@ -277,7 +296,7 @@ final class MetadataApi {
     private Reply getAllValues(Call c) {
         String type = c.param("object_type");
         String id = c.param("object_id");
-        checkObject(type, id);
+        checkObject(c, type, id);
         ObjectNode stored = ctx.store.get(Store.VALUES, type + "/" + id).orElse(Json.object());
         List<String> all = new ArrayList<>();
         stored.fieldNames().forEachRemaining(all::add);
@@ -285,18 +304,31 @@ final class MetadataApi {
     }
 
     private Reply putValues(Call c) {
+        ObjectNode view = view(c.param("view_id"));
+        return write(c, names(view), Json.text(view, "name"));
+    }
+
+    /**
+     * {@code PUT {object_type}/{object_id}/}: values written without a view (iconik: admins only, "bypasses standard
+     * validation checks for speed"). [I] The fake still checks each field exists and its values' types; the answer
+     * holds every value the object has.
+     */
+    private Reply putDirect(Call c) {
+        return write(c, null, null);
+    }
+
+    /** Writes values through a view (its field names), or directly (null). */
+    private Reply write(Call c, List<String> viewFields, String viewName) {
         String type = c.param("object_type");
         String id = c.param("object_id");
-        checkObject(type, id);
-        ObjectNode view = view(c.param("view_id"));
-        List<String> inView = names(view);
+        checkObject(c, type, id);
         ObjectNode in = Shapes.METADATA_VALUES.accept(c.json(), "metadata_values");
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, ObjectNode> accepted = new LinkedHashMap<>();
         in.get("metadata_values").properties().forEach(e -> {
             String name = e.getKey();
-            if (!inView.contains(name)) {
-                errors.put(name, "Field is not in view " + Json.text(view, "name") + ".");
+            if (viewFields != null && !viewFields.contains(name)) {
+                errors.put(name, "Field is not in view " + viewName + ".");
                 return;
             }
             try {
@@ -351,7 +383,12 @@ final class MetadataApi {
             value.put("date_created", now);
             stored.set(name, value);
         });
-        return Reply.json(200, answer(type, id, stored, inView));
+        List<String> shown = viewFields;
+        if (shown == null) {
+            shown = new ArrayList<>();
+            stored.fieldNames().forEachRemaining(shown::add);
+        }
+        return Reply.json(200, answer(type, id, stored, shown));
     }
 
     private static boolean contains(ArrayNode list, JsonNode v) {
