@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  *   <li>GCS: one {@code PUT} (200, the object resource as JSON with {@code size} and base64 {@code md5Hash}); a
  *   resumable session ({@code POST} with {@code x-goog-resumable: start}: 201, {@code Location}; chunks with
  *   {@code Content-Range}: 308 with {@code Range} until the last, 200); part objects from iconik's
- *   {@code multipart_url/part/} joined by the compose URL ({@code PUT} of a {@code ComposeRequest} XML listing the
+ *   {@code multipart_url/part/} (200, the object resource with {@code crc32c}, and {@code x-goog-hash} naming
+ *   {@code crc32c} and {@code md5} as GCS's XML API does) joined by the compose URL ({@code PUT} of a {@code ComposeRequest} XML listing the
  *   part keys, at most 32; 200 with {@code ETag} and {@code x-goog-hash: crc32c=}: a composite object has no MD5).</li>
  *   <li>S3: {@code PUT} (200, {@code ETag} the quoted hex MD5); multipart: {@code POST ?uploads} (200,
  *   {@code InitiateMultipartUploadResult} with {@code UploadId}), {@code PUT ?partNumber=&uploadId=} (200, the
@@ -688,7 +689,9 @@ final class Uploads {
             }
             Piece p = receive(ex, keep(), false, false);
             delete(objects.put(key, p));
-            return gcsObject(key, p.size(), p.md5(), null);
+            String crc = crc32c(p);
+            return gcsObject(key, p.size(), p.md5(), crc).header("x-goog-hash", "crc32c=" + crc + ",md5="
+                    + Base64.getEncoder().encodeToString(p.md5()));
         }
         if (sub.startsWith("compose/")) {
             return compose(t, q, ex);

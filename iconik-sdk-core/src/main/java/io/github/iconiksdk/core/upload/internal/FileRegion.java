@@ -10,24 +10,47 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 
 /**
  * A byte range of a file as an HTTP request body, read from a {@link FileChannel} piece by piece as the HTTP client
- * asks for more (reactive-streams demand), so that a part is never held whole on the heap: at most the pieces the
- * client has asked for and not yet written. Optionally measures the bytes as they go out (MD5, SHA-1), and may append
- * the SHA-1 as 40 hex digits after the range (Backblaze B2's {@code X-Bz-Content-Sha1: hex_digits_at_end}).
+ * asks for more (reactive-streams demand), so that a part is never held whole in memory: at most the pieces the
+ * client has asked for and not yet written. Optionally measures the bytes as they go out (MD5, SHA-1, CRC32C), and
+ * may append the SHA-1 as 40 hex digits after the range (Backblaze B2's {@code X-Bz-Content-Sha1:
+ * hex_digits_at_end}).
+ *
+ * <p>Pieces are direct buffers taken from a small pool shared by all regions and used again once the HTTP client has
+ * written them: a buffer goes back to use only when it has no bytes remaining, which is how the JDK client (and any
+ * channel write) marks what it consumed, and a consumed buffer is never read again. This saves, per byte, the
+ * zeroing of a new buffer and the two copies through the JDK's temporary direct buffers that heap buffers cost on
+ * the file read and on the socket write (measured: {@code BENCHMARKS.md}, "Original upload"). A buffer not yet
+ * consumed is never reused; one the client drops unwritten (a failed request) is simply left to the collector.
  *
  * <p>Each subscription (each attempt of a request) reads the range afresh and restarts the digests; read them with
- * {@link #md5()} / {@link #sha1()} after the request completed.
+ * {@link #md5()} / {@link #sha1()} / {@link #crc32c()} after the request completed.
  */
 final class FileRegion implements Flow.Publisher<ByteBuffer> {
 
-    // Below half a G1 region even with small heaps, so that pieces are not humongous allocations.
-    private static final int PIECE = 256 << 10;
+    /** Bytes per piece handed to the HTTP client. */
+    static final int PIECE = 256 << 10;
+    /** Pieces kept for reuse across all regions (16 MiB of direct memory at most). */
+    private static final int POOLED = 64;
+    /** A piece not consumed this long after its request completed belongs to a request given up on. */
+    private static final long STALE_NANOS = 10_000_000_000L;
+    /** Pieces looked at in the shared pool before a new one is made. */
+    private static final int TRIES = 4;
+    private static final ConcurrentLinkedQueue<Pooled> POOL = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger POOL_SIZE = new AtomicInteger();
+
+    /** A piece in the shared pool, with when its subscription released it. */
+    private record Pooled(ByteBuffer buffer, long releasedAt) {
+    }
 
     private final Path file;
     private final long offset;
@@ -35,13 +58,18 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
     private final boolean md5;
     private final boolean sha1;
     private final boolean sha1HexAtEnd;
+    private final boolean crc;
+    private volatile CRC32C crcValue;
+    private volatile long crcResult = -1;
     private volatile MessageDigest md5Digest;
     private volatile MessageDigest sha1Digest;
     private volatile byte[] md5Result;
     private volatile byte[] sha1Result;
 
-    private FileRegion(Path file, long offset, long length, boolean md5, boolean sha1, boolean sha1HexAtEnd) {
+    private FileRegion(Path file, long offset, long length, boolean md5, boolean sha1, boolean sha1HexAtEnd,
+                       boolean crc) {
         this.file = file;
+        this.crc = crc;
         this.offset = offset;
         this.length = length;
         this.md5 = md5;
@@ -57,7 +85,17 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
      * @return the region
      */
     static FileRegion of(Path file, long offset, long length, boolean md5) {
-        return new FileRegion(file, offset, length, md5, false, false);
+        return new FileRegion(file, offset, length, md5, false, false, false);
+    }
+
+    /**
+     * @param file   the file
+     * @param offset where the range starts
+     * @param length its length
+     * @return the region, measuring the CRC32C of the range as it goes out (CRC32C is a CPU instruction: almost free)
+     */
+    static FileRegion withCrc32c(Path file, long offset, long length) {
+        return new FileRegion(file, offset, length, false, false, false, true);
     }
 
     /**
@@ -67,7 +105,7 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
      * @return the region, followed by its SHA-1 in 40 lower-case hex digits
      */
     static FileRegion withSha1AtEnd(Path file, long offset, long length) {
-        return new FileRegion(file, offset, length, false, true, true);
+        return new FileRegion(file, offset, length, false, true, true, false);
     }
 
     /** @return the body publisher (with its exact length) */
@@ -85,6 +123,11 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
     /** @return the SHA-1 of the range as last sent completely, or null */
     byte[] sha1() {
         return sha1Result;
+    }
+
+    /** @return the CRC32C of the range as last sent completely (java.util.zip.CRC32C's value), or -1 */
+    long crc32c() {
+        return crcResult;
     }
 
     @Override
@@ -107,6 +150,7 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
         }
         md5Digest = md5 ? digest("MD5") : null;
         sha1Digest = sha1 ? digest("SHA-1") : null;
+        crcValue = crc ? new CRC32C() : null;
         subscriber.onSubscribe(new Reader(subscriber, ch));
     }
 
@@ -127,6 +171,8 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
         private volatile boolean done;
         private long position = offset;
         private boolean trailerSent;
+        /** The pieces this subscription handed out, oldest first. */
+        private final ArrayDeque<ByteBuffer> handedOut = new ArrayDeque<>();
 
         Reader(Flow.Subscriber<? super ByteBuffer> subscriber, FileChannel channel) {
             this.subscriber = subscriber;
@@ -166,6 +212,7 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
                     if (next == null) {
                         done = true;
                         close();
+                        release();
                         subscriber.onComplete();
                         return;
                     }
@@ -180,7 +227,7 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
             long end = offset + length;
             if (position < end) {
                 int n = (int) Math.min(PIECE, end - position);
-                ByteBuffer buf = ByteBuffer.allocate(n);
+                ByteBuffer buf = piece().limit(n);
                 while (buf.hasRemaining()) {
                     if (channel.read(buf, position + buf.position()) < 0) {
                         throw new EOFException(file + " became shorter while it was uploaded");
@@ -193,13 +240,16 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
                 if (sha1Digest != null) {
                     sha1Digest.update(buf.duplicate());
                 }
+                if (crcValue != null) {
+                    crcValue.update(buf.duplicate());
+                }
                 position += n;
                 if (position == end) {
                     finishDigests();
                 }
                 return buf;
             }
-            if (length == 0 && (md5Result == null && sha1Result == null)) {
+            if (length == 0 && md5Result == null && sha1Result == null && crcResult < 0) {
                 finishDigests();
             }
             if (sha1HexAtEnd && !trailerSent) {
@@ -216,6 +266,53 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
             if (sha1Digest != null) {
                 sha1Result = sha1Digest.digest();
             }
+            if (crcValue != null) {
+                crcResult = crcValue.getValue();
+            }
+        }
+
+        /**
+         * @return an empty piece: the oldest of this subscription's if the client consumed it, else a consumed one
+         *         from the shared pool, else a new one
+         */
+        private ByteBuffer piece() {
+            ByteBuffer mine = handedOut.peekFirst();
+            ByteBuffer buf = null;
+            if (mine != null && !mine.hasRemaining()) {
+                buf = handedOut.pollFirst();
+            }
+            for (int i = 0; buf == null && i < TRIES; i++) {
+                Pooled pooled = POOL.poll();
+                if (pooled == null) {
+                    break;
+                }
+                if (!pooled.buffer().hasRemaining()) {
+                    POOL_SIZE.decrementAndGet();
+                    buf = pooled.buffer();
+                } else if (System.nanoTime() - pooled.releasedAt() < STALE_NANOS) {
+                    POOL.offer(pooled); // still being written: later
+                } else {
+                    POOL_SIZE.decrementAndGet(); // a request given up on holds it: left to the collector
+                }
+            }
+            if (buf == null) {
+                buf = ByteBuffer.allocateDirect(PIECE);
+            }
+            handedOut.addLast(buf);
+            return buf.clear();
+        }
+
+        /** After the last piece: every piece handed out goes to the shared pool, to be reused once consumed. */
+        private void release() {
+            long now = System.nanoTime();
+            for (ByteBuffer b : handedOut) {
+                if (POOL_SIZE.incrementAndGet() <= POOLED) {
+                    POOL.offer(new Pooled(b, now));
+                } else {
+                    POOL_SIZE.decrementAndGet();
+                }
+            }
+            handedOut.clear();
         }
 
         private void fail(Throwable t) {

@@ -11,18 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
  * Google Cloud Storage uploads of originals. A file up to one part is one {@code PUT} to the record's
@@ -37,12 +31,14 @@ import java.util.zip.CRC32C;
  * (whose summaries say "S3 &amp; GCS" and "GCS parallel upload"); iconik documents no request bodies for them.
  *
  * <p>A composed object has no MD5 in GCS, only a CRC32C, which the compose answer names ({@code x-goog-hash:
- * crc32c=…}, big-endian, Base64): the file's CRC32C is then measured (a second read of the file, from the page cache
- * as a rule, at memory speed: CRC32C is a CPU instruction) and compared, which checks the whole object end to end.
- * The parts are not MD5-summed while sent: MD5 costs about as much CPU as sending the bytes on loopback, and the
- * CRC32C of the whole covers them. [I]: that iconik's compose URL answers with GCS's {@code x-goog-hash} header is
- * our reading of GCS's XML API; without it nothing is compared. Resuming: each confirmed part's key is journalled;
- * after a crash only the other parts are sent.
+ * crc32c=…}, big-endian, Base64). Each part's CRC32C is measured while it is sent (CRC32C is a CPU instruction: no
+ * second read of the file, no MD5, which costs about as much CPU as sending the bytes on loopback), checked against
+ * the CRC32C the storage names for the part when it names one, and journalled with the part's key; the whole file's
+ * CRC32C follows from the parts' ({@link Crc32c#combine}) and is compared with the compose answer's, which checks the
+ * object end to end: every byte, every part in its place. A part journalled without its CRC32C (by an older version)
+ * is read again for it. [I]: that iconik's compose URL answers with GCS's {@code x-goog-hash} header is our reading
+ * of GCS's XML API; without it nothing is compared. Resuming: each confirmed part's key is journalled; after a crash
+ * only the other parts are sent.
  */
 final class GcsParallelUpload implements OriginalUploader {
 
@@ -85,15 +81,28 @@ final class GcsParallelUpload implements OriginalUploader {
                 throw new IconikClientException("iconik gave no URL and key for part " + part + " of "
                         + job.name(), null, false);
             }
-            FileRegion body = FileRegion.of(job.file, job.offset(part), job.length(part), false);
+            FileRegion body = FileRegion.withCrc32c(job.file, job.offset(part), job.length(part));
             HttpResponse<String> r = job.transfer.send("part " + part + " of " + job.name(), () -> job.transfer
                     .request(u.url()).header("Content-Type", "application/octet-stream").PUT(body.body()).build(),
                     s -> s == 200 || s == 201);
             UrlUpload.verify(r, job.length(part), null, u.url());
-            job.confirm(part, u.key());
+            long crc = body.crc32c();
+            String theirs = storedCrc32c(r);
+            if (theirs != null && !theirs.equals(Crc32c.base64(crc))) {
+                throw new IconikException("checksum mismatch after part " + part + " of " + job.file + ": the"
+                        + " storage has CRC32C " + theirs + ", the bytes sent " + Crc32c.base64(crc));
+            }
+            job.confirm(part, PartTag.of(u.key(), crc));
         });
-        SortedMap<Integer, String> keys = job.confirmed();
-        List<String> sources = new ArrayList<>(keys.values());
+        SortedMap<Integer, String> confirmedParts = job.confirmed();
+        List<String> sources = new ArrayList<>();
+        long fileCrc = -1;
+        for (Map.Entry<Integer, String> e : confirmedParts.entrySet()) {
+            PartTag tag = PartTag.parse(e.getValue());
+            sources.add(tag.key());
+            long crc = tag.crc32c() >= 0 ? tag.crc32c() : partCrc32c(job, e.getKey());
+            fileCrc = fileCrc < 0 ? crc : Crc32c.combine(fileCrc, crc, job.length(e.getKey()));
+        }
         if (sources.size() > COMPOSE_LIMIT) {
             List<String> groups = new ArrayList<>();
             for (int g = 0; g * COMPOSE_LIMIT < sources.size(); g++) {
@@ -104,7 +113,7 @@ final class GcsParallelUpload implements OriginalUploader {
             sources = groups;
         }
         HttpResponse<String> composed = compose(job, null, sources).response();
-        checkCrc32c(job, composed);
+        checkCrc32c(job, composed, fileCrc);
         for (PartUploadUrl u : urls.values()) {
             if (u.deleteUrl() != null) {
                 try {
@@ -123,45 +132,85 @@ final class GcsParallelUpload implements OriginalUploader {
     }
 
     /**
-     * Compares the CRC32C the storage names for the composed object with the file's.
-     *
-     * @throws IconikException if they differ
+     * A journalled part: its object key and the CRC32C of its bytes, as {@code crc32c=HEX KEY}; a bare key (journalled
+     * by an older version) has no CRC32C (-1).
      */
-    static void checkCrc32c(OriginalJob job, HttpResponse<?> answer) {
-        String theirs = null;
+    record PartTag(String key, long crc32c) {
+        private static final String PREFIX = "crc32c=";
+
+        /**
+         * @param key    the part object's key
+         * @param crc32c the CRC32C of its bytes
+         * @return the journal text
+         */
+        static String of(String key, long crc32c) {
+            return PREFIX + String.format(java.util.Locale.ROOT, "%08x", crc32c) + " " + key;
+        }
+
+        /**
+         * @param tag a journal text
+         * @return the part it names
+         */
+        static PartTag parse(String tag) {
+            if (tag.startsWith(PREFIX) && tag.length() > PREFIX.length() + 9
+                    && tag.charAt(PREFIX.length() + 8) == ' ') {
+                try {
+                    long crc = Long.parseLong(tag.substring(PREFIX.length(), PREFIX.length() + 8), 16);
+                    return new PartTag(tag.substring(PREFIX.length() + 9), crc);
+                } catch (NumberFormatException e) {
+                    return new PartTag(tag, -1);
+                }
+            }
+            return new PartTag(tag, -1);
+        }
+    }
+
+    private static long partCrc32c(OriginalJob job, int part) {
+        try {
+            return Crc32c.of(job.file, job.offset(part), job.length(part));
+        } catch (IOException e) {
+            throw new IconikClientException("cannot read " + job.file + " to check its CRC32C: " + e.getMessage(), e,
+                    false);
+        }
+    }
+
+    /** @return the CRC32C a GCS answer names ({@code x-goog-hash: crc32c=…} or an object resource's), or null */
+    static String storedCrc32c(HttpResponse<String> answer) {
         for (String header : answer.headers().allValues("x-goog-hash")) {
             for (String item : header.split(",")) {
                 String v = item.strip();
                 if (v.regionMatches(true, 0, "crc32c=", 0, 7) && v.length() > 7) {
-                    theirs = v.substring(7);
+                    return v.substring(7);
                 }
             }
         }
+        String body = answer.body();
+        if (body != null && body.strip().startsWith("{")) {
+            try {
+                JsonNode crc = JSON.readTree(body).get("crc32c");
+                return crc == null || !crc.isTextual() ? null : crc.asText();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Compares the CRC32C the storage names for the composed object with the file's.
+     *
+     * @throws IconikException if they differ
+     */
+    static void checkCrc32c(OriginalJob job, HttpResponse<String> answer, long fileCrc) {
+        String theirs = storedCrc32c(answer);
         if (theirs == null) {
             return;
         }
-        String ours = crc32c(job.file);
+        String ours = Crc32c.base64(fileCrc);
         if (!ours.equals(theirs)) {
             throw new IconikException("checksum mismatch after the upload of " + job.file + ": the storage has"
                     + " CRC32C " + theirs + ", the file " + ours);
         }
-    }
-
-    /** @return the CRC32C of a file, big-endian, in Base64 (GCS's notation) */
-    static String crc32c(Path file) {
-        CRC32C crc = new CRC32C();
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            while (in.read(buf.clear()) >= 0) {
-                crc.update(buf.flip());
-            }
-        } catch (IOException e) {
-            throw new IconikClientException("cannot read " + file + " to check its CRC32C: " + e.getMessage(), e,
-                    false);
-        }
-        long v = crc.getValue();
-        return Base64.getEncoder().encodeToString(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16),
-                (byte) (v >>> 8), (byte) v});
     }
 
     /** Composes objects into a group (numbered) or, with no group, into the file's object. */
