@@ -5,12 +5,14 @@ that need certain fields), running its usual calls against an iconik. Python 3 s
 
     ICONIK_URL=... APP_ID=... AUTH_TOKEN=... STORAGE_ID=... python3 iconik_client_check.py
 
-(the four lines `fake-iconik` prints can be sourced for that). Prints one line per call; exits 1 naming each call
+(the four lines `fake-iconik` prints can be sourced for that; it waits up to JOB_WAIT_SECONDS, default 60, for
+iconik's transcode job to finish, so run `fake-iconik --jobs-complete-after SECONDS` with fewer). Prints one line per call; exits 1 naming each call
 whose answer is not what iconik documents, 0 when every call was answered as documented.
 """
 import json
 import os
 import sys
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -189,6 +191,26 @@ def main():
         "POST", "files", "assets/%s/files/%s/keyframes/" % (asset_id, file_id), {}), 200, ("job_id",))
     expect("GET jobs/jobs/{id}/ (transcode)", api.call("GET", "jobs", "jobs/%s/" % transcode.get("job_id")), 200,
            ("status", "type"))
+    # as clients do, wait for iconik's transcode job to end, then look for the proxy and keyframes it made
+    status = None
+    deadline = time.time() + float(env.get("JOB_WAIT_SECONDS", "60"))
+    while time.time() < deadline:
+        status = (api.call("GET", "jobs", "jobs/%s/" % transcode.get("job_id")).data or {}).get("status")
+        if status in ("FINISHED", "FAILED", "ABORTED"):
+            break
+        time.sleep(0.5)
+    print("%-58s %s" % ("transcode job ended", status))
+    if status != "FINISHED":
+        problems.append("the transcode job ended %s, not FINISHED" % status)
+    else:
+        made = objects("GET files/assets/{id}/proxies/ (after the job)", api.call(
+            "GET", "files", "assets/%s/proxies/" % asset_id))
+        if not any(p.get("id") != proxy_id and p.get("status") == "CLOSED" for p in made):
+            problems.append("the finished transcode job made no CLOSED proxy")
+        frames = objects("GET files/assets/{id}/keyframes/ (after the job)", api.call(
+            "GET", "files", "assets/%s/keyframes/" % asset_id, params={"per_page": 50}))
+        if not any(k.get("type") == "POSTER" for k in frames):
+            problems.append("the finished transcode job made no POSTER keyframe")
     objects("GET jobs/jobs/", api.call("GET", "jobs", "jobs/", params={"object_id": asset_id}))
 
     # ACLs: a group's, then the object's combined ACL

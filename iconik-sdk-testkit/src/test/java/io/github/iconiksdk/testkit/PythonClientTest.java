@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * An outside Python client written for iconik ({@code src/test/resources/python/iconik_client_check.py}, standard
  * library only) runs its usual calls against the fake, unmodified, with the same four values {@code fake-iconik}
- * prints; every call must be answered as iconik documents, and every answer must validate against the specs.
+ * prints; every call must be answered as iconik documents, and every answer must validate against the specs. The
+ * transcode job the client asks for runs ({@code jobsCompleteAfter}) and the client finds the proxy and poster it
+ * made. {@code FakeIconikPythonClientTest} (samples/gateway) runs the same script against the {@code fake-iconik}
+ * command.
  */
 class PythonClientTest {
 
@@ -44,7 +47,9 @@ class PythonClientTest {
         try (InputStream in = PythonClientTest.class.getResourceAsStream("/python/iconik_client_check.py")) {
             Files.copy(in, script);
         }
-        try (FakeIconik fake = FakeIconik.builder().build().start()) {
+        // iconik's own jobs (the transcode the client asks for) end a second after they are queued
+        try (FakeIconik fake = FakeIconik.builder().jobsCompleteAfter(java.time.Duration.ofSeconds(1)).build()
+                .start()) {
             ProcessBuilder pb = new ProcessBuilder(python, script.toString()).redirectErrorStream(true);
             pb.environment().put("ICONIK_URL", fake.url());
             pb.environment().put("APP_ID", fake.appId());
