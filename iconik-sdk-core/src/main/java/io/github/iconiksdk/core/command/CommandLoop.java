@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * whose handler was cut short by a kill runs again as a {@linkplain Command#resumed() resumed} attempt, which
  * handlers finish without doing the work twice. Items of a type with no handler are logged once per type and
  * acknowledged (events as done, transfers and deletions as failed). Transient failures (a thrown exception) are
- * retried at the next poll, up to {@link Builder#maxAttempts}, then acknowledged as failed.
+ * retried after {@link Builder#retryDelay} (doubled per attempt, at most the interval), up to
+ * {@link Builder#maxAttempts}, then acknowledged as failed.
  *
  * <pre>{@code
  * try (CommandLoop loop = CommandLoop.builder(client, storageId, dataDir.resolve("commands.db"))
@@ -137,6 +138,7 @@ public final class CommandLoop implements AutoCloseable {
         private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
         private Set<CommandQueue> queues = EnumSet.allOf(CommandQueue.class);
         private Duration interval = Duration.ofSeconds(5);
+        private Duration retryDelay = Duration.ofSeconds(1);
         private int workers = 2;
         private int maxAttempts = 5;
         private int recent = 20;
@@ -185,6 +187,21 @@ public final class CommandLoop implements AutoCloseable {
                 throw new IllegalArgumentException("interval must be positive, not " + interval);
             }
             this.interval = interval;
+            return this;
+        }
+
+        /**
+         * @param retryDelay how soon an item whose handler threw (or whose acknowledgement failed) is tried again:
+         *                   this long after its first attempt, doubled for each further one, never later than the
+         *                   interval (default 1 s)
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder retryDelay(Duration retryDelay) {
+            if (retryDelay.isNegative() || retryDelay.isZero()) {
+                throw new IllegalArgumentException("retryDelay must be positive, not " + retryDelay);
+            }
+            this.retryDelay = retryDelay;
             return this;
         }
 
@@ -245,7 +262,8 @@ public final class CommandLoop implements AutoCloseable {
             control(all, "DOWNLOAD", CommandQueue.TRANSFERS_TO, self);
             control(all, "UPLOAD", CommandQueue.TRANSFERS_FROM, self);
             CommandRunner runner = new CommandRunner(new CommandRunner.Settings(client, storageId, journal,
-                    Map.copyOf(all), EnumSet.copyOf(queues), interval, workers, maxAttempts, recent, clock));
+                    Map.copyOf(all), EnumSet.copyOf(queues), interval, retryDelay, workers, maxAttempts, recent,
+                    clock));
             self[0] = runner;
             return new CommandLoop(runner, journal);
         }

@@ -63,6 +63,9 @@ public final class GatewayConfig {
             new KeyInfo("work-lease-seconds", null, "60",
                     "with state-url: how long a gateway's claim on a file lasts unrenewed, that is how soon the"
                             + " files of a gateway that died are taken over, 2 to 3600 [SDK]"),
+            new KeyInfo("command-poll-seconds", null, "5",
+                    "how often the daemon asks iconik for the work it queued for this storage (the SCAN button,"
+                            + " copies, purges, keyframes requests), 1 to 3600 [SDK]"),
             new KeyInfo("log-level", null, "info", "error, warn, info, debug or trace [SDK]"),
             new KeyInfo("http-proxy", null, null, "HTTP proxy for iconik, http://host:port [SDK]"),
             new KeyInfo("plugins-dir", null, "plugins",
@@ -93,6 +96,7 @@ public final class GatewayConfig {
     private final Path dataDir;
     private final String stateUrl;
     private final Duration workLease;
+    private final Duration commandPoll;
     private final String logLevel;
     private final URI httpProxy;
     private final Path pluginsDir;
@@ -126,6 +130,7 @@ public final class GatewayConfig {
                     "a postgresql://host[:port]/database URL");
         }
         workLease = Duration.ofSeconds(r.number("work-lease-seconds", 2, 3600));
+        commandPoll = Duration.ofSeconds(r.number("command-poll-seconds", 1, 3600));
         logLevel = r.get("log-level", GatewayConfig::logLevel, "error, warn, info, debug or trace");
         httpProxy = r.raw("http-proxy") == null ? null : r.get("http-proxy", GatewayConfig::httpUrl, "http://host:port");
         Path pluginsPath = r.get("plugins-dir", Path::of, "a folder path");
@@ -287,6 +292,14 @@ public final class GatewayConfig {
         return workLease;
     }
 
+    /**
+     * @return how often the daemon polls iconik's command queues for this storage ({@code command-poll-seconds});
+     *         a command that failed is tried again sooner
+     */
+    public Duration commandPoll() {
+        return commandPoll;
+    }
+
     /** @return the log level, lower case */
     public String logLevel() {
         return logLevel;
@@ -351,7 +364,7 @@ public final class GatewayConfig {
                 + ", apiRequestsPerSecond=" + apiRequestsPerSecond
                 + ", scannerConcurrency=" + scannerConcurrency
  + ", watch=" + watch + ", dataDir=" + dataDir + ", stateUrl=" + (stateUrl == null ? "unset" : "<set>")
-                + ", workLease=" + workLease + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
+                + ", workLease=" + workLease + ", commandPoll=" + commandPoll + ", logLevel=" + logLevel + ", httpProxy=" + httpProxy
                 + ", pluginsDir=" + pluginsDir + ", watchFolders=" + watchFolders + "]";
     }
 

@@ -209,6 +209,32 @@ class CommandLoopTest {
         assertTrue(fake.gatewayEvents(fake.storageId()).isEmpty());
     }
 
+    @Test
+    void aStartedLoop_triesAFailedItemAgainAfterTheRetryDelay_notAfterTheInterval() throws InterruptedException {
+        client.requestScan(fake.storageId(), List.of(), List.of());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CommandHandler flaky = c -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IOException("the first attempt fails");
+            }
+            handled.add(c);
+            return CommandResult.done("second time lucky");
+        };
+        // an hour between polls: only the retry delay can bring the second attempt within the test
+        try (CommandLoop l = loop().interval(java.time.Duration.ofHours(1))
+                .retryDelay(java.time.Duration.ofMillis(50)).handler("SCAN", flaky).build().start()) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while ((handled.isEmpty() || !fake.gatewayEvents(fake.storageId()).isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, calls.get());
+            assertEquals(1, handled.size());
+            assertTrue(handled.get(0).resumed());
+            assertTrue(fake.gatewayEvents(fake.storageId()).isEmpty());
+        }
+    }
+
     /** A cloud asset with a closed ORIGINAL on the fake's FILES storage; {asset id, file set id}. */
     private String[] cloudAsset(String name) {
         String cloud = fake.defaultStorageId("FILES");

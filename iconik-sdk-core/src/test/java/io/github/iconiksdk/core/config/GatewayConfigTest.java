@@ -114,6 +114,16 @@ class GatewayConfigTest {
     }
 
     @Test
+    void commandPoll_defaultsToFiveSeconds_andIsRangeChecked() {
+        assertEquals(java.time.Duration.ofSeconds(5), GatewayConfig.builder().build().commandPoll());
+        assertEquals(java.time.Duration.ofSeconds(30), GatewayConfig.builder().flag("command-poll-seconds", "30")
+                .build().commandPoll());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> GatewayConfig.builder().flag("command-poll-seconds", "0").build());
+        assertTrue(e.getMessage().contains("command-poll-seconds"), e.getMessage());
+    }
+
+    @Test
     void unknownKeysAndOtherSections_areWarnings_notErrors() throws IOException {
         Path file = ini("app-id=a\nproxy-videocodec=h265\nfile-upload-parallel-uploads-threads-num=4\n[iconik]\nx=1\n");
         GatewayConfig c = GatewayConfig.builder().configFile(file).build();

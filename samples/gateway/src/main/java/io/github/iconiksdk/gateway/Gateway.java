@@ -29,7 +29,6 @@ import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -228,9 +227,6 @@ final class Gateway implements AutoCloseable, IngestListener {
         }
     }
 
-    /** How often the daemon asks iconik for commands, whatever the scan interval. */
-    static final Duration COMMAND_POLL_INTERVAL = Duration.ofSeconds(5);
-
     /**
      * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
      * run a pass now, transfers into and out of the storage, deletions and keyframes requests are carried out (see
@@ -250,7 +246,7 @@ final class Gateway implements AutoCloseable, IngestListener {
                     : fs.scanDirectories(), Boolean.TRUE.equals(fs.allowAccessOutsideScanDirectories()));
             catalog = FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
             commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
-                    .interval(COMMAND_POLL_INTERVAL)
+                    .interval(config.commandPoll())
                     .handler(GatewayHandlers.SCAN, GatewayHandlers.scanRequests(mount,
                             paths -> pipeline.runOnce(true)))
                     .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, storageId,

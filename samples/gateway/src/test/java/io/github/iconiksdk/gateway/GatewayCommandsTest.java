@@ -183,7 +183,7 @@ class GatewayCommandsTest {
             String kept = filesOnGateway("from-cloud", "clip.mov").get(0).get("asset_id").asText();
             send("DELETE", A + "/assets/" + kept + "/", null);
             send("DELETE", A + "/assets/" + kept + "/purge/", null);
-            Thread.sleep(2 * Gateway.COMMAND_POLL_INTERVAL.toMillis());
+            await("the refused deletion", Duration.ofSeconds(20), () -> fake.pendingDeletions(storage).isEmpty());
             assertTrue(Files.exists(landed));
 
             assertEquals(0L, gateway.commandStats().orElseThrow().pending().values().stream()

@@ -56,6 +56,8 @@ public final class CommandRunner implements AutoCloseable {
      * @param handlers    handlers by type
      * @param queues      the queues to poll
      * @param interval    the time between polls
+     * @param retryDelay  the wait before a failed item (or acknowledgement) is tried again, doubled per attempt up
+     *                    to the interval
      * @param workers     how many commands run at once
      * @param maxAttempts how many attempts before an item that keeps failing transiently is failed
      * @param recent      how many recent commands {@link #stats()} lists
@@ -63,7 +65,7 @@ public final class CommandRunner implements AutoCloseable {
      */
     public record Settings(IconikClient client, String storageId, CommandJournal journal,
                            Map<String, CommandHandler> handlers, Set<CommandQueue> queues, Duration interval,
-                           int workers, int maxAttempts, int recent, Clock clock) {
+                           Duration retryDelay, int workers, int maxAttempts, int recent, Clock clock) {
     }
 
     private record Work(Command command, long seq) {
@@ -82,6 +84,8 @@ public final class CommandRunner implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private boolean pollNow;
+    /** When a failed item is due again (System.nanoTime), or {@link Long#MAX_VALUE}; guarded by {@link #lock}. */
+    private long retryAt = Long.MAX_VALUE;
     private volatile boolean stopping;
 
     /** @param settings what the runner is built from */
@@ -182,11 +186,16 @@ public final class CommandRunner implements AutoCloseable {
             }
             lock.lock();
             try {
-                long wait = s.interval().toNanos();
-                while (!pollNow && !stopping && wait > 0) {
-                    wait = pollWanted.awaitNanos(wait);
+                long next = System.nanoTime() + s.interval().toNanos();
+                while (!pollNow && !stopping) {
+                    long wait = Math.min(next, retryAt) - System.nanoTime();
+                    if (wait <= 0) {
+                        break;
+                    }
+                    pollWanted.awaitNanos(wait);
                 }
                 pollNow = false;
+                retryAt = Long.MAX_VALUE;
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -378,6 +387,7 @@ public final class CommandRunner implements AutoCloseable {
                     LOG.warn("Command {} {} of storage {} failed (attempt {} of {}), retrying at the next poll: {}",
                             c.type(), c.id(), s.storageId(), c.attempt(), s.maxAttempts(), e.toString());
                     s.journal().retry(c.queue(), c.id(), e.toString());
+                    retrySoon(c.attempt());
                     return false;
                 }
                 result = CommandResult.failed("failed after " + c.attempt() + " attempts: " + e);
@@ -402,6 +412,21 @@ public final class CommandRunner implements AutoCloseable {
             if (!finished && stopping) {
                 LOG.debug("Command {} {} left for the next start", c.type(), c.id());
             }
+        }
+    }
+
+    /**
+     * Brings the next poll forward to the retry delay after a failure, doubled for each earlier attempt, never
+     * later than the interval would have it.
+     */
+    private void retrySoon(int attempt) {
+        long delay = Math.min(s.interval().toNanos(), s.retryDelay().toNanos() << Math.min(attempt - 1, 20));
+        lock.lock();
+        try {
+            retryAt = Math.min(retryAt, System.nanoTime() + delay);
+            pollWanted.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -430,8 +455,9 @@ public final class CommandRunner implements AutoCloseable {
         } catch (NotFoundException gone) {
             LOG.debug("iconik no longer has {} {} {}: taken as acknowledged", q, type, id);
         } catch (RuntimeException e) {
-            LOG.warn("Acknowledging {} {} {} of storage {} failed, trying again at the next poll: {}", q, type, id,
+            LOG.warn("Acknowledging {} {} {} of storage {} failed, trying again soon: {}", q, type, id,
                     s.storageId(), e.toString());
+            retrySoon(1);
             return;
         }
         s.journal().acknowledged(q, id);
