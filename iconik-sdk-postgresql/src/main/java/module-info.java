@@ -19,7 +19,7 @@
 module io.github.iconiksdk.postgresql {
     requires transitive io.github.iconiksdk.api;
     requires transitive java.sql;
-    requires io.github.iconiksdk.core;
+    requires transitive io.github.iconiksdk.core;
     requires com.zaxxer.hikari;
     // Flyway's jar declares no module name: "flyway.core" is derived from its file name (Maven warns about it).
     requires flyway.core;

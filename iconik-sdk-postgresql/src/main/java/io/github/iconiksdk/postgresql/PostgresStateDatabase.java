@@ -128,6 +128,23 @@ public final class PostgresStateDatabase implements AutoCloseable {
     }
 
     /**
+     * Everything an ingest pipeline of a fleet keeps here, for one storage:
+     * {@code db.share(storageId, leaseTime).applyTo(IngestPipeline.builder()…)}.
+     *
+     * @param storageId the iconik storage id
+     * @param leaseTime how long this process's claims last unrenewed (the {@code work-lease-seconds} setting)
+     * @return the state; close it after the pipeline
+     * @throws IllegalArgumentException if the storage id is empty or the lease time shorter than one second
+     * @throws IllegalStateException    if this database is closed
+     */
+    public SharedPipelineState share(String storageId, java.time.Duration leaseTime) {
+        requireStorageId(storageId);
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        ensureOpen();
+        return new SharedPipelineState(this, storageId, leaseTime);
+    }
+
+    /**
      * The scan state of one storage: what its scanner has seen.
      *
      * @param storageId the iconik storage id; each storage's state is separate

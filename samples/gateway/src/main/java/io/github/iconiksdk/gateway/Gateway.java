@@ -26,6 +26,8 @@ import io.github.iconiksdk.core.ingest.StorageSettings;
 import io.github.iconiksdk.core.plugin.TranscoderPlugins;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
+import io.github.iconiksdk.postgresql.PostgresStateDatabase;
+import io.github.iconiksdk.postgresql.SharedPipelineState;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -54,6 +56,9 @@ final class Gateway implements AutoCloseable, IngestListener {
     private CommandLoop commands;
     private FileCatalog catalog;
     private boolean closed;
+    private final PostgresStateDatabase database;
+    private final SharedPipelineState shared;
+    private boolean commandsSkippedReported;
 
     Gateway(GatewayConfig config, PrintWriter err) {
         this.err = err;
@@ -66,13 +71,42 @@ final class Gateway implements AutoCloseable, IngestListener {
                 : RateLimitOptions.builder().requestsPerSecond(config.apiRequestsPerSecond()).build());
         this.client = b.build();
         this.plugins = TranscoderPlugins.load(config.pluginsDir());
+        PostgresStateDatabase db = null;
+        SharedPipelineState state = null;
         try {
-            this.pipeline = IngestPipeline.builder().client(client).storageId(storageId).config(config)
-                    .transcoders(transcoders(config, plugins)).listener(this).build();
+            IngestPipeline.Builder pb = IngestPipeline.builder().client(client).storageId(storageId).config(config)
+                    .transcoders(transcoders(config, plugins)).listener(this);
+            if (config.stateUrl().isPresent()) {
+                // a fleet: scan state, journal and work queue on the shared database (docs/scale-out.md)
+                db = PostgresStateDatabase.open(config.stateUrl().get());
+                state = db.share(storageId, config.workLease());
+                state.applyTo(pb);
+            }
+            this.pipeline = pb.build();
         } catch (RuntimeException e) {
+            closeQuietly(state, db);
             plugins.close();
             throw e;
         }
+        this.database = db;
+        this.shared = state;
+    }
+
+    private static void closeQuietly(SharedPipelineState state, PostgresStateDatabase db) {
+        try {
+            if (state != null) {
+                state.close();
+            }
+        } finally {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    /** @return the shared database's description (without a password) when this gateway is part of a fleet */
+    Optional<String> sharedState() {
+        return Optional.ofNullable(database).map(PostgresStateDatabase::toString);
     }
 
     /**
@@ -236,6 +270,15 @@ final class Gateway implements AutoCloseable, IngestListener {
         if (commands != null || closed) {
             return;
         }
+        if (database != null) {
+            // The command loop's file catalog and journal are SQLite files of one gateway; a fleet's are not there.
+            if (!commandsSkippedReported) {
+                commandsSkippedReported = true;
+                print("iconik-gateway run: with state-url the command loop (SCAN button, transfers, deletions) is"
+                        + " off: its catalog is not on the shared database yet; every pass scans as scheduled");
+            }
+            return;
+        }
         StorageSettings s = pipeline.settings().orElse(null);
         if (s == null) {
             return;
@@ -304,7 +347,11 @@ final class Gateway implements AutoCloseable, IngestListener {
         try {
             pipeline.close();
         } finally {
-            plugins.close();
+            try {
+                closeQuietly(shared, database);
+            } finally {
+                plugins.close();
+            }
         }
     }
 

@@ -31,6 +31,11 @@ final class GatewayOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Scan state and registration journal.")
     Path dataDir;
 
+    @Option(names = "--state-url", paramLabel = "URL",
+            description = "postgresql://… database shared by a fleet of gateways (env ICONIK_STATE_URL; a password"
+                    + " belongs in ~/.pgpass, not here). Unset: SQLite files in the data dir.")
+    String stateUrl;
+
     /** {@code run}'s {@code --watch} / {@code --no-watch}, or {@code null} when not given (then the file decides). */
     Boolean watch;
 
@@ -44,7 +49,7 @@ final class GatewayOptions {
         GatewayConfig resolved = GatewayConfig.builder().configFile(config).environment(environment)
                 .flag("iconik-url", iconikUrl).flag("auth-token", authToken).flag("app-id", appId)
                 .flag("storage-id", storageId).flag("data-dir", dataDir == null ? null : dataDir.toString())
-                .flag("watch", watch == null ? null : watch.toString())
+                .flag("watch", watch == null ? null : watch.toString()).flag("state-url", stateUrl)
                 .build().requireCredentials();
         applyLogLevel(resolved.logLevel());
         return resolved;

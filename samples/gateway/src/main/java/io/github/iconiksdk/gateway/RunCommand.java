@@ -80,7 +80,9 @@ final class RunCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> stopOnSignal("run", daemon, closed, err), "iconik-gateway-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             err.println("iconik-gateway run: serving storage " + config.storageId().orElseThrow() + " at "
-                    + config.iconikUrl() + "; data in " + config.dataDir() + "; SIGINT or SIGTERM stops it");
+                    + config.iconikUrl() + "; data in " + config.dataDir()
+                    + gateway.sharedState().map(db -> "; shared state in " + db).orElse("")
+                    + "; SIGINT or SIGTERM stops it");
             err.flush();
             int code = daemon.run();
             try {
