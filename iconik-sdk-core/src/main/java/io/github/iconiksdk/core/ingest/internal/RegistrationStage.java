@@ -6,17 +6,21 @@ import io.github.iconiksdk.core.ingest.IngestEvent;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -26,8 +30,9 @@ import java.util.function.Supplier;
  * Registers several files at once: the stage between the scanner (and the journal's unfinished registrations)
  * and the {@link RenditionStage}. Attempts run on a Resilience4j {@link ThreadPoolBulkhead} of
  * {@code registration-workers} threads; every request they make also waits for the client's rate limiter, so the
- * workers share iconik's limit rather than multiply it. A file whose attempt failed waits out its back-off on a
- * timer, not on a worker: a file in back-off never holds up the others. At most four times the worker count of
+ * workers share iconik's limit rather than multiply it. A file whose attempt failed is tried again by a
+ * Resilience4j {@link Retry} ({@value #ATTEMPTS} attempts, back-off doubling from 500 ms) that waits on a timer, not
+ * on a worker: a file in back-off never holds up the others. At most four times the worker count of
  * files are accepted and not finished at once; {@link #submit} waits beyond that, which slows the scanner down
  * (back-pressure, one way).
  *
@@ -44,6 +49,7 @@ public final class RegistrationStage implements AutoCloseable {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final ThreadPoolBulkhead bulkhead;
+    private final Retry retry;
     private final ScheduledExecutorService timer;
     private final Semaphore accepted;
     private final Events events;
@@ -69,6 +75,23 @@ public final class RegistrationStage implements AutoCloseable {
      */
     RegistrationStage(int workers, Events events, PassCounts counts, BooleanSupplier stopRequested,
                       Consumer<Registration> next) {
+        this(workers, FIRST_BACKOFF, events, counts, stopRequested, next);
+    }
+
+    /**
+     * @param workers       registrations attempted at once
+     * @param firstBackoff  the wait before a file's second attempt (doubling for each further one)
+     * @param events        where reports go
+     * @param counts        the pass's counts
+     * @param stopRequested true once the pass should end: no further attempt starts
+     * @param next          receives every registration made (the rendition stage)
+     */
+    RegistrationStage(int workers, Duration firstBackoff, Events events, PassCounts counts,
+                      BooleanSupplier stopRequested, Consumer<Registration> next) {
+        this.retry = Retry.of("ingest-registration", RetryConfig.custom().maxAttempts(ATTEMPTS)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2))
+                .retryOnException(e -> e instanceof IconikException && !stopRequested.getAsBoolean())
+                .writableStackTraceEnabled(false).build());
         this.bulkhead = ThreadPoolBulkhead.of("ingest-registration", ThreadPoolBulkheadConfig.custom()
                 .maxThreadPoolSize(workers).coreThreadPoolSize(workers).queueCapacity(4 * workers)
                 .keepAliveDuration(Duration.ofSeconds(30)).writableStackTraceEnabled(false).build());
@@ -126,47 +149,54 @@ public final class RegistrationStage implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         job.paths().forEach(p -> inFlight.put(p, done));
         pending.incrementAndGet();
-        start(job, 0, done);
+        start(job, done);
     }
 
-    private void start(Job job, int attempt, CompletableFuture<Void> done) {
-        try {
-            bulkhead.executeRunnable(() -> attempt(job, attempt, done));
-        } catch (BulkheadFullException | IllegalStateException e) {
-            // Cannot happen while accepted permits bound the queue; a closed stage ends the job unfinished.
-            finish(job, done);
-        }
-    }
-
-    private void attempt(Job job, int attempt, CompletableFuture<Void> done) {
-        if (stopRequested.getAsBoolean()) {
-            finish(job, done); // the journal keeps the file's progress; the next pass resumes it
-            return;
-        }
-        try {
-            Registration r = job.attempt().get();
-            if (r != null) {
-                counts.outcome(r.outcome());
-                events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome(),
-                        Optional.ofNullable(r.assetId())));
-                next.accept(r);
-            }
-            finish(job, done);
-        } catch (IconikException e) {
-            if (attempt + 1 < ATTEMPTS && !stopRequested.getAsBoolean()) {
-                long wait = FIRST_BACKOFF.toMillis() << attempt;
-                try {
-                    timer.schedule(() -> start(job, attempt + 1, done), wait, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (java.util.concurrent.RejectedExecutionException closed) {
-                    // the stage is closing: the file is left to the journal
+    /**
+     * Runs the job's attempts: each on a worker of the bulkhead, the waits between them on the timer (Resilience4j's
+     * asynchronous retry), so that no worker sleeps through a file's back-off.
+     */
+    private void start(Job job, CompletableFuture<Void> done) {
+        retry.executeCompletionStage(timer, () -> attemptOnWorker(job)).whenComplete((r, error) -> {
+            if (error == null) {
+                if (r != null) {
+                    counts.outcome(r.outcome());
+                    events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome(),
+                            Optional.ofNullable(r.assetId())));
+                    next.accept(r);
+                }
+            } else {
+                Throwable e = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (!(e instanceof StopRequested)) {
+                    failed(job, e instanceof IconikException ie ? ie : new IconikException(e.toString(), e));
                 }
             }
-            failed(job, e);
             finish(job, done);
-        } catch (RuntimeException e) {
-            failed(job, new IconikException(e.toString(), e));
-            finish(job, done);
+        });
+    }
+
+    /** One attempt on a worker; never throws here, so that the retry always hears how it ended. */
+    private CompletionStage<Registration> attemptOnWorker(Job job) {
+        try {
+            return bulkhead.executeSupplier(() -> {
+                if (stopRequested.getAsBoolean()) {
+                    throw new StopRequested(); // the journal keeps the file's progress; the next pass resumes it
+                }
+                return job.attempt().get();
+            });
+        } catch (BulkheadFullException | IllegalStateException e) {
+            // Cannot happen while accepted permits bound the queue; a closed stage ends the job unfinished.
+            return CompletableFuture.failedFuture(new StopRequested());
+        }
+    }
+
+    /** Ends a job without an attempt or a failure: a stop, or a closed stage. */
+    private static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("stop requested", null, false, false);
         }
     }
 
