@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +65,9 @@ public final class RenditionStage implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> triedThisPass = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
+    private final Object idle = new Object();
+    private final Semaphore transcodeSlots;
+    private final Semaphore uploadSlots;
     private final AtomicInteger renditionsFailed = new AtomicInteger();
     private final AtomicInteger uploadCount = new AtomicInteger();
     private final AtomicInteger uploadsFailed = new AtomicInteger();
@@ -88,6 +92,8 @@ public final class RenditionStage implements AutoCloseable {
         this.events = events;
         this.transcodes = pool(config.maxTranscodingJobs(), "transcode");
         this.uploads = pool(config.parallelUploads(), "upload");
+        this.transcodeSlots = new Semaphore(config.maxTranscodingJobs() + QUEUE);
+        this.uploadSlots = new Semaphore(config.parallelUploads() + QUEUE);
     }
 
     private static ThreadPoolExecutor pool(int threads, String name) {
@@ -187,12 +193,22 @@ public final class RenditionStage implements AutoCloseable {
     }
 
     private void waitIdle() {
-        while (active.get() > 0) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IconikException("interrupted while waiting for transcodes and uploads", e);
+        synchronized (idle) {
+            while (active.get() > 0) {
+                try {
+                    idle.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IconikException("interrupted while waiting for transcodes and uploads", e);
+                }
+            }
+        }
+    }
+
+    private void ended() {
+        if (active.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
             }
         }
     }
@@ -209,6 +225,7 @@ public final class RenditionStage implements AutoCloseable {
             blocking = true;
         }
         ThreadPoolExecutor pool = work == PendingWork.RENDITIONS ? transcodes : uploads;
+        Semaphore slots = work == PendingWork.RENDITIONS ? transcodeSlots : uploadSlots;
         Runnable job = () -> {
             try {
                 if (work == PendingWork.RENDITIONS) {
@@ -217,23 +234,29 @@ public final class RenditionStage implements AutoCloseable {
                     original(path);
                 }
             } finally {
+                slots.release();
                 inFlight.remove(key);
-                active.decrementAndGet();
+                ended();
                 if (c != null) {
                     c.ended(path);
                 }
             }
         };
         active.incrementAndGet();
+        boolean admitted = false;
         try {
-            if (blocking) {
-                putBlocking(pool, job);
-            } else {
-                pool.execute(job);
+            // A slot (a worker or a place in the queue) first: a blocking offer waits for one, never polls.
+            admitted = blocking ? acquire(slots) : slots.tryAcquire();
+            if (!admitted) {
+                throw new RejectedExecutionException(work + " queue full");
             }
+            pool.execute(job);
         } catch (RejectedExecutionException full) {
             // The work stays recorded as wanted; drain() or the next run takes it from the journal.
-            active.decrementAndGet();
+            if (admitted) {
+                slots.release();
+            }
+            ended();
             inFlight.remove(key);
             triedThisPass.remove(key);
             overflowed = true;
@@ -243,24 +266,17 @@ public final class RenditionStage implements AutoCloseable {
         }
     }
 
-    private static void putBlocking(ThreadPoolExecutor pool, Runnable job) {
-        while (true) {
-            try {
-                pool.execute(job);
-                return;
-            } catch (RejectedExecutionException full) {
-                if (pool.isShutdown()) {
-                    throw full; // the stage is closing: the work stays wanted in the journal
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw full;
-                }
-            }
+    /** Waits for a slot; false when interrupted (the stage is closing: the work stays wanted in the journal). */
+    private static boolean acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
+
 
     private void renditions(String path) {
         Optional<Registration> reg = uploader.registration(path);
