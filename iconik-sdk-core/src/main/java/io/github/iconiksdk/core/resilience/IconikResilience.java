@@ -61,10 +61,12 @@ public final class IconikResilience {
     }
 
     /**
-     * The circuit breakers' defaults, one breaker per endpoint family. A breaker opens when every one of the last
-     * attempts failed (a count-based window of 20, evaluated from 10 attempts on, failure rate 100 %), so that
-     * iconik being down opens it within a few seconds while scattered 5xx answers never do; it stays open 5 s,
-     * then lets one probe through, closing when it succeeds. 5xx answers (but 501) and failed connections count
+     * The circuit breakers' defaults, one breaker per endpoint family. A breaker opens when every attempt of the
+     * last 5 seconds failed, and there were at least 5 (a time-based window, failure rate 100 %): iconik being down
+     * opens it about 5 s after its last good answer however few calls the gateway makes, while scattered 5xx
+     * answers never do. (A count-based window of 20 needed 20 failed attempts in a row after a run of successes;
+     * with the callers slowed by their own retries' back-off that took 18 s in the outage benchmark.) It stays open
+     * 5 s, then lets one probe through, closing when it succeeds. 5xx answers (but 501) and failed connections count
      * as failures, 429 is ignored, every other answer is a success: the client sets those predicates itself.
      * With the families a gateway uses (about six), a dead iconik sees about one request a second from it.
      *
@@ -72,9 +74,9 @@ public final class IconikResilience {
      */
     public static CircuitBreakerConfig circuitBreakerConfig() {
         return CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(10)
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(5)
+                .minimumNumberOfCalls(5)
                 .failureRateThreshold(100)
                 .waitDurationInOpenState(Duration.ofSeconds(5))
                 .permittedNumberOfCallsInHalfOpenState(1)

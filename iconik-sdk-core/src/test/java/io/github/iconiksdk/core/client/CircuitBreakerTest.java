@@ -79,7 +79,7 @@ class CircuitBreakerTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo(ASSET)).willReturn(aResponse().withStatus(503)));
         IconikClient client = breakerBuilder().build();
 
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 5; i++) {
             assertEquals(503, assertThrows(IconikServiceException.class, () -> client.getAsset("a1")).status());
         }
         assertTrue(client.resilience().serviceFailing());
@@ -90,7 +90,7 @@ class CircuitBreakerTest extends WireMockSupport {
         assertEquals("iconik-assets", e.circuitBreaker());
         assertEquals(Duration.ofSeconds(5), e.retryAfter().orElseThrow());
         assertTrue(e.getMessage().contains("GET /API/assets/v1/assets/a1/ not sent"), e.getMessage());
-        assertEquals(10, requests(), "the refused call never reached iconik");
+        assertEquals(5, requests(), "the refused call never reached iconik");
 
         server.stubFor(get(urlPathEqualTo(ASSET)).willReturn(okJson("{\"id\":\"a1\"}")));
         breakerClock.advance(Duration.ofSeconds(5).plusMillis(1));
@@ -102,6 +102,29 @@ class CircuitBreakerTest extends WireMockSupport {
                 ResilienceEvent.Type.CIRCUIT_HALF_OPEN, ResilienceEvent.Type.CIRCUIT_CLOSED),
                 events.stream().map(ResilienceEvent::type).filter(t -> t != ResilienceEvent.Type.RETRIES_EXHAUSTED)
                         .toList());
+    }
+
+    /**
+     * The outage benchmark's case: a breaker whose window is full of successes, then iconik down with few calls (one
+     * every half second). It opens once the last success is 5 s old; 20 failures in a row (10 s here) are not needed.
+     */
+    @Test
+    void iconikDownAfterManySuccesses_opensFiveSecondsAfterTheLastGoodAnswer_evenWithFewCalls() {
+        server.stubFor(get(urlPathEqualTo(ASSET)).willReturn(okJson("{\"id\":\"a1\"}")));
+        IconikClient client = breakerBuilder().build();
+        for (int i = 0; i < 50; i++) {
+            client.getAsset("a1");
+        }
+        server.stubFor(get(urlPathEqualTo(ASSET)).willReturn(aResponse().withStatus(503)));
+        CircuitBreaker breaker = client.resilience().circuitBreaker("assets");
+        int calls = 0;
+        while (breaker.getState() == CircuitBreaker.State.CLOSED && calls < 40) {
+            breakerClock.advance(Duration.ofMillis(500));
+            attempt(() -> client.getAsset("a1"));
+            calls++;
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breaker.getState());
+        assertTrue(calls <= 12, "opened after " + calls + " failed calls half a second apart (5 s and a bucket)");
     }
 
     @Test
@@ -204,9 +227,9 @@ class CircuitBreakerTest extends WireMockSupport {
 
         IconikUnavailableException e = assertThrows(IconikUnavailableException.class, () -> client.getAsset("a1"));
 
-        assertEquals(10, requests(), "the breaker opened after 10 failed attempts; the 11th was refused unsent");
-        assertTrue(e.getMessage().contains("after 10 attempts"), e.getMessage());
-        assertEquals(10, sleeper.waits.size());
+        assertEquals(5, requests(), "the breaker opened after 5 failed attempts; the 6th was refused unsent");
+        assertTrue(e.getMessage().contains("after 5 attempts"), e.getMessage());
+        assertEquals(5, sleeper.waits.size());
     }
 
     @Test
