@@ -25,6 +25,7 @@ import io.github.iconiksdk.core.client.model.Format;
 import io.github.iconiksdk.core.client.model.FormatCreate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
@@ -90,6 +91,8 @@ public final class RegistrationSaga {
     private final CollectionMapper collections;
     private final StepHook hook;
     private final Retry searchSettle;
+    /** Idempotency keys whose asset a full settle-time search found absent after a lost creation, none sent since. */
+    private final java.util.Set<String> absentKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param client           the iconik client
@@ -113,18 +116,24 @@ public final class RegistrationSaga {
 
     /**
      * The Resilience4j retry that looks for an asset by its idempotency key again while iconik's search index
-     * settles: an empty answer is tried again every quarter of the settle time (at most 250 ms apart) until the
-     * settle time is used up, then the last (empty) answer stands. Exceptions are never retried here: the client's
-     * own retry has dealt with them.
+     * settles: an empty answer is tried again after a quarter of the settle time (at most 250 ms), then after waits
+     * that double, until they add up to the settle time; then the last (empty) answer stands. Doubling waits ask
+     * about 5 times in 3 s where even ones asked 13 times: in the faults benchmark (5 % 5xx, 4 % resets) these
+     * lookups were 44 % of all requests. Exceptions are never retried here: the client's own retry has dealt with
+     * them.
      *
      * @param settle how long to keep looking
      * @return the retry
      */
     static Retry searchSettle(Duration settle) {
-        long interval = Math.min(250, Math.max(1, settle.toMillis() / 4));
-        int attempts = (int) Math.min(10_000, Math.max(1, settle.toMillis() / interval + 1));
+        long first = Math.min(250, Math.max(1, settle.toMillis() / 4));
+        int attempts = 1;
+        for (long waited = 0, next = first; waited < settle.toMillis() && attempts < 64; next *= 2) {
+            waited += next;
+            attempts++;
+        }
         RetryConfig config = RetryConfig.<String>custom().maxAttempts(attempts)
-                .waitDuration(Duration.ofMillis(interval)).retryOnResult(Objects::isNull)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(first, 2)).retryOnResult(Objects::isNull)
                 .retryOnException(e -> false).failAfterMaxAttempts(false).build();
         return Retry.of("iconik-search-settle", config);
     }
@@ -311,7 +320,8 @@ public final class RegistrationSaga {
         String versionId = version == null ? null : version.versionId();
         if (entry.step() == Step.KEY_CHOSEN) {
             hook.beforeStep(Step.ASSET, path);
-            String assetId = entry.pending() ? findByKey(entry.key()) : null;
+            // A key found absent after a lost creation, with no creation sent since, needs no second lookup.
+            String assetId = entry.pending() && !absentKeys.contains(entry.key()) ? findByKey(entry.key()) : null;
             boolean created = assetId != null;
             if (assetId == null && r.aggregateIdenticalFiles() && entry.checksum() != null
                     && !r.aggregateIgnore().matches(path, false)) {
@@ -319,6 +329,7 @@ public final class RegistrationSaga {
                 aggregated = assetId != null;
             }
             if (assetId == null) {
+                absentKeys.remove(entry.key()); // a creation goes out: absence is no longer known
                 journal.save(entry = entry.started());
                 String title = r.titleIncludesExtension() ? name : stripExtension(name);
                 AssetCreate create = AssetCreate.builder(title).externalId(entry.key()).type(AssetType.ASSET).build();
@@ -329,6 +340,9 @@ public final class RegistrationSaga {
                     LOG.debug("asset creation for {} has an unknown outcome; looking it up by its key", path);
                     assetId = findByKey(entry.key());
                     if (assetId == null) {
+                        // Searched for the whole settle time: iconik did not apply it. The next attempt creates
+                        // at once instead of searching again (in this process; after a restart it looks first).
+                        absentKeys.add(entry.key());
                         throw lost;
                     }
                 }
