@@ -12,7 +12,7 @@ import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileCreate;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FormatCreate;
 import io.github.iconiksdk.core.client.model.FileSettings;
@@ -289,7 +289,7 @@ public final class OriginalUploadThroughput {
         String set = client.createFileSet(asset, FileSetCreate.builder(name, format, "", List.of())
                 .storageId(storageId).build()).id();
         return client.createFile(asset, FileCreate.builder(name, "", FileType.FILE).storageId(storageId)
-                .fileSetId(set).formatId(format).status(FileStatus.OPEN).build());
+                .fileSetId(set).formatId(format).status(FileRecordStatus.OPEN).build());
     }
 
     private static void check(FakeIconik fake, String objectId, Path file, String digest) throws IOException {

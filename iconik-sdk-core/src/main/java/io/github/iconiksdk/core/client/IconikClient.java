@@ -31,8 +31,8 @@ import io.github.iconiksdk.core.client.model.JobUpdate;
 import io.github.iconiksdk.core.client.model.Keyframe;
 import io.github.iconiksdk.core.client.model.KeyframeCreate;
 import io.github.iconiksdk.core.client.model.KeyframeUpdate;
-import io.github.iconiksdk.core.client.model.MetadataField;
-import io.github.iconiksdk.core.client.model.MetadataView;
+import io.github.iconiksdk.core.client.model.MetadataFieldResource;
+import io.github.iconiksdk.core.client.model.MetadataViewResource;
 import io.github.iconiksdk.core.client.model.MultipartUrls;
 import io.github.iconiksdk.core.client.model.PartUploadUrl;
 import io.github.iconiksdk.core.client.model.Proxy;
@@ -560,7 +560,7 @@ public interface IconikClient {
     // ---- metadata ---------------------------------------------------------------------------------------------
 
     /** @return the metadata views, without their fields */
-    List<MetadataView> listMetadataViews();
+    List<MetadataViewResource> listMetadataViews();
 
     /**
      * Reads a view with its fields.
@@ -569,10 +569,10 @@ public interface IconikClient {
      * @return the view
      * @throws io.github.iconiksdk.api.NotFoundException if there is no such view
      */
-    MetadataView getMetadataView(String viewId);
+    MetadataViewResource getMetadataView(String viewId);
 
     /** @return every metadata field definition */
-    Paged<MetadataField> listMetadataFields();
+    Paged<MetadataFieldResource> listMetadataFields();
 
     /**
      * Reads an asset's values in a view.

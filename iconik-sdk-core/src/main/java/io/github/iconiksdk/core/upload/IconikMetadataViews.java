@@ -6,6 +6,8 @@ import io.github.iconiksdk.api.metadata.MetadataField;
 import io.github.iconiksdk.api.metadata.MetadataView;
 import io.github.iconiksdk.api.metadata.MetadataViewSource;
 import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.client.model.MetadataFieldResource;
+import io.github.iconiksdk.core.client.model.MetadataViewResource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +32,10 @@ public final class IconikMetadataViews implements MetadataViewSource {
 
     @Override
     public MetadataView view(String viewId) {
-        io.github.iconiksdk.core.client.model.MetadataView v = client.getMetadataView(viewId);
+        MetadataViewResource v = client.getMetadataView(viewId);
         List<MetadataField> fields = new ArrayList<>();
         if (v.viewFields() != null) {
-            for (io.github.iconiksdk.core.client.model.MetadataField f : v.viewFields()) {
+            for (MetadataFieldResource f : v.viewFields()) {
                 fields.add(new MetadataField(f.name(), f.label(),
                         FieldType.fromWire(f.fieldType() == null ? "" : f.fieldType()),
                         Boolean.TRUE.equals(f.multi()), options(f.options()), null, null));

@@ -3,7 +3,7 @@ package io.github.iconiksdk.core.client;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Storage;
@@ -42,7 +42,7 @@ class ModelsAndBodiesTest extends WireMockSupport {
 
         AssetFile f = client().getFile("a1", "f1");
 
-        assertEquals(FileStatus.of("HIBERNATING"), f.status());
+        assertEquals(FileRecordStatus.of("HIBERNATING"), f.status());
         assertEquals(FileType.SEQUENCE, f.type());
         assertEquals(StorageMethod.FILE, f.storageMethod());
         assertNull(f.size());
@@ -78,7 +78,7 @@ class ModelsAndBodiesTest extends WireMockSupport {
     void patchBody_carriesOnlyTheFieldsSet() {
         server.stubFor(patch(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/")).willReturn(okJson("{}")));
 
-        client().updateFile("a1", "f1", FileUpdate.builder().status(FileStatus.CLOSED).size(5L).build());
+        client().updateFile("a1", "f1", FileUpdate.builder().status(FileRecordStatus.CLOSED).size(5L).build());
 
         server.verify(patchRequestedFor(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/"))
                 .withRequestBody(equalToJson("{\"status\":\"CLOSED\",\"size\":5}", false, false))

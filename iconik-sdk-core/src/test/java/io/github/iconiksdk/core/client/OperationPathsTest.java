@@ -97,7 +97,7 @@ class OperationPathsTest extends WireMockSupport {
                 c -> c.createProxy("a", ProxyCreate.builder().storageId("p").filename("proxy.mp4").build()));
         expect("PATCH", "/API/files/v1/assets/a/proxies/x/", "{\"status\":\"CLOSED\"}",
                 c -> c.updateProxy("a", "x", ProxyUpdate.builder().status(
-                        io.github.iconiksdk.core.client.model.FileStatus.CLOSED).build()));
+                        io.github.iconiksdk.core.client.model.FileRecordStatus.CLOSED).build()));
         expect("GET", "/API/files/v1/assets/a/proxies/?generate_signed_url=false&per_page=100", null,
                 c -> c.listProxies("a").iterator().hasNext());
         expect("POST", "/API/files/v1/assets/a/keyframes/", "{\"type\":\"POSTER\"}",

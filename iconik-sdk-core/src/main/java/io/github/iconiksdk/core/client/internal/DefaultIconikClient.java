@@ -37,8 +37,8 @@ import io.github.iconiksdk.core.client.model.JobUpdate;
 import io.github.iconiksdk.core.client.model.Keyframe;
 import io.github.iconiksdk.core.client.model.KeyframeCreate;
 import io.github.iconiksdk.core.client.model.KeyframeUpdate;
-import io.github.iconiksdk.core.client.model.MetadataField;
-import io.github.iconiksdk.core.client.model.MetadataView;
+import io.github.iconiksdk.core.client.model.MetadataFieldResource;
+import io.github.iconiksdk.core.client.model.MetadataViewResource;
 import io.github.iconiksdk.core.client.model.MultipartUrls;
 import io.github.iconiksdk.core.client.model.PartUploadUrl;
 import io.github.iconiksdk.core.client.model.Proxy;
@@ -460,20 +460,20 @@ public final class DefaultIconikClient implements IconikClient {
     // ---- metadata ----
 
     @Override
-    public List<MetadataView> listMetadataViews() {
-        List<MetadataView> out = new ArrayList<>();
-        paginate(METADATA + "views/", MetadataView.class).forEach(out::add);
+    public List<MetadataViewResource> listMetadataViews() {
+        List<MetadataViewResource> out = new ArrayList<>();
+        paginate(METADATA + "views/", MetadataViewResource.class).forEach(out::add);
         return List.copyOf(out);
     }
 
     @Override
-    public MetadataView getMetadataView(String viewId) {
-        return get(METADATA + "views/" + segment(viewId) + "/?merge_fields=true", MetadataView.class);
+    public MetadataViewResource getMetadataView(String viewId) {
+        return get(METADATA + "views/" + segment(viewId) + "/?merge_fields=true", MetadataViewResource.class);
     }
 
     @Override
-    public Paged<MetadataField> listMetadataFields() {
-        return list(METADATA + "fields/", PageStyle.LAST_FIELD_NAME, PER_PAGE, MetadataField.class);
+    public Paged<MetadataFieldResource> listMetadataFields() {
+        return list(METADATA + "fields/", PageStyle.LAST_FIELD_NAME, PER_PAGE, MetadataFieldResource.class);
     }
 
     @Override

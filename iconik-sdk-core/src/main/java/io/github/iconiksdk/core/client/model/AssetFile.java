@@ -39,7 +39,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AssetFile(String id, String assetId, String name, String originalName, String directoryPath,
-                        FileType type, FileStatus status, Long size, String checksum, String storageId,
+                        FileType type, FileRecordStatus status, Long size, String checksum, String storageId,
                         StorageMethod storageMethod, String fileSetId, String formatId, String versionId,
                         Instant fileDateCreated, Instant fileDateModified, String url, String uploadUrl,
                         String uploadMethod, Map<String, Object> uploadCredentials, String uploadFilename,

@@ -73,7 +73,7 @@ public final class FileCreate extends JsonBody {
          * @param status the status, {@code OPEN} until closed
          * @return this builder
          */
-        public Builder status(FileStatus status) {
+        public Builder status(FileRecordStatus status) {
             fields.put("status", status);
             return this;
         }

@@ -32,7 +32,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Keyframe(String id, String assetId, KeyframeType type, String name, String filename, String storageId,
-                       StorageMethod storageMethod, FileStatus status, Resolution resolution, Long size,
+                       StorageMethod storageMethod, FileRecordStatus status, Resolution resolution, Long size,
                        Object timeCode, Boolean isCustomKeyframe, String url, String uploadUrl, String uploadMethod,
                        Map<String, Object> uploadCredentials, String versionId, Instant dateCreated) {
 }

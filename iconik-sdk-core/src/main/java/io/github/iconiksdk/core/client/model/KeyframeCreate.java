@@ -91,7 +91,7 @@ public final class KeyframeCreate extends JsonBody {
          * @param status the status
          * @return this builder
          */
-        public Builder status(FileStatus status) {
+        public Builder status(FileRecordStatus status) {
             fields.put("status", status);
             return this;
         }

@@ -34,7 +34,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Proxy(String id, String assetId, String name, String filename, String storageId,
-                    StorageMethod storageMethod, FileStatus status, String format, String codec, Long bitRate,
+                    StorageMethod storageMethod, FileRecordStatus status, String format, String codec, Long bitRate,
                     String frameRate, Resolution resolution, Long size, String url, String uploadUrl,
                     String uploadMethod, Map<String, Object> uploadCredentials, String multipartUploadUrl,
                     String versionId, Instant dateCreated) {

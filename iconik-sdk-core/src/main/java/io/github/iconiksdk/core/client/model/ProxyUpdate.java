@@ -33,7 +33,7 @@ public final class ProxyUpdate extends JsonBody {
          * @param status the status
          * @return this builder
          */
-        public Builder status(FileStatus status) {
+        public Builder status(FileRecordStatus status) {
             fields.put("status", status);
             return this;
         }

@@ -2,7 +2,7 @@ package io.github.iconiksdk.core.command.internal;
 
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.AssetFile;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.command.Command;
 import io.github.iconiksdk.core.command.CommandHandler;
@@ -48,7 +48,7 @@ public final class TranscodeRequestHandler implements CommandHandler {
         AssetFile file = null;
         for (AssetFile f : client.listFiles(assetId.toString())) {
             boolean wanted = fileId != null ? fileId.toString().equals(f.id())
-                    : storageId.equals(f.storageId()) && f.status() == FileStatus.CLOSED;
+                    : storageId.equals(f.storageId()) && f.status() == FileRecordStatus.CLOSED;
             if (wanted) {
                 file = f;
                 break;

@@ -5,7 +5,7 @@ import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileCreate;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.TransferToStorage;
 import io.github.iconiksdk.core.command.Command;
@@ -123,7 +123,7 @@ public final class TransferInHandler implements CommandHandler {
         AssetFile any = null;
         for (AssetFile f : client.listFiles(t.assetId())) {
             if (t.fileSetId().equals(f.fileSetId())) {
-                if (f.status() == FileStatus.CLOSED) {
+                if (f.status() == FileRecordStatus.CLOSED) {
                     return f;
                 }
                 any = any == null ? f : any;
@@ -241,7 +241,7 @@ public final class TransferInHandler implements CommandHandler {
                 t.formatId(), dir, t.componentIds() == null ? List.of() : t.componentIds()).storageId(storageId)
                 .build()));
         AssetFile file = client.createFile(t.assetId(), FileCreate.builder(name, dir, FileType.FILE)
-                .size(bytes).checksum(md5).status(FileStatus.CLOSED).storageId(storageId)
+                .size(bytes).checksum(md5).status(FileRecordStatus.CLOSED).storageId(storageId)
                 .fileSetId(fileSet.id()).formatId(t.formatId()).fileDateCreated(modified)
                 .fileDateModified(modified).build());
         return new FileCatalog.Entry(t.assetId(), t.formatId(), fileSet.id(), file.id(), bytes, md5,

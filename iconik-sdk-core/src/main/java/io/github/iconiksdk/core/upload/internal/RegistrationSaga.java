@@ -18,7 +18,7 @@ import io.github.iconiksdk.core.client.model.AssetUpdate;
 import io.github.iconiksdk.core.client.model.FileCreate;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Format;
@@ -212,7 +212,7 @@ public final class RegistrationSaga {
         }
         RegistrationOutcome outcome = RegistrationOutcome.ALREADY_REGISTERED;
         if (!sameContent) {
-            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
+            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileRecordStatus.CLOSED)
                     .size(e.size()).checksum(md5).fileDateModified(e.modified()).build());
             entry = entry.withContent(e.size(), mtime, md5);
             journal.save(entry);
@@ -395,7 +395,7 @@ public final class RegistrationSaga {
                     () -> {
                         made[0] = true;
                         return client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE).name(name)
-                                .size(e0.size()).checksum(e0.checksum()).status(FileStatus.CLOSED)
+                                .size(e0.size()).checksum(e0.checksum()).status(FileRecordStatus.CLOSED)
                                 .storageId(storageId).fileSetId(e0.fileSetId()).formatId(formatId)
                                 .fileDateModified(Instant.ofEpochMilli(e0.modifiedMs())).build()).id();
                     });
@@ -405,7 +405,7 @@ public final class RegistrationSaga {
         if (entry.step() == Step.FILE) {
             hook.beforeStep(Step.CLOSED, path);
             if (!closedOnCreate) { // after a restart the record's state is not known: closing again is harmless
-                client.updateFile(assetId, entry.fileId(), FileUpdate.builder().status(FileStatus.CLOSED)
+                client.updateFile(assetId, entry.fileId(), FileUpdate.builder().status(FileRecordStatus.CLOSED)
                         .size(entry.size()).checksum(entry.checksum()).build());
             }
             journal.save(entry = entry.completed(Step.CLOSED));
@@ -626,7 +626,7 @@ public final class RegistrationSaga {
                 delete("/API/files/v1/assets/" + entry.assetId() + "/files/" + entry.fileId() + "/");
             } else {
                 client.updateFile(entry.assetId(), entry.fileId(),
-                        FileUpdate.builder().status(FileStatus.MISSING).build());
+                        FileUpdate.builder().status(FileRecordStatus.MISSING).build());
             }
         }
         journal.delete(path);

@@ -15,7 +15,7 @@ import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileCreate;
 import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.Keyframe;
@@ -231,11 +231,11 @@ public final class RenditionUploads {
             if (row.state() == State.UPLOADED) {
                 hook.before(slot, State.UPLOADED, path);
                 if (isProxy(slot)) {
-                    client.updateProxy(assetId, row.objectId(), ProxyUpdate.builder().status(FileStatus.CLOSED)
+                    client.updateProxy(assetId, row.objectId(), ProxyUpdate.builder().status(FileRecordStatus.CLOSED)
                             .size(size).build());
                 } else {
                     client.updateKeyframe(assetId, row.objectId(), KeyframeUpdate.builder()
-                            .status(FileStatus.CLOSED).size(size).build());
+                            .status(FileRecordStatus.CLOSED).size(size).build());
                 }
                 journal.saveRendition(row = row.with(State.CLOSED));
             }
@@ -271,7 +271,7 @@ public final class RenditionUploads {
 
     private String[] createProxy(String assetId, String name, Rendition r, long size) {
         ProxyCreate.Builder b = ProxyCreate.builder().name(name).filename(r.file().getFileName().toString())
-                .size(size).status(FileStatus.OPEN);
+                .size(size).status(FileRecordStatus.OPEN);
         storage(StoragePurpose.PROXIES).ifPresent(b::storageId);
         if (r.width() > 0 && r.height() > 0) {
             b.resolution(new Resolution(r.width(), r.height()));
@@ -293,7 +293,7 @@ public final class RenditionUploads {
             default -> KeyframeType.KEYFRAME;
         };
         KeyframeCreate.Builder b = KeyframeCreate.builder(type).name(name)
-                .filename(r.file().getFileName().toString()).size(size).status(FileStatus.OPEN);
+                .filename(r.file().getFileName().toString()).size(size).status(FileRecordStatus.OPEN);
         storage(StoragePurpose.KEYFRAMES).ifPresent(b::storageId);
         if (r.width() > 0 && r.height() > 0) {
             b.resolution(new Resolution(r.width(), r.height()));
@@ -407,7 +407,7 @@ public final class RenditionUploads {
                 journal.saveRendition(row);
                 try {
                     found = Optional.of(client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE)
-                            .name(name).size(size).checksum(md5).status(FileStatus.OPEN).storageId(storageId)
+                            .name(name).size(size).checksum(md5).status(FileRecordStatus.OPEN).storageId(storageId)
                             .fileSetId(fileSetId).formatId(reg.formatId()).build()));
                 } catch (OutcomeUnknownException lost) {
                     found = Optional.of(findCopy(assetId, storageId, fileSetId).orElseThrow(() -> lost));
@@ -443,7 +443,7 @@ public final class RenditionUploads {
         }
         if (row.state() == State.UPLOADED) {
             hook.before(ORIGINAL, State.UPLOADED, path);
-            client.updateFile(assetId, row.objectId(), FileUpdate.builder().status(FileStatus.CLOSED).size(size)
+            client.updateFile(assetId, row.objectId(), FileUpdate.builder().status(FileRecordStatus.CLOSED).size(size)
                     .checksum(md5).build());
             journal.saveRendition(row = row.with(State.CLOSED));
         }

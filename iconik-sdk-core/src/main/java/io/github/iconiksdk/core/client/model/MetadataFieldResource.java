@@ -20,6 +20,6 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MetadataField(String name, String label, String fieldType, Boolean multi, Boolean readOnly,
+public record MetadataFieldResource(String name, String label, String fieldType, Boolean multi, Boolean readOnly,
                             Boolean required, List<Map<String, Object>> options) {
 }

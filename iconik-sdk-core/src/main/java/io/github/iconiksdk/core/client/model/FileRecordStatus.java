@@ -11,34 +11,34 @@ import java.util.Objects;
  *
  * @param value the value exactly as iconik sends it
  */
-public record FileStatus(@JsonValue String value) {
+public record FileRecordStatus(@JsonValue String value) {
 
     /** {@code OPEN}. */
-    public static final FileStatus OPEN = new FileStatus("OPEN");
+    public static final FileRecordStatus OPEN = new FileRecordStatus("OPEN");
 
     /** {@code GROWING}. */
-    public static final FileStatus GROWING = new FileStatus("GROWING");
+    public static final FileRecordStatus GROWING = new FileRecordStatus("GROWING");
 
     /** {@code AWAITED}. */
-    public static final FileStatus AWAITED = new FileStatus("AWAITED");
+    public static final FileRecordStatus AWAITED = new FileRecordStatus("AWAITED");
 
     /** {@code CLOSED}. */
-    public static final FileStatus CLOSED = new FileStatus("CLOSED");
+    public static final FileRecordStatus CLOSED = new FileRecordStatus("CLOSED");
 
     /** {@code FAILED}. */
-    public static final FileStatus FAILED = new FileStatus("FAILED");
+    public static final FileRecordStatus FAILED = new FileRecordStatus("FAILED");
 
     /** {@code ARCHIVED}. */
-    public static final FileStatus ARCHIVED = new FileStatus("ARCHIVED");
+    public static final FileRecordStatus ARCHIVED = new FileRecordStatus("ARCHIVED");
 
     /** {@code MISSING}. */
-    public static final FileStatus MISSING = new FileStatus("MISSING");
+    public static final FileRecordStatus MISSING = new FileRecordStatus("MISSING");
 
     /** {@code REDISCOVERED}. */
-    public static final FileStatus REDISCOVERED = new FileStatus("REDISCOVERED");
+    public static final FileRecordStatus REDISCOVERED = new FileRecordStatus("REDISCOVERED");
 
     /** {@code DELETED}. */
-    public static final FileStatus DELETED = new FileStatus("DELETED");
+    public static final FileRecordStatus DELETED = new FileRecordStatus("DELETED");
 
     /**
      * Validates the value.
@@ -46,7 +46,7 @@ public record FileStatus(@JsonValue String value) {
      * @param value the value exactly as iconik sends it
      * @throws NullPointerException if {@code value} is null
      */
-    public FileStatus {
+    public FileRecordStatus {
         Objects.requireNonNull(value, "value");
     }
 
@@ -58,8 +58,8 @@ public record FileStatus(@JsonValue String value) {
      * @throws NullPointerException if {@code value} is null
      */
     @JsonCreator
-    public static FileStatus of(String value) {
-        return new FileStatus(value);
+    public static FileRecordStatus of(String value) {
+        return new FileRecordStatus(value);
     }
 
     @Override

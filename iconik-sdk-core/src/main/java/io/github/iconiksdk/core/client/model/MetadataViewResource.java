@@ -16,5 +16,5 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MetadataView(String id, String name, String description, List<MetadataField> viewFields) {
+public record MetadataViewResource(String id, String name, String description, List<MetadataFieldResource> viewFields) {
 }
