@@ -3,7 +3,7 @@ package io.github.iconiksdk.core.command.internal;
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.AssetFile;
-import io.github.iconiksdk.core.client.model.FileStatus;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.client.model.TransferFromStorage;
 import io.github.iconiksdk.core.command.Command;
@@ -117,7 +117,7 @@ public final class TransferOutHandler implements CommandHandler {
         AssetFile any = null;
         for (AssetFile f : client.listFiles(t.assetId())) {
             if (t.originalFileSetId().equals(f.fileSetId()) && storageId.equals(f.storageId())) {
-                if (f.status() == FileStatus.CLOSED) {
+                if (FileRecordStatus.CLOSED.equals(f.status())) {
                     return f;
                 }
                 any = any == null ? f : any;

@@ -603,7 +603,7 @@ public final class RegistrationSaga {
         }
         for (AssetFile f : client.listFiles(entry.assetId())) {
             if (storageId.equals(f.storageId()) && !f.id().equals(entry.fileId())
-                    && oldDir.equals(nullToEmpty(f.directoryPath())) && !FileStatus.DELETED.equals(f.status())) {
+                    && oldDir.equals(nullToEmpty(f.directoryPath())) && !FileRecordStatus.DELETED.equals(f.status())) {
                 return;
             }
         }

@@ -595,8 +595,9 @@ public final class RenditionUploads {
         Optional<RenditionRow> existing = journal.rendition(key, COPY).filter(r -> r.tag().equals(tag));
         String fileSetId = copyFileSet(to);
         Optional<AssetFile> there = findCopy(to.assetId(), to.storageId(), fileSetId);
-        if (there.isPresent() && there.get().status() == FileStatus.CLOSED && Objects.equals(there.get().size(),
-                size) && (there.get().checksum() == null || md5.equalsIgnoreCase(there.get().checksum()))) {
+        if (there.isPresent() && FileRecordStatus.CLOSED.equals(there.get().status())
+                && Objects.equals(there.get().size(), size)
+                && (there.get().checksum() == null || md5.equalsIgnoreCase(there.get().checksum()))) {
             forgetCopy(key);
             return there.get();
         }
@@ -611,7 +612,7 @@ public final class RenditionUploads {
                 journal.saveRendition(row);
                 try {
                     f = client.createFile(to.assetId(), FileCreate.builder(to.name(), to.directory(), FileType.FILE)
-                            .name(to.name()).size(size).checksum(md5).status(FileStatus.OPEN)
+                            .name(to.name()).size(size).checksum(md5).status(FileRecordStatus.OPEN)
                             .storageId(to.storageId()).fileSetId(fileSetId).formatId(to.formatId()).build());
                 } catch (OutcomeUnknownException lost) {
                     f = findCopy(to.assetId(), to.storageId(), fileSetId).orElseThrow(() -> lost);
@@ -643,7 +644,7 @@ public final class RenditionUploads {
             }
         }
         AssetFile closed = client.updateFile(to.assetId(), row.objectId(), FileUpdate.builder()
-                .status(FileStatus.CLOSED).size(size).checksum(md5).build());
+                .status(FileRecordStatus.CLOSED).size(size).checksum(md5).build());
         forgetCopy(key);
         return closed;
     }
