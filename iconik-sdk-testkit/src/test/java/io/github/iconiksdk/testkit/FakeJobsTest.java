@@ -110,6 +110,49 @@ class FakeJobsTest {
     }
 
     @Test
+    void clientStateActions_pauseHoldsTheClock_resumeGoesOn_abortEnds_restartRunsAgain() {
+        ManualClock clock = new ManualClock();
+        FakeIconik fake = start(FakeIconik.builder().clock(clock).jobsCompleteAfter(Duration.ofSeconds(10)));
+        Http http = Http.of(fake);
+        Original o = original(http, "clip.mov");
+        String jobId = http.post(F + "/assets/" + o.assetId() + "/files/" + o.fileId() + "/keyframes/", Map.of())
+                .json().get("job_id").asText();
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(201, http.put(J + "/jobs/state/", Map.of("job_ids", List.of(jobId), "action", "PAUSE"))
+                .status());
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals("PAUSED", status(http, jobId));
+        assertEquals(List.of(), fake.runJobs(), "a paused job is not run");
+        assertEquals(0, fake.proxies(o.assetId()).size());
+
+        http.put(J + "/jobs/state/", Map.of("job_ids", List.of(jobId), "action", "RESUME"));
+        assertEquals("READY", status(http, jobId));
+        clock.advance(Duration.ofSeconds(5)); // 4 + 5 of 10 seconds: the paused minute did not count
+        assertEquals("STARTED", status(http, jobId));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("FINISHED", status(http, jobId));
+        assertEquals(1, fake.proxies(o.assetId()).size());
+
+        http.put(J + "/jobs/state/", Map.of("job_ids", List.of(jobId), "action", "RESTART"));
+        assertEquals("READY", status(http, jobId));
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals("FINISHED", status(http, jobId));
+        assertEquals(2, fake.proxies(o.assetId()).size(), "a restarted transcode makes its proxy again");
+
+        String other = http.post(F + "/assets/" + o.assetId() + "/files/" + o.fileId() + "/mediainfo/", Map.of())
+                .json().get("job_id").asText();
+        http.put(J + "/jobs/state/", Map.of("job_ids", List.of(other), "action", "ABORT"));
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals("ABORTED", status(http, other));
+        assertEquals(0, http.get(F + "/assets/" + o.assetId() + "/formats/" + o.formatId() + "/").json()
+                .get("metadata").size(), "an aborted mediainfo job wrote nothing");
+        assertEquals(400, http.put(J + "/jobs/state/", Map.of("job_ids", List.of(other), "action", "STOP"))
+                .status());
+        assertEquals(404, http.put(J + "/jobs/priority/", Map.of("job_ids",
+                List.of(java.util.UUID.randomUUID().toString()), "priority", 3)).status());
+    }
+
+    @Test
     void mediainfoJob_putsTechnicalMetadataOnTheFilesFormat() {
         FakeIconik fake = start(FakeIconik.builder().jobsCompleteAfter(Duration.ZERO));
         Http http = Http.of(fake);

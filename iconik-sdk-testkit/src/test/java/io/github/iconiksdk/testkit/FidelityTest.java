@@ -498,6 +498,21 @@ class FidelityTest {
         assertEquals("S1", ok(http.get(segValues), 200).at("/metadata_values/scene/field_values/0/value").asText());
         assertEquals("S1", ok(http.get(M + "/segments/" + segId + "/views/" + viewId + "/"), 200)
                 .at("/metadata_values/scene/field_values/0/value").asText());
+        // jobs in bulk and one step by id
+        JsonNode job = ok(http.post(J + "/jobs/", m("title", "Export", "type", "EXPORT", "status", "STARTED")), 201);
+        String jobUrl = J + "/jobs/" + job.get("id").asText() + "/";
+        String stepId = ok(http.patch(jobUrl + "steps/", m("steps", List.of(m("label", "copy", "status",
+                "IN_PROGRESS")))), 200).at("/steps/0/id").asText();
+        assertEquals("DONE", ok(http.patch(jobUrl + "steps/" + stepId + "/", m("status", "DONE")), 200)
+                .at("/steps/0/status").asText());
+        ok(http.put(jobUrl + "steps/" + stepId + "/", m("label", "copy", "status", "DONE", "message", "ok")), 200);
+        List<String> ids = List.of(job.get("id").asText());
+        ok(http.put(J + "/jobs/priority/", m("job_ids", ids, "priority", 9)), 201);
+        assertEquals(9, ok(http.get(jobUrl), 200).get("priority").asInt());
+        ok(http.put(J + "/jobs/state/", m("job_ids", ids, "action", "PAUSE")), 201);
+        assertEquals("PAUSED", ok(http.get(jobUrl), 200).get("status").asText());
+        ok(http.delete(J + "/jobs/", m("job_ids", ids)), 204);
+        assertEquals(404, http.get(jobUrl).status());
     }
 
     /** Manual scans, transfers to and from the gateway's storage, purges and keyframes requests. */

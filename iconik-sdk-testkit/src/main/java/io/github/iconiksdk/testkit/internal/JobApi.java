@@ -30,6 +30,11 @@ final class JobApi {
         r.add("DELETE", JOBS + "/jobs/{job_id}/", this::delete);
         r.add("PATCH", JOBS + "/jobs/{job_id}/steps/", this::steps);
         r.add("PUT", JOBS + "/jobs/{job_id}/steps/", this::steps);
+        r.add("PATCH", JOBS + "/jobs/{job_id}/steps/{job_step_id}/", c -> step(c, true));
+        r.add("PUT", JOBS + "/jobs/{job_id}/steps/{job_step_id}/", c -> step(c, false));
+        r.add("DELETE", JOBS + "/jobs/", this::deleteMany);
+        r.add("PUT", JOBS + "/jobs/priority/", this::priority);
+        r.add("PUT", JOBS + "/jobs/state/", this::state);
     }
 
     /**
@@ -211,6 +216,69 @@ final class JobApi {
         }
         Context.touch(j);
         return Reply.json(200, j);
+    }
+
+    private static final Shape JOB_IDS = Shape.of("job_ids:[u]");
+    private static final Shape JOBS_PRIORITY = Shape.of("job_ids:[u] priority:i");
+    private static final Shape JOBS_STATE = Shape.of("job_ids:[u] action:e(PAUSE|RESUME|ABORT|RESTART)");
+
+    /** @return the jobs named by a bulk body's {@code job_ids} (1 to 500), each checked to exist */
+    private List<ObjectNode> jobs(ObjectNode in) {
+        JsonNode ids = in.get("job_ids");
+        if (ids.isEmpty() || ids.size() > 500) {
+            throw ApiError.fields(Map.of("job_ids", "Length must be between 1 and 500."));
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        ids.forEach(id -> out.add(job(id.asText())));
+        return out;
+    }
+
+    /** One step of a job, by id ({@code JobStepSchema}); answers the job, as iconik's spec says. */
+    private Reply step(Call c, boolean patch) {
+        ObjectNode j = job(c.param("job_id"));
+        String stepId = c.param("job_step_id");
+        ObjectNode in = patch ? Shapes.JOB_STEP.accept(c.json()) : Shapes.JOB_STEP.accept(c.json(), "label",
+                "status");
+        in.remove("id");
+        for (JsonNode s : j.withArray("steps")) {
+            if (stepId.equals(Json.text(s, "id"))) {
+                ((ObjectNode) s).setAll(in);
+                ((ObjectNode) s).put("date_updated", Json.now());
+                Context.touch(j);
+                return Reply.json(200, j);
+            }
+        }
+        throw ApiError.notFound("Job step", stepId);
+    }
+
+    private Reply deleteMany(Call c) {
+        for (ObjectNode j : jobs(JOB_IDS.accept(c.json(), "job_ids"))) {
+            ctx.store.table(Store.JOBS).remove(Json.text(j, "id"));
+        }
+        return Reply.empty(204);
+    }
+
+    private Reply priority(Call c) {
+        ObjectNode in = JOBS_PRIORITY.accept(c.json(), "job_ids", "priority");
+        int p = in.get("priority").asInt();
+        if (p < 1 || p > 10) {
+            throw ApiError.fields(Map.of("priority", "Must be greater than or equal to 1 and less than or equal to"
+                    + " 10."));
+        }
+        for (ObjectNode j : jobs(in)) {
+            j.put("priority", p);
+            Context.touch(j);
+        }
+        return Reply.empty(201);
+    }
+
+    private Reply state(Call c) {
+        ObjectNode in = JOBS_STATE.accept(c.json(), "job_ids", "action");
+        String action = Json.text(in, "action");
+        for (ObjectNode j : jobs(in)) {
+            ctx.jobs.changeState(j, action);
+        }
+        return Reply.empty(201);
     }
 
     private Reply delete(Call c) {

@@ -91,6 +91,9 @@ public final class JobRunner {
         long total = after.toMillis();
         for (String jobId : new ArrayList<>(ctx.store.table(Store.JOB_WORK).keySet())) {
             ObjectNode work = ctx.store.table(Store.JOB_WORK).get(jobId);
+            if (!waiting(jobId, work)) {
+                continue;
+            }
             long elapsed = now - work.path("queued_ms").asLong();
             if (elapsed >= total) {
                 finish(jobId, work);
@@ -110,10 +113,78 @@ public final class JobRunner {
     public List<String> runAll() {
         List<String> done = new ArrayList<>();
         for (String jobId : new ArrayList<>(ctx.store.table(Store.JOB_WORK).keySet())) {
-            finish(jobId, ctx.store.table(Store.JOB_WORK).get(jobId));
-            done.add(jobId);
+            ObjectNode work = ctx.store.table(Store.JOB_WORK).get(jobId);
+            if (waiting(jobId, work)) {
+                finish(jobId, work);
+                done.add(jobId);
+            }
         }
         return done;
+    }
+
+    /** @return whether a job's work is still to do: not done, and the job not paused by a client */
+    private boolean waiting(String jobId, ObjectNode work) {
+        return !work.path("done").asBoolean(false) && !ctx.store.get(Store.JOBS, jobId)
+                .map(j -> "PAUSED".equals(Json.text(j, "status"))).orElse(false);
+    }
+
+    /**
+     * A client's {@code PAUSE}, {@code RESUME}, {@code ABORT} or {@code RESTART} of a job ({@code PUT jobs/state/}).
+     * [I] iconik documents the actions, not their effect; the fake: PAUSE holds a READY, STARTED or WAITING job
+     * ({@code PAUSED}) and stops its clock; RESUME makes it READY again, its clock going on where it stopped; ABORT
+     * ends an unfinished job {@code ABORTED}; RESTART makes any job READY with its clock at zero, and the fake's own
+     * jobs (mediainfo, transcode, keyframes) then run again. Jobs a client created itself only change status.
+     *
+     * @param job the job
+     * @param action the action
+     */
+    void changeState(ObjectNode job, String action) {
+        String jobId = Json.text(job, "id");
+        String status = Json.text(job, "status");
+        ObjectNode work = ctx.store.table(Store.JOB_WORK).get(jobId);
+        long now = clock.millis();
+        boolean ended = List.of("FINISHED", "FINISHED_WITH_WARNING", "FAILED", "ABORTED", "SKIPPED").contains(status);
+        switch (action) {
+            case "PAUSE" -> {
+                if (List.of("READY", "STARTED", "WAITING").contains(status)) {
+                    job.put("status", "PAUSED");
+                    if (work != null) {
+                        work.put("paused_ms", now);
+                    }
+                }
+            }
+            case "RESUME" -> {
+                if ("PAUSED".equals(status)) {
+                    job.put("status", "READY");
+                    if (work != null && work.has("paused_ms")) {
+                        work.put("queued_ms", work.path("queued_ms").asLong() + now - work.path("paused_ms")
+                                .asLong());
+                        work.remove("paused_ms");
+                    }
+                }
+            }
+            case "ABORT" -> {
+                if (!ended) {
+                    job.put("status", "ABORTED");
+                    job.put("completed_at", Json.now());
+                    if (work != null) {
+                        work.put("done", true);
+                    }
+                }
+            }
+            default -> {
+                job.put("status", "READY");
+                job.put("progress", 0);
+                job.remove(List.of("completed_at", "started_at", "error_message"));
+                if (work != null) {
+                    work.put("done", false);
+                    work.put("queued_ms", now);
+                    work.remove("paused_ms");
+                }
+            }
+        }
+        Context.touch(job);
+        advance();
     }
 
     private boolean start(ObjectNode job) {
@@ -128,7 +199,7 @@ public final class JobRunner {
     }
 
     private void finish(String jobId, ObjectNode work) {
-        ctx.store.table(Store.JOB_WORK).remove(jobId);
+        work.put("done", true); // kept, so that a RESTART can run it again
         ObjectNode job = ctx.store.get(Store.JOBS, jobId).orElse(null);
         if (job == null || !List.of("READY", "STARTED").contains(Json.text(job, "status"))) {
             return; // deleted, aborted or changed by a client meanwhile
