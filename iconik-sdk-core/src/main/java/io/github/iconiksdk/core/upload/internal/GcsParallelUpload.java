@@ -44,6 +44,8 @@ final class GcsParallelUpload implements OriginalUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(GcsParallelUpload.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Part URLs asked per page of iconik's {@code multipart_url/part/}. */
+    private static final int URL_PAGE = 100;
     /** GCS composes at most this many objects in one request. */
     static final int COMPOSE_LIMIT = 32;
 
@@ -69,7 +71,7 @@ final class GcsParallelUpload implements OriginalUploader {
         }
         Map<Integer, PartUploadUrl> urls = new ConcurrentHashMap<>();
         for (PartUploadUrl p : job.client.paginate(B2LargeFileUpload.filePath(job) + "multipart_url/part/?parts_num="
-                + job.parts(), PartUploadUrl.class)) {
+                + job.parts() + "&per_page=" + URL_PAGE, PartUploadUrl.class)) {
             if (p.number() != null) {
                 urls.put(p.number().intValue(), p);
             }
@@ -114,16 +116,23 @@ final class GcsParallelUpload implements OriginalUploader {
         }
         HttpResponse<String> composed = compose(job, null, sources).response();
         checkCrc32c(job, composed, fileCrc);
-        for (PartUploadUrl u : urls.values()) {
+        // The part objects are deleted in parallel, as they were sent: one at a time they would add a round trip per
+        // part to every upload. A part left behind is only storage to clean, never a wrong object.
+        List<Integer> deletable = new ArrayList<>();
+        urls.forEach((part, u) -> {
             if (u.deleteUrl() != null) {
-                try {
-                    job.transfer.send("delete of a part of " + job.name(), () -> job.transfer.request(u.deleteUrl())
-                            .DELETE().build(), s -> s == 204 || s == 200 || s == 404);
-                } catch (RuntimeException e) {
-                    LOG.debug("part object of {} not deleted: {}", job.name(), e.toString());
-                }
+                deletable.add(part);
             }
-        }
+        });
+        job.runner.run(deletable, part -> {
+            String deleteUrl = urls.get(part).deleteUrl();
+            try {
+                job.transfer.send("delete of part " + part + " of " + job.name(), () -> job.transfer
+                        .request(deleteUrl).DELETE().build(), s -> s == 204 || s == 200 || s == 404);
+            } catch (RuntimeException e) {
+                LOG.debug("part object {} of {} not deleted: {}", part, job.name(), e.toString());
+            }
+        });
         job.done();
     }
 
