@@ -290,6 +290,7 @@ class GatewayHandlersTest {
             assertEquals(1, l.runOnce());
         }
         assertEquals(List.of(k[0] + " media/k.mov"), calls);
+        assertEquals(List.of("FINISHED"), jobStates("TRANSCODE"), "the request's job is ended");
     }
 
     @Test

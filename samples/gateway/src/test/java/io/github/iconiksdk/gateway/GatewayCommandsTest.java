@@ -192,4 +192,48 @@ class GatewayCommandsTest {
             assertEquals(0, running.get(30, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void aKeyframesRequest_makesProxyAndKeyframes_withTheRealFfmpeg_forAnAssetThatHadNone() throws Exception {
+        root = Files.createDirectories(tmp.resolve("storage"));
+        GatewayMedia.video(root.resolve("clip.mp4"));
+        fake = FakeIconik.builder().mountPoint(root.toString()).storageSetting("growing_files_threshold", "0")
+                .storageSetting("scan_interval_seconds", "3600").storageSetting("local_proxy_creation", "false")
+                .storageSetting("local_keyframe_creation", "false").build().start();
+        client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken()).build();
+        GatewayConfig config = GatewayConfig.builder().flag("iconik-url", fake.url()).flag("app-id", fake.appId())
+                .flag("auth-token", fake.authToken()).flag("storage-id", fake.storageId())
+                .flag("data-dir", tmp.resolve("data").toString()).build().requireCredentials();
+        String storage = fake.storageId();
+        try (Gateway gateway = new Gateway(config, err)) {
+            GatewayDaemon daemon = new GatewayDaemon(gateway, err);
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(daemon::run);
+            await("the first pass", Duration.ofSeconds(60), () -> daemon.passes() >= 1);
+            await("the command loop", Duration.ofSeconds(10), () -> gateway.commandStats().isPresent());
+            List<JsonNode> files = filesOnGateway("", "clip.mp4");
+            assertEquals(1, files.size());
+            String assetId = files.get(0).get("asset_id").asText();
+            assertTrue(fake.proxies(assetId).isEmpty(), "no proxy while local transcoding is off");
+            assertTrue(fake.keyframes(assetId).isEmpty(), "no keyframes while local transcoding is off");
+
+            // iconik queues a keyframes request for the gateway only where local transcoding is on
+            send("PATCH", F + "/storages/" + storage + "/", m("settings", m("local_proxy_creation", true,
+                    "local_keyframe_creation", true)));
+            send("POST", F + "/assets/bulk/keyframes/", m("object_ids", List.of(assetId), "object_type", "assets"));
+            assertEquals(1, fake.gatewayEvents(storage).size());
+            await("the proxy and keyframes", Duration.ofSeconds(60), () -> fake.gatewayEvents(storage).isEmpty()
+                    && fake.proxies(assetId).stream().anyMatch(p -> "CLOSED".equals(p.path("status").asText()))
+                    && !fake.keyframes(assetId).isEmpty());
+            JsonNode proxy = fake.proxies(assetId).get(0);
+            assertTrue(fake.uploadedBytes(proxy.get("id").asText()).orElseThrow().length > 0,
+                    "the proxy's bytes were uploaded");
+            assertTrue(fake.keyframes(assetId).stream().anyMatch(k -> "POSTER".equals(k.path("type").asText())),
+                    fake.keyframes(assetId).toString());
+            assertEquals(List.of("FINISHED"), fake.jobs().stream()
+                    .filter(j -> "TRANSCODE".equals(j.path("type").asText())).map(j -> j.path("status").asText())
+                    .toList());
+            daemon.requestStop();
+            assertEquals(0, running.get(30, TimeUnit.SECONDS));
+        }
+    }
 }

@@ -148,6 +148,15 @@ class StatusPageBrowserTest {
             assertEquals("same page", js.executeScript("return window.loadedOnce;"),
                     "the page reloaded instead of updating in place");
 
+            // iconik's requests: the SCAN button shows up in the command queues and the recent commands
+            waitForText("commands-state", "polling");
+            io.github.iconiksdk.core.client.IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken()).build()
+                    .requestScan(fake.storageId(), List.of("day2"), List.of());
+            waitForText("commands-events-done", "1");
+            assertEquals("0", text("commands-events-pending"));
+            assertEquals("0", text("commands-transfers_from-failed"));
+            assertTrue(text("recent-command-rows").contains("SCAN"), text("recent-command-rows"));
+
             // Errors are shown as text, never as markup, whatever a file name holds.
             operations.status().problem("unreadable: <img src=x id=injected>.mov: permission denied");
             waitUpTo(Duration.ofSeconds(30)).until(d -> text("errors").contains("<img src=x"));

@@ -1,15 +1,20 @@
 package io.github.iconiksdk.core.command.internal;
 
+import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.GatewayEvent;
+import io.github.iconiksdk.core.client.model.JobStatus;
+import io.github.iconiksdk.core.client.model.JobUpdate;
 import io.github.iconiksdk.core.command.Command;
 import io.github.iconiksdk.core.command.CommandHandler;
 import io.github.iconiksdk.core.command.CommandResult;
 import io.github.iconiksdk.core.command.GatewayHandlers;
 import io.github.iconiksdk.core.command.MountPoint;
 import io.github.iconiksdk.core.command.UnsafePathException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +22,8 @@ import java.util.Map;
 
 /** See {@link GatewayHandlers#transcodeRequests}. */
 public final class TranscodeRequestHandler implements CommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranscodeRequestHandler.class);
 
     private final IconikClient client;
     private final String storageId;
@@ -39,6 +46,31 @@ public final class TranscodeRequestHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(Command command) throws Exception {
+        CommandResult result = transcode(command);
+        Map<String, Object> data = command.item(GatewayEvent.class).data();
+        Object jobId = data == null ? null : data.get("job_id");
+        if (jobId != null) {
+            finishJob(jobId.toString(), result);
+        }
+        return result;
+    }
+
+    /**
+     * [I] The gateway ends the TRANSCODE job iconik made for the request (FINISHED, or FAILED with the reason), as
+     * it does its transfer jobs; a job already gone is left alone. A thrown failure leaves the job running: the
+     * command is tried again.
+     */
+    private void finishJob(String jobId, CommandResult result) {
+        try {
+            client.updateJob(jobId, result.succeeded()
+                    ? JobUpdate.builder().status(JobStatus.FINISHED).message(result.message()).build()
+                    : JobUpdate.builder().status(JobStatus.FAILED).errorMessage(result.message()).build());
+        } catch (NotFoundException gone) {
+            LOG.debug("job {} of a keyframes request is gone", jobId);
+        }
+    }
+
+    private CommandResult transcode(Command command) throws Exception {
         Map<String, Object> data = command.item(GatewayEvent.class).data();
         Object assetId = data == null ? null : data.get("asset_id");
         if (assetId == null) {
