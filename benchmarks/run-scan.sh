@@ -14,7 +14,10 @@ work="${3:-/tmp/iconik-scan-bench}"
 tree="$work/tree-$files"
 runs=3
 
-mvn -q -B -o -DskipTests -pl samples/gateway,benchmarks -am package
+# BENCH_BUILD=0: use the jars as built (build them first outside a quiet slot: the build is not what is measured)
+if [ "${BENCH_BUILD:-1}" != 0 ]; then
+  mvn -q -B -o -DskipTests -pl samples/gateway,benchmarks -am package
+fi
 ./iconik-gateway --version > /dev/null   # prepares the CDS archive and the SQLite library once per jar
 mkdir -p "$work"
 if [ ! -d "$tree" ]; then
@@ -24,7 +27,7 @@ have_rclone=1
 command -v rclone > /dev/null || { have_rclone=0; echo "rclone: not installed (Debian: apt-get install rclone)"; }
 echo "machine: $(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1), $(find --version | head -1)," \
   "$( [ $have_rclone = 1 ] && rclone version | head -1 )"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M) UTC; commit $(git rev-parse --short HEAD)"
 
 times="$work/times.txt"
 : > "$times"

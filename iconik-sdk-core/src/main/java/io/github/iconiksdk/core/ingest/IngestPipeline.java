@@ -20,6 +20,7 @@ import io.github.iconiksdk.core.ingest.internal.Events;
 import io.github.iconiksdk.core.ingest.internal.IngestPass;
 import io.github.iconiksdk.core.ingest.internal.RenditionStage;
 import io.github.iconiksdk.core.ingest.internal.Transcoders;
+import io.github.iconiksdk.core.scan.FileSystemScanner;
 import io.github.iconiksdk.core.upload.IconikAssetUploader;
 import io.github.iconiksdk.core.work.LocalWorkQueue;
 import io.github.iconiksdk.core.work.WorkQueue;
@@ -75,6 +76,9 @@ public final class IngestPipeline implements AutoCloseable {
     private final RegistrationStore registrationStore;
     private final WorkQueue workQueue;
     private Thread daemon;
+    /** The daemon's scanner while it watches (change hints), kept across passes; only the daemon thread sets it. */
+    private volatile FileSystemScanner watcher;
+    private StorageSettings watcherSettings; // set with watcher, under passLock
 
     private IngestPipeline(Builder b) {
         this.client = b.client;
@@ -121,7 +125,8 @@ public final class IngestPipeline implements AutoCloseable {
      */
     public IngestSummary runOnce(boolean waitForGrowingFiles) {
         try {
-            return pass(readSettings(), waitForGrowingFiles);
+            StorageSettings s = readSettings();
+            return pass(s, waitForGrowingFiles, keptFor(s));
         } catch (RuntimeException e) {
             events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
             throw e;
@@ -131,7 +136,15 @@ public final class IngestPipeline implements AutoCloseable {
     /**
      * Runs the daemon on the calling thread: a pass every {@code scan_interval_seconds}, the storage's settings read
      * before each (a change made in iconik applies from the next pass, without a restart), until
-     * {@link #requestStop()}. While {@code scan} is off in iconik no pass runs. Once the pipeline has worked,
+     * {@link #requestStop()}. While {@code scan} is off in iconik no pass runs.
+     *
+     * <p>With the configuration's {@link GatewayConfig#watch() watch} on (the default) and a file system that gives
+     * change hints (inotify on Linux; not network mounts), the daemon keeps its scanner between passes and, while it
+     * waits for the next one, registers what changed in the folders the hints name at once: a file written and
+     * closed is registered about the growing-files threshold after its last write instead of at the next full pass.
+     * The full pass every interval stays the source of truth (hints can be lost; lost hints start it at once).
+     * Gateways sharing a {@link Builder#workQueue work queue} use no hints: one of them scans at a time.
+     * Once the pipeline has worked,
      * failures never end it: iconik unreachable or failing, settings it cannot use, are reported
      * ({@link IngestEvent.PassFailed} with the wait) and tried again after a wait that doubles from 2 s to 60 s.
      *
@@ -141,6 +154,14 @@ public final class IngestPipeline implements AutoCloseable {
      * @throws InvalidPatternException if a pattern is invalid before the first successful pass
      */
     public void run() {
+        try {
+            loop();
+        } finally {
+            closeWatcher();
+        }
+    }
+
+    private void loop() {
         StorageSettings previous = null;
         boolean contacted = false;
         boolean workedOnce = false;
@@ -161,15 +182,25 @@ public final class IngestPipeline implements AutoCloseable {
                 }
                 previous = s;
                 if (!s.scanEnabled()) {
+                    closeWatcher(); // no watches held while scanning is off
                     if (!scanOffReported) {
                         events.emit(new IngestEvent.ScanningOff());
                         scanOffReported = true;
                     }
                 } else {
                     scanOffReported = false;
-                    IngestSummary result = pass(s, false);
+                    FileSystemScanner kept = watcher(s);
+                    IngestSummary result = pass(s, false, kept);
                     registered += result.registered();
                     failed += result.failed().size();
+                    if (kept != null && kept.isWatching()) {
+                        failures = 0;
+                        workedOnce = true;
+                        long[] more = changesUntilNextPass(s, kept, s.scanInterval());
+                        registered += more[0];
+                        failed += more[1];
+                        continue; // the next full pass is due, or notifications were lost, or stop
+                    }
                 }
                 failures = 0;
                 workedOnce = true;
@@ -189,7 +220,94 @@ public final class IngestPipeline implements AutoCloseable {
             }
             pause(wait);
         }
+        closeWatcher();
         events.emit(new IngestEvent.Stopped(passes, registered, failed));
+    }
+
+    /**
+     * The daemon's scanner for these settings when {@code watch} is on (opened again when the settings changed), or
+     * {@code null} for a scanner of each pass's own.
+     */
+    private FileSystemScanner watcher(StorageSettings s) {
+        if (!config.watch() || !(workQueue instanceof LocalWorkQueue)) {
+            return null; // a fleet sharing a queue scans one gateway at a time, at the interval (docs/scale-out.md)
+        }
+        if (watcher != null && watcherSettings == s) {
+            return watcher; // readSettings gives the same settings object while iconik's are unchanged
+        }
+        closeWatcher();
+        IngestPass.root(s); // a mount point that is no folder here fails the pass before the scanner opens
+        FileSystemScanner opened = IngestPass.openScanner(config, s, scanStateStores, true);
+        synchronized (passLock) {
+            watcher = opened;
+            watcherSettings = s;
+        }
+        if (stopRequested) {
+            opened.wakeUp(); // a stop asked for before the scanner existed still cuts its first wait short
+        }
+        return opened;
+    }
+
+    private void closeWatcher() {
+        FileSystemScanner w;
+        synchronized (passLock) {
+            w = watcher;
+            watcher = null;
+            watcherSettings = null;
+        }
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** The daemon's scanner if it was opened for these settings (a pass asked for while the daemon waits). */
+    private FileSystemScanner keptFor(StorageSettings s) {
+        synchronized (passLock) {
+            return watcherSettings == s ? watcher : null;
+        }
+    }
+
+    /**
+     * Between full passes: partial passes over the folders the change hints name, until the interval is over,
+     * notifications were lost, the storage's settings changed, or a stop is asked for. The settings are read before
+     * each partial pass, so that a change made in iconik applies to it (it ends the wait: the full pass applies
+     * it). The wait holds no lock: a pass asked for meanwhile ({@link #runOnce}) runs. Returns the files
+     * registered and failed.
+     */
+    private long[] changesUntilNextPass(StorageSettings s, FileSystemScanner scanner, Duration interval) {
+        long[] counts = new long[2];
+        long end = System.nanoTime() + interval.toNanos();
+        long left;
+        while (!stopRequested && (left = end - System.nanoTime()) > 0) {
+            boolean due;
+            try {
+                due = scanner.awaitChanges(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requestStop();
+                break;
+            }
+            if (!due || stopRequested) {
+                continue;
+            }
+            if (readSettings() != s) {
+                break; // changed in iconik: the full pass applies them (readSettings keeps the object otherwise)
+            }
+            IngestPass.Changes changes;
+            synchronized (passLock) {
+                changes = new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
+                        st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue).scanner(scanner)
+                        .runChanges(Duration.ZERO);
+            }
+            changes.partialPass().ifPresent(summary -> {
+                counts[0] += summary.registered();
+                counts[1] += summary.failed().size();
+            });
+            if (changes.fullPassNeeded()) {
+                break;
+            }
+        }
+        return counts;
     }
 
     /**
@@ -222,6 +340,10 @@ public final class IngestPipeline implements AutoCloseable {
         stopRequested = true;
         synchronized (wake) {
             wake.notifyAll();
+        }
+        FileSystemScanner w = watcher;
+        if (w != null) {
+            w.wakeUp();
         }
     }
 
@@ -340,6 +462,9 @@ public final class IngestPipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (d == null || !d.isAlive()) {
+            closeWatcher(); // the daemon closes it as it ends; this is for a daemon that never got going
+        }
         synchronized (passLock) {
             if (uploader != null) {
                 uploader.close();
@@ -381,11 +506,15 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private IngestSummary pass(StorageSettings s, boolean waitForGrowingFiles) {
+        return pass(s, waitForGrowingFiles, null);
+    }
+
+    private IngestSummary pass(StorageSettings s, boolean waitForGrowingFiles, FileSystemScanner kept) {
         synchronized (passLock) {
             IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
             IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
                     () -> stopRequested, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
-                    .run(waitForGrowingFiles);
+                    .scanner(kept).run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
             return result;
@@ -460,7 +589,9 @@ public final class IngestPipeline implements AutoCloseable {
         /**
          * Keeps the scan state in stores of the caller's instead of {@code scan-state.db} in the data dir (a server
          * database shared by several gateways, for example). Each pass's scanner takes a store from the supplier
-         * and closes it when the pass ends, so the supplier must give an open store each time.
+         * and closes it when the pass ends, so the supplier must give an open store each time; the daemon's
+         * scanner, while it watches for changes ({@link GatewayConfig#watch()}), keeps its store from one pass to
+         * the next and takes a new one when the storage's settings change.
          *
          * @param stores gives the store of this pipeline's storage, once per pass
          * @return this builder

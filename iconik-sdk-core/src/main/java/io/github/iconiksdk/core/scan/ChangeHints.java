@@ -279,6 +279,22 @@ public final class ChangeHints implements AutoCloseable {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public Due awaitDue(Duration timeout) throws InterruptedException {
+        return await(timeout, true);
+    }
+
+    /**
+     * Waits as {@link #awaitDue} does, but leaves what is due in place for the next {@link #awaitDue}: for a caller
+     * that has something to do (read settings, say) between learning that a pass is due and running it.
+     *
+     * @param timeout the longest wait
+     * @return true if folders are due or notifications were lost; false after a timeout, a wake-up or close
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public boolean awaitAnyDue(Duration timeout) throws InterruptedException {
+        return !await(timeout, false).isEmpty();
+    }
+
+    private Due await(Duration timeout, boolean take) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         lock.lock();
         try {
@@ -287,8 +303,10 @@ public final class ChangeHints implements AutoCloseable {
                     return Due.NOTHING;
                 }
                 if (lost) {
-                    lost = false;
-                    due.clear();
+                    if (take) {
+                        lost = false;
+                        due.clear();
+                    }
                     return new Due(Set.of(), true);
                 }
                 if (woken) {
@@ -302,7 +320,9 @@ public final class ChangeHints implements AutoCloseable {
                     Map.Entry<String, Long> e = it.next();
                     if (e.getValue() - now <= 0) {
                         ready.add(e.getKey());
-                        it.remove();
+                        if (take) {
+                            it.remove();
+                        }
                     } else {
                         earliest = Math.min(earliest, e.getValue() - now);
                     }

@@ -253,6 +253,41 @@ public final class FileSystemScanner implements StorageScanner {
         }
     }
 
+    /**
+     * Waits up to {@code timeout} until change hints have folders due (or were lost), without scanning: a following
+     * {@link #scanChanges} then runs at once. For a caller with work to do between learning that something changed
+     * and scanning it (the ingest pipeline reads the storage's settings). Without hints it just waits the timeout.
+     *
+     * @param timeout the longest wait
+     * @return true if a {@link #scanChanges} would now do something; false after the timeout or {@link #wakeUp}
+     * @throws InterruptedException  if the thread is interrupted while waiting
+     * @throws IllegalStateException if the scanner is closed
+     */
+    public boolean awaitChanges(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("scanner is closed");
+            }
+        }
+        if (hints == null) {
+            Thread.sleep(Math.max(0, timeout.toMillis()));
+            return false;
+        }
+        return hints.awaitAnyDue(timeout);
+    }
+
+    /**
+     * Makes an {@link #awaitChanges} or {@link #scanChanges} wait in progress, or else the next one, return at once
+     * without a pass (for a caller that wants to stop, or to start its full pass early). Any thread; does nothing
+     * without hints.
+     */
+    public void wakeUp() {
+        if (hints != null) {
+            hints.wakeUp();
+        }
+    }
+
     private ScanListener withRechecks(ScanListener listener) {
         return hints == null ? listener : new GrowingRecheck(listener);
     }

@@ -62,9 +62,14 @@ class IngestPipelineTest {
     }
 
     private IngestPipeline pipeline(IconikClient client, int workers) {
+        return pipeline(client, workers, true);
+    }
+
+    private IngestPipeline pipeline(IconikClient client, int workers, boolean watch) {
         return IngestPipeline.builder().client(client).storageId(fake.storageId())
                 .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString())
-                        .flag("registration-workers", String.valueOf(workers)).build())
+                        .flag("registration-workers", String.valueOf(workers)).flag("watch", String.valueOf(watch))
+                        .build())
                 .transcoders(List.of()).listener(events::add).build();
     }
 
@@ -235,5 +240,82 @@ class IngestPipelineTest {
         }
         pipeline.close();
         assertTrue(events.stream().anyMatch(e -> e instanceof IngestEvent.Stopped), events.toString());
+    }
+
+    @Test
+    void daemon_withChangeHints_registersNewFilesBetweenFullPasses() throws Exception {
+        // An interval far longer than the test: only the first full pass runs; the rest is the hints' doing.
+        startFake("scan_interval_seconds", "3600", "growing_files_threshold", "1");
+        write("x/one.wav");
+        try (IngestPipeline pipeline = pipeline()) {
+            pipeline.start();
+            awaitRegistered("x/one.wav");
+            awaitPasses(pipeline, 1);
+            write("x/two.wav");               // an existing (watched) folder
+            write("card 7/CLIP/three.wav");   // a new folder tree
+            awaitRegistered("x/two.wav");
+            awaitRegistered("card 7/CLIP/three.wav");
+            assertEquals(1, pipeline.passes(), "registered without a second full pass; events " + events);
+            assertEquals(1, events.stream().filter(e -> e instanceof IngestEvent.ScanStarted).count(),
+                    events.toString());
+        }
+        assertTrue(events.stream().anyMatch(e -> e instanceof IngestEvent.Stopped s && s.registered() == 3),
+                events.toString());
+    }
+
+    @Test
+    void daemon_withWatchOff_registersANewFileAtTheNextFullPass() throws Exception {
+        startFake("scan_interval_seconds", "2", "growing_files_threshold", "1");
+        write("x/one.wav");
+        try (IngestPipeline pipeline = pipeline(TestClients.fast(fake), 8, false)) {
+            pipeline.start();
+            awaitRegistered("x/one.wav");
+            awaitPasses(pipeline, 1);
+            write("x/two.wav");
+            int two = awaitRegisteredEvent("x/two.wav");
+            int one = awaitRegisteredEvent("x/one.wav");
+            int passAfterOne = -1;
+            int scanBeforeTwo = -1;
+            for (int i = 0; i < two; i++) {
+                if (i > one && passAfterOne < 0 && events.get(i) instanceof IngestEvent.PassFinished) {
+                    passAfterOne = i;
+                }
+                if (events.get(i) instanceof IngestEvent.ScanStarted) {
+                    scanBeforeTwo = i;
+                }
+            }
+            assertTrue(passAfterOne > one && scanBeforeTwo > passAfterOne,
+                    "x/two.wav is registered by the scan of a later full pass than x/one.wav's; events " + events);
+        }
+    }
+
+    /** Waits for the FileRegistered event of a path; returns its index in the events. */
+    private int awaitRegisteredEvent(String path) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i) instanceof IngestEvent.FileRegistered r && r.path().equals(path)) {
+                    return i;
+                }
+            }
+            assertTrue(System.nanoTime() < end, "timed out waiting for " + path + "; events " + events);
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitRegistered(String path) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!registered().contains(path)) {
+            assertTrue(System.nanoTime() < end, "timed out waiting for " + path + "; events " + events);
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitPasses(IngestPipeline pipeline, int passes) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (pipeline.passes() < passes) {
+            assertTrue(System.nanoTime() < end, "timed out waiting for pass " + passes + "; events " + events);
+            Thread.sleep(20);
+        }
     }
 }

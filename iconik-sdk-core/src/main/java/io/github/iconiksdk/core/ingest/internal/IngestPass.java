@@ -66,6 +66,7 @@ public final class IngestPass {
     private Supplier<ScanStateStore> scanStateStores;
     private WorkQueue workQueue;
     private volatile FileClaims claims;
+    private FileSystemScanner kept;
 
     /**
      * @param client        the client (for metadata views)
@@ -145,6 +146,30 @@ public final class IngestPass {
     }
 
     /**
+     * Scans with a scanner the caller keeps open across passes (to keep its change hints) instead of one opened and
+     * closed by this pass. It must have been opened by {@link #openScanner} for the same settings.
+     *
+     * @param scanner the caller's scanner, or {@code null} for one of the pass's own
+     * @return this pass
+     */
+    public IngestPass scanner(FileSystemScanner scanner) {
+        this.kept = scanner;
+        return this;
+    }
+
+    /** What {@link #runChanges} did. */
+    public record Changes(Optional<IngestSummary> partialPass, boolean fullPassNeeded) {
+        /**
+         * @param partialPass    the counts of the partial pass over the changed folders; empty when nothing was due
+         *                       before the timeout, on a wake-up, or when a full pass is needed
+         * @param fullPassNeeded whether notifications were lost, so that only a full pass can tell what changed
+         */
+        public Changes {
+            java.util.Objects.requireNonNull(partialPass, "partialPass");
+        }
+    }
+
+    /**
      * The storage's mount point, checked to be a folder here.
      *
      * @param settings the storage's settings
@@ -169,8 +194,36 @@ public final class IngestPass {
      * @throws IconikException        if iconik or the local state cannot be used at all
      */
     public IngestSummary run(boolean waitForGrowing) {
+        return run(waitForGrowing, null).partialPass().orElseThrow();
+    }
+
+    /**
+     * Between full passes of a daemon whose scanner watches ({@link #scanner(FileSystemScanner)}, change hints on;
+     * one process, not a fleet sharing a queue): waits up to {@code timeout} for folders to change and registers
+     * what a partial pass over them reports (growing files are looked at again once their threshold has passed).
+     * Returns after one partial pass, at the timeout, or at once after {@link FileSystemScanner#wakeUp()}. Unlike a
+     * full pass it resumes nothing the journal holds, and it waits only for the renditions and uploads of the files
+     * it registered.
+     *
+     * @param timeout the longest wait for a change
+     * @return what it did
+     * @throws IllegalStateException  if no scanner was given
+     * @throws ConfigurationException if the storage has no usable mount point
+     * @throws IconikException        if iconik or the local state cannot be used at all
+     */
+    public Changes runChanges(Duration timeout) {
+        if (kept == null) {
+            throw new IllegalStateException("runChanges needs the daemon's scanner");
+        }
+        return run(false, timeout);
+    }
+
+    /** A full pass when {@code changesWithin} is null, else a wait for changes and a partial pass over them. */
+    private Changes run(boolean waitForGrowing, Duration changesWithin) {
         Path root = root(settings);
-        try (FileSystemScanner scanner = scanner(root);
+        FileSystemScanner own = kept == null ? scanner(root) : null;
+        FileSystemScanner scanner = kept == null ? own : kept;
+        try (own;
              RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events);
              RegistrationStage registering = new RegistrationStage(config.registrationWorkers(), events, counts,
                      stopRequested, stage::submit);
@@ -181,6 +234,10 @@ public final class IngestPass {
             claims = fileClaims;
             current.accept(stage);
             fileClaims.start();
+            if (changesWithin != null) {
+                return changes(scanner, changesWithin, listener(root, fileClaims, registering), fileClaims,
+                        registering, stage);
+            }
             if (fileClaims.shared()) {
                 // A shared journal's unfinished and wanted work may be in another gateway's hands right now: it is
                 // offered to the queue (which knows who holds what), not resumed here.
@@ -198,20 +255,7 @@ public final class IngestPass {
                 }
             }
             boolean scanning = fileClaims.claimScan(); // on a shared queue, one gateway scans; all register
-            ScanListener listener = new ScanListener() {
-                @Override
-                public void onEvent(ScanEvent event) {
-                    handle(event, root);
-                }
-
-                @Override
-                public void flush() {
-                    // The scanner records the events handed over as delivered after this: they must be in iconik,
-                    // the journal or a shared (durable) work queue by then (a failed MOVED or REMOVED throws, and
-                    // is delivered again).
-                    settle(fileClaims, registering);
-                }
-            };
+            ScanListener listener = listener(root, fileClaims, registering);
             while (scanning) {
                 int growingBefore = counts.growingCount();
                 events.emit(new IngestEvent.ScanStarted());
@@ -230,13 +274,48 @@ public final class IngestPass {
             // Transcodes and uploads went on beside registration; the pass ends when they are done.
             checkStop(); // unless a stop was asked for: then the journal keeps them wanted for the next start
             stage.drain();
-            return counts.summary(stage, false);
+            return new Changes(Optional.of(counts.summary(stage, false)), false);
         } catch (StopRequested stop) {
             // Closing the stages cancels what is in flight; the journal keeps it wanted for the next start.
-            return counts.summary(null, true);
+            return new Changes(Optional.of(counts.summary(null, true)), false);
         } finally {
             current.accept(null);
         }
+    }
+
+    private ScanListener listener(Path root, FileClaims fileClaims, RegistrationStage registering) {
+        return new ScanListener() {
+            @Override
+            public void onEvent(ScanEvent event) {
+                handle(event, root);
+            }
+
+            @Override
+            public void flush() {
+                // The scanner records the events handed over as delivered after this: they must be in iconik,
+                // the journal or a shared (durable) work queue by then (a failed MOVED or REMOVED throws, and
+                // is delivered again).
+                settle(fileClaims, registering);
+            }
+        };
+    }
+
+    private Changes changes(FileSystemScanner scanner, Duration timeout, ScanListener listener, FileClaims fileClaims,
+                            RegistrationStage registering, RenditionStage stage) {
+        FileSystemScanner.ChangeScan scanned;
+        try {
+            scanned = scanner.scanChanges(timeout, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IconikException("interrupted while waiting for change hints", e);
+        }
+        if (scanned.partialPass() == null) {
+            return new Changes(Optional.empty(), scanned.fullPassNeeded());
+        }
+        settle(fileClaims, registering);
+        checkStop();
+        stage.awaitSubmitted(); // the work of the files just registered; what the journal holds waits for a full pass
+        return new Changes(Optional.of(counts.summary(stage, false)), false);
     }
 
     /** Waits until what the scanner handed over is registered, or (on a shared queue) durably offered. */
@@ -275,12 +354,31 @@ public final class IngestPass {
     }
 
     private FileSystemScanner scanner(Path root) {
-        FileSystemScanner.Builder b = FileSystemScanner.builder().root(root)
+        return openScanner(config, settings, scanStateStores, false);
+    }
+
+    /**
+     * Opens the scanner a pass uses for these settings: the storage's mount point, scan directories, patterns and
+     * growing-files threshold, the gateway's checksum workers and scanner concurrency, the state in
+     * {@code scan-state.db} in the data dir or in a store from {@code stores}.
+     *
+     * @param config   the gateway's configuration
+     * @param settings the storage's settings
+     * @param stores   gives an open store (the scanner closes it), or {@code null} for the file in the data dir
+     * @param watch    whether to use change hints ({@link FileSystemScanner.Builder#watch})
+     * @return the scanner; the caller closes it
+     * @throws ConfigurationException if the storage's mount point is not a folder here
+     * @throws IconikException        if the state cannot be opened
+     */
+    public static FileSystemScanner openScanner(GatewayConfig config, StorageSettings settings,
+                                                Supplier<ScanStateStore> stores, boolean watch) {
+        FileSystemScanner.Builder b = FileSystemScanner.builder().root(root(settings))
                 .scanDirectories(settings.scanDirectories())
                 .patterns(settings.patterns()).growingThreshold(settings.growingThreshold()).checksums(true)
-                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency());
-        if (scanStateStores != null) {
-            b.store(scanStateStores.get()); // the caller's store (the scanner closes it at the end of the pass)
+                .checksumWorkers(config.checksumMaxWorkers()).concurrency(config.scannerConcurrency())
+                .watch(watch);
+        if (stores != null) {
+            b.store(stores.get()); // the caller's store (the scanner closes it when it is closed)
         } else {
             b.stateFile(config.dataDir().resolve("scan-state.db"));
         }

@@ -192,6 +192,14 @@ public final class RenditionStage implements AutoCloseable {
         } while (overflowed);
     }
 
+    /**
+     * Waits until the work submitted so far is done, without queueing what the journal holds as wanted (a partial
+     * pass between full passes: the full pass retries what failed).
+     */
+    public void awaitSubmitted() {
+        waitIdle();
+    }
+
     private void waitIdle() {
         synchronized (idle) {
             while (active.get() > 0) {

@@ -360,7 +360,9 @@ public final class TreeWalker {
                         visitor.unreadable(path, "symbolic link loop: the folder contains itself");
                         break;
                     }
-                    if (enter != null && !enter.test(path)) {
+                    // A folder read ahead was let in when it was scheduled: asking again could say no, since
+                    // listing it may have changed the answer (the change hints watch a folder as it is listed).
+                    if (enter != null && e.readAhead == null && !enter.test(path)) {
                         visitor.skipped(path);
                         break;
                     }
