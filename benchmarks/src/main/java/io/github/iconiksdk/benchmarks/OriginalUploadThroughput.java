@@ -284,12 +284,12 @@ public final class OriginalUploadThroughput {
     }
 
     private static AssetFile curlTarget(IconikClient client, String storageId, String name) {
-        String asset = client.createAsset(AssetCreate.builder(name).build()).id();
-        String format = client.createFormat(asset, FormatCreate.builder("ORIGINAL").build()).id();
-        String set = client.createFileSet(asset, FileSetCreate.builder(name, format, "", List.of())
-                .storageId(storageId).build()).id();
-        return client.createFile(asset, FileCreate.builder(name, "", FileType.FILE).storageId(storageId)
-                .fileSetId(set).formatId(format).status(FileRecordStatus.OPEN).build());
+        String asset = client.createAsset(AssetCreate.of(name)).id();
+        String format = client.createFormat(asset, FormatCreate.of("ORIGINAL")).id();
+        String set = client.createFileSet(asset, new FileSetCreate(name, format, "", List.of(), storageId, null,
+                null, null)).id();
+        return client.createFile(asset, new FileCreate(name, "", FileType.FILE, null, null, null,
+                FileRecordStatus.OPEN, storageId, set, format, null, null, null));
     }
 
     private static void check(FakeIconik fake, String objectId, Path file, String digest) throws IOException {

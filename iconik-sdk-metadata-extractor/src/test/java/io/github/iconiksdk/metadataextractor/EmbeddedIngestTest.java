@@ -55,8 +55,8 @@ class EmbeddedIngestTest {
         String view = client.send("POST", "/API/metadata/v1/views/", "{\"name\":\"Sidecar\",\"view_fields\":"
                 + "[{\"name\":\"keywords\"},{\"name\":\"description\"}]}");
         String viewId = view.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        client.updateStorage(fake.storageId(), StorageUpdate.builder()
-                .settings(Map.of("metadata_view_id", viewId)).build());
+        client.updateStorage(fake.storageId(), new StorageUpdate(null, null, null, null, Map.of("metadata_view_id",
+                viewId)));
         Files.createDirectories(root.resolve("photos"));
         Files.copy(EmbeddedMetadataTest.taggedJpeg(tmp), root.resolve("photos/harbour.jpg"));
         Files.copy(EmbeddedMetadataTest.plainJpeg(tmp), root.resolve("photos/plain.jpg"));

@@ -212,7 +212,7 @@ class CircuitBreakerTest extends WireMockSupport {
         }
 
         IconikServiceException refused = assertThrows(IconikServiceException.class,
-                () -> client.createAsset(AssetCreate.builder("clip").build()));
+                () -> client.createAsset(AssetCreate.of("clip")));
         assertInstanceOf(IconikUnavailableException.class, refused, "nothing was sent: not an unknown outcome");
         assertEquals("j1", client.getJob("j1").id(), "the jobs family is unaffected");
         assertEquals(CircuitBreaker.State.CLOSED, client.resilience().circuitBreaker("jobs").getState());

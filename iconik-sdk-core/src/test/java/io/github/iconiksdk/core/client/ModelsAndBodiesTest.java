@@ -3,9 +3,12 @@ package io.github.iconiksdk.core.client;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.FileCreate;
+import io.github.iconiksdk.core.client.model.FileSetCreate;
 import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
 import io.github.iconiksdk.core.client.model.FileUpdate;
+import io.github.iconiksdk.core.client.model.GatewayReport;
 import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.client.model.StorageMethod;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelsAndBodiesTest extends WireMockSupport {
@@ -78,7 +82,7 @@ class ModelsAndBodiesTest extends WireMockSupport {
     void patchBody_carriesOnlyTheFieldsSet() {
         server.stubFor(patch(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/")).willReturn(okJson("{}")));
 
-        client().updateFile("a1", "f1", FileUpdate.builder().status(FileRecordStatus.CLOSED).size(5L).build());
+        client().updateFile("a1", "f1", new FileUpdate(FileRecordStatus.CLOSED, 5L, null, null, null, null, null));
 
         server.verify(patchRequestedFor(urlPathEqualTo("/API/files/v1/assets/a1/files/f1/"))
                 .withRequestBody(equalToJson("{\"status\":\"CLOSED\",\"size\":5}", false, false))
@@ -86,8 +90,28 @@ class ModelsAndBodiesTest extends WireMockSupport {
     }
 
     @Test
-    void patchBody_sendsAnExplicitNullToClearAField() {
-        assertEquals("{\"checksum\":null}", new String(bytesOf(FileUpdate.builder().checksum(null).build())));
+    void bodies_leaveNullComponentsOut_andUseIconiksWireNames() {
+        assertEquals("{}", new String(bytesOf(new FileUpdate(null, null, null, null, null, null, null))));
+        assertEquals("{\"original_name\":\"a.mov\",\"directory_path\":\"\",\"type\":\"FILE\"}",
+                new String(bytesOf(FileCreate.of("a.mov", "", FileType.FILE))));
+    }
+
+    @Test
+    void gatewayReport_sendsItsCountersAsFieldsOfTheReport() {
+        GatewayReport.Counts counts = new GatewayReport.Counts(null, 7, 5, null, 4, 1, null, null, null, null, null,
+                2, null);
+        GatewayReport report = new GatewayReport("LIVE", null, null, null, null, null, null, null, 12, counts);
+
+        assertEquals("{\"status\":\"LIVE\",\"last_scan_time\":12,\"scanned_files_number\":7,"
+                + "\"ingested_files_number\":5,\"ingested_files_uploads_number\":4,\"faulty_files_number\":1,"
+                + "\"waiting_transcode_jobs_number\":2}", new String(bytesOf(report)));
+    }
+
+    @Test
+    void requiredFields_areCheckedByName() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> new FileSetCreate("n", null, "", List.of(), null, null, null, null));
+        assertEquals("formatId", e.getMessage());
     }
 
     private static byte[] bytesOf(Object body) {
@@ -103,7 +127,7 @@ class ModelsAndBodiesTest extends WireMockSupport {
         server.stubFor(post(urlPathEqualTo("/API/assets/v1/assets/")).willReturn(aResponse().withStatus(201)
                 .withBody("{\"id\":\"a1\",\"title\":\"clip.mov\",\"external_id\":\"x1\",\"type\":\"ASSET\"}")));
 
-        var asset = client().createAsset(AssetCreate.builder("clip.mov").externalId("x1").collectionId("c1").build());
+        var asset = client().createAsset(new AssetCreate("clip.mov", "x1", null, "c1", null, null, null));
 
         assertEquals("x1", asset.externalId());
         server.verify(postRequestedFor(urlEqualTo("/API/assets/v1/assets/?assign_to_collection=true"))

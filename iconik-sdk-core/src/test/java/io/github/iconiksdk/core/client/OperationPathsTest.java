@@ -62,27 +62,28 @@ class OperationPathsTest extends WireMockSupport {
         expect("GET", "/API/files/v1/storages/s/", null, c -> c.getStorage("s"));
         expect("GET", "/API/files/v1/storages/?per_page=100", null, c -> c.listStorages().iterator().hasNext());
         expect("PATCH", "/API/files/v1/storages/s/", "{\"scanner_status\":\"ACTIVE\"}",
-                c -> c.updateStorage("s", StorageUpdate.builder().scannerStatus("ACTIVE").build()));
+                c -> c.updateStorage("s", new StorageUpdate("ACTIVE", null, null, null, null)));
         expect("GET", "/API/files/v1/storages/matching/PROXIES/", null, c -> c.matchingStorage(StoragePurpose.PROXIES));
         expect("PUT", "/API/files/v1/storages/s/gateway/status/", "{\"status\":\"LIVE\"}",
                 c -> c.putGatewayStatus("s", "LIVE"));
         expect("PUT", "/API/files/v1/storages/s/gateway/report/",
                 "{\"status\":\"LIVE\",\"total_files_number\":3}",
-                c -> c.putGatewayReport("s", GatewayReport.builder().status("LIVE").set("total_files_number", 3)
-                        .build()));
+                c -> c.putGatewayReport("s", new GatewayReport("LIVE", null, null, null, null, null, null, null,
+                        null, new GatewayReport.Counts(3, null, null, null, null, null, null, null, null, null, null,
+                        null, null))));
     }
 
     @Test
     void assetsFormatsFileSets() {
         expect("PATCH", "/API/assets/v1/assets/a/", "{\"title\":\"New\"}",
-                c -> c.updateAsset("a", AssetUpdate.builder().title("New").build()));
+                c -> c.updateAsset("a", new AssetUpdate("New", null, null, null, null)));
         expect("POST", "/API/files/v1/assets/a/formats/", "{\"name\":\"ORIGINAL\",\"storage_methods\":[\"FILE\"]}",
-                c -> c.createFormat("a", FormatCreate.builder("ORIGINAL").storageMethods(List.of("FILE")).build()));
+                c -> c.createFormat("a", new FormatCreate("ORIGINAL", List.of("FILE"), null, null, null, null)));
         expect("GET", "/API/files/v1/assets/a/formats/?per_page=100", null,
                 c -> c.listFormats("a").iterator().hasNext());
         expect("POST", "/API/files/v1/assets/a/file_sets/",
                 "{\"name\":\"clip.mov\",\"format_id\":\"f\",\"base_dir\":\"A\",\"component_ids\":[]}",
-                c -> c.createFileSet("a", FileSetCreate.builder("clip.mov", "f", "A", List.of()).build()));
+                c -> c.createFileSet("a", FileSetCreate.of("clip.mov", "f", "A", List.of())));
         expect("GET", "/API/files/v1/assets/a/file_sets/?per_page=100", null,
                 c -> c.listFileSets("a").iterator().hasNext());
         expect("GET", "/API/files/v1/files/checksum/abc/?per_page=100", null,
@@ -94,16 +95,17 @@ class OperationPathsTest extends WireMockSupport {
     @Test
     void proxiesAndKeyframes() {
         expect("POST", "/API/files/v1/assets/a/proxies/", "{\"storage_id\":\"p\",\"filename\":\"proxy.mp4\"}",
-                c -> c.createProxy("a", ProxyCreate.builder().storageId("p").filename("proxy.mp4").build()));
+                c -> c.createProxy("a", new ProxyCreate("p", null, "proxy.mp4", null, null, null, null, null, null,
+                        null, null)));
         expect("PATCH", "/API/files/v1/assets/a/proxies/x/", "{\"status\":\"CLOSED\"}",
-                c -> c.updateProxy("a", "x", ProxyUpdate.builder().status(
-                        io.github.iconiksdk.core.client.model.FileRecordStatus.CLOSED).build()));
+                c -> c.updateProxy("a", "x",
+                        new ProxyUpdate(io.github.iconiksdk.core.client.model.FileRecordStatus.CLOSED, null, null)));
         expect("GET", "/API/files/v1/assets/a/proxies/?generate_signed_url=false&per_page=100", null,
                 c -> c.listProxies("a").iterator().hasNext());
         expect("POST", "/API/files/v1/assets/a/keyframes/", "{\"type\":\"POSTER\"}",
-                c -> c.createKeyframe("a", KeyframeCreate.builder(KeyframeType.POSTER).build()));
+                c -> c.createKeyframe("a", KeyframeCreate.of(KeyframeType.POSTER)));
         expect("PATCH", "/API/files/v1/assets/a/keyframes/k/", "{\"size\":10}",
-                c -> c.updateKeyframe("a", "k", KeyframeUpdate.builder().size(10L).build()));
+                c -> c.updateKeyframe("a", "k", new KeyframeUpdate(null, 10L)));
         expect("GET", "/API/files/v1/assets/a/keyframes/?generate_signed_url=false&per_page=100", null,
                 c -> c.listKeyframes("a").iterator().hasNext());
     }
@@ -114,16 +116,16 @@ class OperationPathsTest extends WireMockSupport {
         expect("GET", "/API/metadata/v1/views/v/?merge_fields=true", null, c -> c.getMetadataView("v"));
         expect("GET", "/API/metadata/v1/fields/?per_page=100", null, c -> c.listMetadataFields().iterator().hasNext());
         expect("POST", "/API/assets/v1/collections/", "{\"title\":\"Dailies\",\"parent_id\":\"p\"}",
-                c -> c.createCollection(CollectionCreate.builder("Dailies").parentId("p").build()));
+                c -> c.createCollection(new CollectionCreate("Dailies", "p", null, null, null, null)));
         expect("GET", "/API/assets/v1/collections/c/contents/?per_page=100", null,
                 c -> c.collectionContents("c").iterator().hasNext());
         LoggedRequest add = only(c -> c.addToCollection("c", "a", "assets"));
         assertEquals("/API/assets/v1/collections/c/contents/", add.getUrl());
         assertTrue(add.getBodyAsString().contains("\"object_type\":\"assets\""), add.getBodyAsString());
         expect("POST", "/API/jobs/v1/jobs/", "{\"title\":\"Ingest\",\"type\":\"CUSTOM\",\"status\":\"STARTED\"}",
-                c -> c.createJob(JobCreate.builder("Ingest", JobType.CUSTOM, JobStatus.STARTED).build()));
+                c -> c.createJob(JobCreate.of("Ingest", JobType.CUSTOM, JobStatus.STARTED)));
         expect("PATCH", "/API/jobs/v1/jobs/j/", "{\"status\":\"FINISHED\",\"progress_processed\":5}",
-                c -> c.updateJob("j", JobUpdate.builder().status(JobStatus.FINISHED).progressProcessed(5L).build()));
+                c -> c.updateJob("j", new JobUpdate(JobStatus.FINISHED, null, null, null, 5L, null)));
     }
 
     @Test

@@ -158,7 +158,7 @@ class RetryBehaviourTest extends WireMockSupport {
                 aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"new\",\"title\":\"clip\"}"));
 
-        var asset = client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.builder("clip").build());
+        var asset = client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.of("clip"));
 
         assertEquals("new", asset.id());
         server.verify(2, postRequestedFor(urlPathEqualTo(ASSETS)));
@@ -170,7 +170,7 @@ class RetryBehaviourTest extends WireMockSupport {
         server.stubFor(post(urlPathEqualTo(ASSETS)).willReturn(aResponse().withStatus(status)));
 
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-                () -> client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.builder("c").build()));
+                () -> client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.of("c")));
 
         assertTrue(e.mayHaveBeenApplied());
         assertEquals(status, e.serviceError().orElseThrow().status());
@@ -184,7 +184,7 @@ class RetryBehaviourTest extends WireMockSupport {
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-                () -> client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.builder("c").build()));
+                () -> client().createAsset(io.github.iconiksdk.core.client.model.AssetCreate.of("c")));
 
         assertTrue(e.serviceError().isEmpty());
         server.verify(1, postRequestedFor(urlPathEqualTo(ASSETS)));
@@ -231,7 +231,7 @@ class RetryBehaviourTest extends WireMockSupport {
         IconikClient client = builder().requestTimeout(Duration.ofMillis(300)).build();
 
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-                () -> client.createAsset(io.github.iconiksdk.core.client.model.AssetCreate.builder("c").build()));
+                () -> client.createAsset(io.github.iconiksdk.core.client.model.AssetCreate.of("c")));
 
         assertTrue(e.getMessage().contains("no answer within 300 ms"), e.getMessage());
         server.verify(1, postRequestedFor(urlPathEqualTo(ASSETS)));
@@ -246,7 +246,7 @@ class RetryBehaviourTest extends WireMockSupport {
         IconikClient client = builder().endpoint("http://127.0.0.1:" + closedPort).build();
 
         IconikClientException e = assertThrows(IconikClientException.class,
-                () -> client.createAsset(io.github.iconiksdk.core.client.model.AssetCreate.builder("c").build()));
+                () -> client.createAsset(io.github.iconiksdk.core.client.model.AssetCreate.of("c")));
 
         assertFalse(e instanceof OutcomeUnknownException);
         assertFalse(e.mayHaveBeenApplied());

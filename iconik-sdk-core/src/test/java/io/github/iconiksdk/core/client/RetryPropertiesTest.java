@@ -149,7 +149,7 @@ class RetryPropertiesTest {
             @ForAll("rateLimitsOnly") List<Fault> faults) {
         reset(faults);
 
-        assertEquals("asset-1", client().createAsset(AssetCreate.builder("t").build()).id());
+        assertEquals("asset-1", client().createAsset(AssetCreate.of("t")).id());
         assertEquals(1, CREATED.get());
         assertEquals(faults.size() + 1, REQUESTS.get());
     }
@@ -165,7 +165,7 @@ class RetryPropertiesTest {
         reset(List.of(fault));
 
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-                () -> client().createAsset(AssetCreate.builder("t").build()));
+                () -> client().createAsset(AssetCreate.of("t")));
 
         assertTrue(e.mayHaveBeenApplied());
         assertEquals(1, REQUESTS.get());

@@ -66,7 +66,7 @@ class TokenNeverPrintedTest extends WireMockSupport {
                 }
             }
             try {
-                client.createAsset(AssetCreate.builder("t").build());
+                client.createAsset(AssetCreate.of("t"));
             } catch (RuntimeException e) {
                 thrown.add(e);
             }

@@ -129,8 +129,8 @@ class IngestUploadWiringTest {
             assertEquals(a.length + ":" + md5(a), fake.uploadedDigest(copyOnFilesStorage(
                     assetTitled("a.mov").path("id").asText()).path("id").asText()).orElseThrow());
 
-            client.updateStorage(fake.storageId(), StorageUpdate.builder()
-                    .settings(Map.of("mount_point", second.toString())).build());
+            client.updateStorage(fake.storageId(), new StorageUpdate(null, null, null, null, Map.of("mount_point",
+                    second.toString())));
             byte[] b = write(second.resolve("day2/b.mov"), 3000, 3);
             IngestSummary s = pipeline.runOnce();
             assertTrue(s.failed().isEmpty(), s.summaryLine());
@@ -157,8 +157,8 @@ class IngestUploadWiringTest {
         String view = client.send("POST", "/API/metadata/v1/views/", "{\"name\":\"Sidecar\",\"view_fields\":"
                 + "[{\"name\":\"project\"}]}");
         String viewId = view.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        client.updateStorage(fake.storageId(), StorageUpdate.builder()
-                .settings(Map.of("metadata_view_id", viewId)).build());
+        client.updateStorage(fake.storageId(), new StorageUpdate(null, null, null, null, Map.of("metadata_view_id",
+                viewId)));
         write(root.resolve("A001/clip.mov"), 100, 4);
         Files.writeString(root.resolve("A001/clip.mov.xml"), "<clip><project>Harbour</project></clip>",
                 StandardCharsets.UTF_8);

@@ -66,7 +66,8 @@ class RegistrationTest {
         return uploader(journal, null);
     }
 
-    private IconikAssetUploader uploader(String journal, io.github.iconiksdk.core.upload.internal.RegistrationSaga.StepHook hook) {
+    private IconikAssetUploader uploader(String journal,
+            io.github.iconiksdk.core.upload.internal.RegistrationSaga.StepHook hook) {
         FileSettings settings = client.getStorage(fake.storageId()).fileSettings();
         IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
                 .settings(() -> settings).journal(dir.resolve(journal)).searchSettleTime(Duration.ofMillis(50));
@@ -318,8 +319,8 @@ class RegistrationTest {
         String view = client.send("POST", "/API/metadata/v1/views/", "{\"name\":\"Sidecar\",\"view_fields\":"
                 + "[{\"name\":\"project\"},{\"name\":\"keywords\"}]}");
         String viewId = view.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        client.updateStorage(fake.storageId(), io.github.iconiksdk.core.client.model.StorageUpdate.builder()
-                .settings(Map.of("metadata_view_id", viewId)).build());
+        client.updateStorage(fake.storageId(), new io.github.iconiksdk.core.client.model.StorageUpdate(null, null,
+                null, null, Map.of("metadata_view_id", viewId)));
         IconikAssetUploader u = uploader("j.db");
         MetadataValues md = MetadataValues.builder().add("project", "Harbour Doc").add("keywords", "drone")
                 .add("keywords", "sunset").build();

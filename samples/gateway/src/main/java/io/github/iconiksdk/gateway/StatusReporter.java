@@ -120,24 +120,16 @@ final class StatusReporter implements AutoCloseable {
      * @return the body
      */
     static GatewayReport report(StatusSnapshot s, String live, boolean start) {
-        GatewayReport.Builder b = GatewayReport.builder().status(live)
-                .version(cut("iconik-sdk-gateway " + s.version(), MAX_VERSION))
-                .hostName(cut(hostName(), MAX_HOST))
-                .hostInfo(cut(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch") + "; Java " + Runtime.version(), MAX_HOST))
-                .errorLogLines(errorLines(s.recentProblems()));
-        if (start) {
-            b.startStatus("SUCCESS");
-        }
-        if (s.lastScanDuration() != null) {
-            b.lastScanTime(int32(Math.round(s.lastScanDuration().toMillis() / 1000.0)));
-        }
-        b.set("scanned_files_number", int32(s.lastScanFiles()));
-        b.set("ingested_files_number", int32(s.registered()));
-        b.set("faulty_files_number", int32(s.failed()));
-        b.set("ingested_files_uploads_number", int32(s.uploads()));
-        b.set("waiting_transcode_jobs_number", int32(s.transcodeQueue()));
-        return b.build();
+        Integer lastScanTime = s.lastScanDuration() == null ? null
+                : int32(Math.round(s.lastScanDuration().toMillis() / 1000.0));
+        GatewayReport.Counts counts = new GatewayReport.Counts(null, int32(s.lastScanFiles()), int32(s.registered()),
+                null, int32(s.uploads()), int32(s.failed()), null, null, null, null, null,
+                int32(s.transcodeQueue()), null);
+        return new GatewayReport(live, cut("iconik-sdk-gateway " + s.version(), MAX_VERSION),
+                cut(hostName(), MAX_HOST),
+                cut(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch") + "; Java " + Runtime.version(), MAX_HOST),
+                start ? "SUCCESS" : null, null, null, errorLines(s.recentProblems()), lastScanTime, counts);
     }
 
     private static List<String> errorLines(List<StatusSnapshot.Problem> problems) {

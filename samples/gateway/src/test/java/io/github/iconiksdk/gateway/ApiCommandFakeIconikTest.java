@@ -46,7 +46,8 @@ class ApiCommandFakeIconikTest {
                 .rateLimit(RateLimitOptions.disabled()).build();
         created = new TreeSet<>();
         for (int i = 0; i < ASSETS; i++) {
-            created.add(client.createAsset(AssetCreate.builder("clip-" + i + ".mov").externalId("x" + i).build()).id());
+            created.add(client.createAsset(new AssetCreate("clip-" + i + ".mov", "x" + i, null, null, null, null,
+                    null)).id());
         }
     }
 

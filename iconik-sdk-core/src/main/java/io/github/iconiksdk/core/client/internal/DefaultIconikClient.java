@@ -258,7 +258,7 @@ public final class DefaultIconikClient implements IconikClient {
     public Asset createAsset(AssetCreate asset) {
         Objects.requireNonNull(asset, "asset");
         String path = ASSETS + "assets/";
-        if (asset.fields().get("collection_id") != null) {
+        if (asset.collectionId() != null) {
             path += "?assign_to_collection=true";
         }
         return write("POST", path, asset, Asset.class);

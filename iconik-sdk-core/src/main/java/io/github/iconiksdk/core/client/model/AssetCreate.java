@@ -1,104 +1,52 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.util.Objects;
 
 /**
- * The body that creates an asset ({@code AssetCreateSchema}); only {@code title} is required.
+ * The body that creates an asset ({@code AssetCreateSchema}); only {@code title} is required. A {@code null}
+ * component is left out of the JSON.
+ *
+ * @param title        the asset title ({@code title}, required)
+ * @param externalId   the caller's own id, to find the asset again after a lost answer ({@code external_id})
+ * @param type         the asset type, normally {@code ASSET} ({@code type})
+ * @param collectionId the collection to put it in (with {@code assign_to_collection}) ({@code collection_id})
+ * @param category     the category ({@code category})
+ * @param isOnline     whether its files are online ({@code is_online})
+ * @param status       {@code ACTIVE} or {@code DELETED} ({@code status})
  */
-public final class AssetCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AssetCreate(String title, String externalId, AssetType type, String collectionId, String category,
+                          Boolean isOnline, String status) {
 
-    private AssetCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param title        the asset title ({@code title}, required)
+     * @param externalId   the caller's own id, to find the asset again after a lost answer ({@code external_id})
+     * @param type         the asset type, normally {@code ASSET} ({@code type})
+     * @param collectionId the collection to put it in (with {@code assign_to_collection}) ({@code collection_id})
+     * @param category     the category ({@code category})
+     * @param isOnline     whether its files are online ({@code is_online})
+     * @param status       {@code ACTIVE} or {@code DELETED} ({@code status})
+     * @throws NullPointerException if {@code title} is null
+     */
+    public AssetCreate {
+        Objects.requireNonNull(title, "title");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param title the asset title
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(String title) {
-        Builder b = new Builder();
-        b.fields.put("title", Objects.requireNonNull(title, "title"));
-        return b;
-    }
-
-    /** Builds a {@link AssetCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code external_id}.
-         *
-         * @param externalId the caller's own id, to find the asset again after a lost answer
-         * @return this builder
-         */
-        public Builder externalId(String externalId) {
-            fields.put("external_id", externalId);
-            return this;
-        }
-
-        /**
-         * Sets {@code type}.
-         *
-         * @param type the asset type, normally {@code ASSET}
-         * @return this builder
-         */
-        public Builder type(AssetType type) {
-            fields.put("type", type);
-            return this;
-        }
-
-        /**
-         * Sets {@code collection_id}.
-         *
-         * @param collectionId the collection to put it in (with {@code assign_to_collection})
-         * @return this builder
-         */
-        public Builder collectionId(String collectionId) {
-            fields.put("collection_id", collectionId);
-            return this;
-        }
-
-        /**
-         * Sets {@code category}.
-         *
-         * @param category the category
-         * @return this builder
-         */
-        public Builder category(String category) {
-            fields.put("category", category);
-            return this;
-        }
-
-        /**
-         * Sets {@code is_online}.
-         *
-         * @param isOnline whether its files are online
-         * @return this builder
-         */
-        public Builder isOnline(Boolean isOnline) {
-            fields.put("is_online", isOnline);
-            return this;
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status {@code ACTIVE} or {@code DELETED}
-         * @return this builder
-         */
-        public Builder status(String status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /** @return the body */
-        public AssetCreate build() {
-            return new AssetCreate(fields);
-        }
+    public static AssetCreate of(String title) {
+        return new AssetCreate(title, null, null, null, null, null, null);
     }
 }

@@ -1,93 +1,50 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.util.Objects;
 
 /**
- * The body that creates a collection ({@code CollectionInputSchema}); {@code title} is required.
+ * The body that creates a collection ({@code CollectionInputSchema}); {@code title} is required. A {@code null}
+ * component is left out of the JSON.
+ *
+ * @param title      the title ({@code title}, required)
+ * @param parentId   the parent collection (none: a root collection) ({@code parent_id})
+ * @param externalId the caller's own id ({@code external_id})
+ * @param storageId  the storage it mirrors ({@code storage_id})
+ * @param isRoot     whether it is a root ({@code is_root})
+ * @param status     its status ({@code status})
  */
-public final class CollectionCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CollectionCreate(String title, String parentId, String externalId, String storageId, Boolean isRoot,
+                               String status) {
 
-    private CollectionCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param title      the title ({@code title}, required)
+     * @param parentId   the parent collection (none: a root collection) ({@code parent_id})
+     * @param externalId the caller's own id ({@code external_id})
+     * @param storageId  the storage it mirrors ({@code storage_id})
+     * @param isRoot     whether it is a root ({@code is_root})
+     * @param status     its status ({@code status})
+     * @throws NullPointerException if {@code title} is null
+     */
+    public CollectionCreate {
+        Objects.requireNonNull(title, "title");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param title the title
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(String title) {
-        Builder b = new Builder();
-        b.fields.put("title", Objects.requireNonNull(title, "title"));
-        return b;
-    }
-
-    /** Builds a {@link CollectionCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code parent_id}.
-         *
-         * @param parentId the parent collection (none: a root collection)
-         * @return this builder
-         */
-        public Builder parentId(String parentId) {
-            fields.put("parent_id", parentId);
-            return this;
-        }
-
-        /**
-         * Sets {@code external_id}.
-         *
-         * @param externalId the caller's own id
-         * @return this builder
-         */
-        public Builder externalId(String externalId) {
-            fields.put("external_id", externalId);
-            return this;
-        }
-
-        /**
-         * Sets {@code storage_id}.
-         *
-         * @param storageId the storage it mirrors
-         * @return this builder
-         */
-        public Builder storageId(String storageId) {
-            fields.put("storage_id", storageId);
-            return this;
-        }
-
-        /**
-         * Sets {@code is_root}.
-         *
-         * @param isRoot whether it is a root
-         * @return this builder
-         */
-        public Builder isRoot(Boolean isRoot) {
-            fields.put("is_root", isRoot);
-            return this;
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status its status
-         * @return this builder
-         */
-        public Builder status(String status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /** @return the body */
-        public CollectionCreate build() {
-            return new CollectionCreate(fields);
-        }
+    public static CollectionCreate of(String title) {
+        return new CollectionCreate(title, null, null, null, null, null);
     }
 }

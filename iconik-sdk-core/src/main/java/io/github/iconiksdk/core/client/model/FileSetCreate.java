@@ -1,88 +1,60 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The body that creates a file set ({@code FileSetSchema}).
+ * The body that creates a file set ({@code FileSetSchema}). A {@code null} component is left out of the JSON.
+ *
+ * @param name              its name (usually the file name) ({@code name}, required)
+ * @param formatId          the format ({@code format_id}, required)
+ * @param baseDir           the directory on the storage, relative to its root ({@code base_dir}, required)
+ * @param componentIds      components it carries (may be empty) ({@code component_ids}, required)
+ * @param storageId         the storage ({@code storage_id})
+ * @param versionId         the asset version ({@code version_id})
+ * @param originalStorageId where it first lived ({@code original_storage_id})
+ * @param status            its status ({@code status})
  */
-public final class FileSetCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record FileSetCreate(String name, String formatId, String baseDir, List<String> componentIds, String storageId,
+                            String versionId, String originalStorageId, String status) {
 
-    private FileSetCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param name              its name (usually the file name) ({@code name}, required)
+     * @param formatId          the format ({@code format_id}, required)
+     * @param baseDir           the directory on the storage, relative to its root ({@code base_dir}, required)
+     * @param componentIds      components it carries (may be empty) ({@code component_ids}, required)
+     * @param storageId         the storage ({@code storage_id})
+     * @param versionId         the asset version ({@code version_id})
+     * @param originalStorageId where it first lived ({@code original_storage_id})
+     * @param status            its status ({@code status})
+     * @throws NullPointerException if a required field is null
+     */
+    public FileSetCreate {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(formatId, "formatId");
+        Objects.requireNonNull(baseDir, "baseDir");
+        Objects.requireNonNull(componentIds, "componentIds");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param name its name (usually the file name)
      * @param formatId the format
      * @param baseDir the directory on the storage, relative to its root
      * @param componentIds components it carries (may be empty)
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(String name, String formatId, String baseDir, java.util.List<String> componentIds) {
-        Builder b = new Builder();
-        b.fields.put("name", Objects.requireNonNull(name, "name"));
-        b.fields.put("format_id", Objects.requireNonNull(formatId, "formatId"));
-        b.fields.put("base_dir", Objects.requireNonNull(baseDir, "baseDir"));
-        b.fields.put("component_ids", Objects.requireNonNull(componentIds, "componentIds"));
-        return b;
-    }
-
-    /** Builds a {@link FileSetCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code storage_id}.
-         *
-         * @param storageId the storage
-         * @return this builder
-         */
-        public Builder storageId(String storageId) {
-            fields.put("storage_id", storageId);
-            return this;
-        }
-
-        /**
-         * Sets {@code version_id}.
-         *
-         * @param versionId the asset version
-         * @return this builder
-         */
-        public Builder versionId(String versionId) {
-            fields.put("version_id", versionId);
-            return this;
-        }
-
-        /**
-         * Sets {@code original_storage_id}.
-         *
-         * @param originalStorageId where it first lived
-         * @return this builder
-         */
-        public Builder originalStorageId(String originalStorageId) {
-            fields.put("original_storage_id", originalStorageId);
-            return this;
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status its status
-         * @return this builder
-         */
-        public Builder status(String status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /** @return the body */
-        public FileSetCreate build() {
-            return new FileSetCreate(fields);
-        }
+    public static FileSetCreate of(String name, String formatId, String baseDir, List<String> componentIds) {
+        return new FileSetCreate(name, formatId, baseDir, componentIds, null, null, null, null);
     }
 }

@@ -1,93 +1,52 @@
 package io.github.iconiksdk.core.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The body that creates a format ({@code FormatSchema}); only {@code name} is required.
+ * The body that creates a format ({@code FormatSchema}); only {@code name} is required. A {@code null} component is
+ * left out of the JSON.
+ *
+ * @param name           the format name, {@code ORIGINAL} for originals ({@code name}, required)
+ * @param storageMethods storage methods, such as {@code ["FILE"]} ({@code storage_methods})
+ * @param metadata       technical metadata (mediainfo) as string maps ({@code metadata})
+ * @param components     components, each with name and type ({@code components})
+ * @param versionId      the asset version ({@code version_id})
+ * @param userId         the user it is made for ({@code user_id})
  */
-public final class FormatCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record FormatCreate(String name, List<String> storageMethods, List<Map<String, String>> metadata,
+                           List<Map<String, Object>> components, String versionId, String userId) {
 
-    private FormatCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param name           the format name, {@code ORIGINAL} for originals ({@code name}, required)
+     * @param storageMethods storage methods, such as {@code ["FILE"]} ({@code storage_methods})
+     * @param metadata       technical metadata (mediainfo) as string maps ({@code metadata})
+     * @param components     components, each with name and type ({@code components})
+     * @param versionId      the asset version ({@code version_id})
+     * @param userId         the user it is made for ({@code user_id})
+     * @throws NullPointerException if {@code name} is null
+     */
+    public FormatCreate {
+        Objects.requireNonNull(name, "name");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param name the format name, {@code ORIGINAL} for originals
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(String name) {
-        Builder b = new Builder();
-        b.fields.put("name", Objects.requireNonNull(name, "name"));
-        return b;
-    }
-
-    /** Builds a {@link FormatCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code storage_methods}.
-         *
-         * @param storageMethods storage methods, such as {@code ["FILE"]}
-         * @return this builder
-         */
-        public Builder storageMethods(java.util.List<String> storageMethods) {
-            fields.put("storage_methods", storageMethods);
-            return this;
-        }
-
-        /**
-         * Sets {@code metadata}.
-         *
-         * @param metadata technical metadata (mediainfo) as string maps
-         * @return this builder
-         */
-        public Builder metadata(java.util.List<java.util.Map<String, String>> metadata) {
-            fields.put("metadata", metadata);
-            return this;
-        }
-
-        /**
-         * Sets {@code components}.
-         *
-         * @param components components, each with name and type
-         * @return this builder
-         */
-        public Builder components(java.util.List<java.util.Map<String, Object>> components) {
-            fields.put("components", components);
-            return this;
-        }
-
-        /**
-         * Sets {@code version_id}.
-         *
-         * @param versionId the asset version
-         * @return this builder
-         */
-        public Builder versionId(String versionId) {
-            fields.put("version_id", versionId);
-            return this;
-        }
-
-        /**
-         * Sets {@code user_id}.
-         *
-         * @param userId the user it is made for
-         * @return this builder
-         */
-        public Builder userId(String userId) {
-            fields.put("user_id", userId);
-            return this;
-        }
-
-        /** @return the body */
-        public FormatCreate build() {
-            return new FormatCreate(fields);
-        }
+    public static FormatCreate of(String name) {
+        return new FormatCreate(name, null, null, null, null, null);
     }
 }

@@ -1,134 +1,57 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
 
 /**
- * The gateway's report to iconik ({@code GatewayReportSchema}; every field optional). Counters such as {@code total_files_number} are set with {@link Builder#set}.
+ * The gateway's report to iconik ({@code GatewayReportSchema}; every field optional). The file counters iconik
+ * shows are in {@link Counts}. A {@code null} component is left out of the JSON.
+ *
+ * @param status             {@code LIVE}, {@code OFFLINE} or {@code UNKNOWN} ({@code status})
+ * @param version            the gateway version (≤100 chars) ({@code version})
+ * @param hostName           the host name ({@code host_name})
+ * @param hostInfo           a host description ({@code host_info})
+ * @param startStatus        {@code SUCCESS} or {@code FAILED} ({@code start_status})
+ * @param startStatusMessage why start failed ({@code start_status_message})
+ * @param logLines           recent log lines (≤50) ({@code log_lines})
+ * @param errorLogLines      recent error lines (≤10) ({@code error_log_lines})
+ * @param lastScanTime       seconds the last scan took (an int32 in iconik's schema) ({@code last_scan_time})
+ * @param counts             the file counters, sent as fields of the report itself ({@code null}: none)
  */
-public final class GatewayReport extends JsonBody {
-
-    private GatewayReport(Map<String, Object> fields) {
-        super(fields);
-    }
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record GatewayReport(String status, String version, String hostName, String hostInfo, String startStatus,
+                            String startStatusMessage, List<String> logLines, List<String> errorLogLines,
+                            Integer lastScanTime, @JsonUnwrapped Counts counts) {
 
     /**
-     * Starts a body.
+     * The report's file counters (int32 in iconik's schema; {@code null} = not sent), named as the wire fields in
+     * camel case.
      *
-     * @return the builder
+     * @param totalFilesNumber                 {@code total_files_number}
+     * @param scannedFilesNumber               {@code scanned_files_number}
+     * @param ingestedFilesNumber              {@code ingested_files_number}
+     * @param ingestingFilesNumber             {@code ingesting_files_number}
+     * @param ingestedFilesUploadsNumber       {@code ingested_files_uploads_number}
+     * @param faultyFilesNumber                {@code faulty_files_number}
+     * @param skippedFilesNumber               {@code skipped_files_number}
+     * @param missingFilesNumber               {@code missing_files_number}
+     * @param emptyFilesNumber                 {@code empty_files_number}
+     * @param awaitChecksumFilesNumber         {@code await_checksum_files_number}
+     * @param exportedFilesNumber              {@code exported_files_number}
+     * @param waitingTranscodeJobsNumber       {@code waiting_transcode_jobs_number}
+     * @param waitingPreviewTranscodeJobsNumber {@code waiting_preview_transcode_jobs_number}
      */
-    public static Builder builder() {
-        Builder b = new Builder();
-        return b;
-    }
-
-    /** Builds a {@link GatewayReport}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status {@code LIVE}, {@code OFFLINE} or {@code UNKNOWN}
-         * @return this builder
-         */
-        public Builder status(String status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /**
-         * Sets {@code version}.
-         *
-         * @param version the gateway version (≤100 chars)
-         * @return this builder
-         */
-        public Builder version(String version) {
-            fields.put("version", version);
-            return this;
-        }
-
-        /**
-         * Sets {@code host_name}.
-         *
-         * @param hostName the host name
-         * @return this builder
-         */
-        public Builder hostName(String hostName) {
-            fields.put("host_name", hostName);
-            return this;
-        }
-
-        /**
-         * Sets {@code host_info}.
-         *
-         * @param hostInfo a host description
-         * @return this builder
-         */
-        public Builder hostInfo(String hostInfo) {
-            fields.put("host_info", hostInfo);
-            return this;
-        }
-
-        /**
-         * Sets {@code start_status}.
-         *
-         * @param startStatus {@code SUCCESS} or {@code FAILED}
-         * @return this builder
-         */
-        public Builder startStatus(String startStatus) {
-            fields.put("start_status", startStatus);
-            return this;
-        }
-
-        /**
-         * Sets {@code start_status_message}.
-         *
-         * @param startStatusMessage why start failed
-         * @return this builder
-         */
-        public Builder startStatusMessage(String startStatusMessage) {
-            fields.put("start_status_message", startStatusMessage);
-            return this;
-        }
-
-        /**
-         * Sets {@code log_lines}.
-         *
-         * @param logLines recent log lines (≤50)
-         * @return this builder
-         */
-        public Builder logLines(java.util.List<String> logLines) {
-            fields.put("log_lines", logLines);
-            return this;
-        }
-
-        /**
-         * Sets {@code error_log_lines}.
-         *
-         * @param errorLogLines recent error lines (≤10)
-         * @return this builder
-         */
-        public Builder errorLogLines(java.util.List<String> errorLogLines) {
-            fields.put("error_log_lines", errorLogLines);
-            return this;
-        }
-
-        /**
-         * Sets {@code last_scan_time}.
-         *
-         * @param lastScanTime seconds the last scan took (an int32 in iconik's schema)
-         * @return this builder
-         */
-        public Builder lastScanTime(Integer lastScanTime) {
-            fields.put("last_scan_time", lastScanTime);
-            return this;
-        }
-
-        /** @return the body */
-        public GatewayReport build() {
-            return new GatewayReport(fields);
-        }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Counts(Integer totalFilesNumber, Integer scannedFilesNumber, Integer ingestedFilesNumber,
+                         Integer ingestingFilesNumber, Integer ingestedFilesUploadsNumber, Integer faultyFilesNumber,
+                         Integer skippedFilesNumber, Integer missingFilesNumber, Integer emptyFilesNumber,
+                         Integer awaitChecksumFilesNumber, Integer exportedFilesNumber,
+                         Integer waitingTranscodeJobsNumber, Integer waitingPreviewTranscodeJobsNumber) {
     }
 }

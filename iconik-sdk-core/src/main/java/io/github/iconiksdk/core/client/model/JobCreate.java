@@ -1,130 +1,66 @@
 package io.github.iconiksdk.core.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The body that creates a job ({@code JobSchema}: {@code title}, {@code type}, {@code status} required).
+ * The body that creates a job ({@code JobSchema}: {@code title}, {@code type}, {@code status} required). A
+ * {@code null} component is left out of the JSON.
+ *
+ * @param title             the title ({@code title}, required)
+ * @param type              the type ({@code type}, required)
+ * @param status            the initial state ({@code status}, required)
+ * @param objectType        the kind of object it works on ({@code object_type})
+ * @param objectId          the object ({@code object_id})
+ * @param parentId          the parent job ({@code parent_id})
+ * @param customType        a custom type name ({@code custom_type})
+ * @param message           a progress message ({@code message})
+ * @param progressProcessed work done ({@code progress_processed})
+ * @param progressTotal     work in all ({@code progress_total})
+ * @param metadata          free metadata ({@code metadata})
  */
-public final class JobCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JobCreate(String title, JobType type, JobStatus status, String objectType, String objectId,
+                        String parentId, String customType, String message, Long progressProcessed,
+                        Long progressTotal, Map<String, Object> metadata) {
 
-    private JobCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param title             the title ({@code title}, required)
+     * @param type              the type ({@code type}, required)
+     * @param status            the initial state ({@code status}, required)
+     * @param objectType        the kind of object it works on ({@code object_type})
+     * @param objectId          the object ({@code object_id})
+     * @param parentId          the parent job ({@code parent_id})
+     * @param customType        a custom type name ({@code custom_type})
+     * @param message           a progress message ({@code message})
+     * @param progressProcessed work done ({@code progress_processed})
+     * @param progressTotal     work in all ({@code progress_total})
+     * @param metadata          free metadata ({@code metadata})
+     * @throws NullPointerException if {@code title}, {@code type} or {@code status} is null
+     */
+    public JobCreate {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param title the title
      * @param type the type
      * @param status the initial state
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(String title, JobType type, JobStatus status) {
-        Builder b = new Builder();
-        b.fields.put("title", Objects.requireNonNull(title, "title"));
-        b.fields.put("type", Objects.requireNonNull(type, "type"));
-        b.fields.put("status", Objects.requireNonNull(status, "status"));
-        return b;
-    }
-
-    /** Builds a {@link JobCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code object_type}.
-         *
-         * @param objectType the kind of object it works on
-         * @return this builder
-         */
-        public Builder objectType(String objectType) {
-            fields.put("object_type", objectType);
-            return this;
-        }
-
-        /**
-         * Sets {@code object_id}.
-         *
-         * @param objectId the object
-         * @return this builder
-         */
-        public Builder objectId(String objectId) {
-            fields.put("object_id", objectId);
-            return this;
-        }
-
-        /**
-         * Sets {@code parent_id}.
-         *
-         * @param parentId the parent job
-         * @return this builder
-         */
-        public Builder parentId(String parentId) {
-            fields.put("parent_id", parentId);
-            return this;
-        }
-
-        /**
-         * Sets {@code custom_type}.
-         *
-         * @param customType a custom type name
-         * @return this builder
-         */
-        public Builder customType(String customType) {
-            fields.put("custom_type", customType);
-            return this;
-        }
-
-        /**
-         * Sets {@code message}.
-         *
-         * @param message a progress message
-         * @return this builder
-         */
-        public Builder message(String message) {
-            fields.put("message", message);
-            return this;
-        }
-
-        /**
-         * Sets {@code progress_processed}.
-         *
-         * @param progressProcessed work done
-         * @return this builder
-         */
-        public Builder progressProcessed(Long progressProcessed) {
-            fields.put("progress_processed", progressProcessed);
-            return this;
-        }
-
-        /**
-         * Sets {@code progress_total}.
-         *
-         * @param progressTotal work in all
-         * @return this builder
-         */
-        public Builder progressTotal(Long progressTotal) {
-            fields.put("progress_total", progressTotal);
-            return this;
-        }
-
-        /**
-         * Sets {@code metadata}.
-         *
-         * @param metadata free metadata
-         * @return this builder
-         */
-        public Builder metadata(java.util.Map<String, Object> metadata) {
-            fields.put("metadata", metadata);
-            return this;
-        }
-
-        /** @return the body */
-        public JobCreate build() {
-            return new JobCreate(fields);
-        }
+    public static JobCreate of(String title, JobType type, JobStatus status) {
+        return new JobCreate(title, type, status, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,137 +1,59 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.util.Objects;
 
 /**
- * The body that creates a keyframe ({@code KeyframeSchema}); {@code type} is required.
+ * The body that creates a keyframe ({@code KeyframeSchema}); {@code type} is required. A {@code null} component is
+ * left out of the JSON.
+ *
+ * @param type             {@code KEYFRAME}, {@code POSTER} or {@code KEYFRAME_MAP} ({@code type}, required)
+ * @param storageId        the keyframe storage ({@code storage_id})
+ * @param filename         the object name ({@code filename})
+ * @param name             its name ({@code name})
+ * @param resolution       picture size ({@code resolution})
+ * @param size             bytes ({@code size})
+ * @param status           the status ({@code status})
+ * @param timeCode         its position in the media ({@code time_code})
+ * @param versionId        the asset version ({@code version_id})
+ * @param isCustomKeyframe whether a person chose it ({@code is_custom_keyframe})
  */
-public final class KeyframeCreate extends JsonBody {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record KeyframeCreate(KeyframeType type, String storageId, String filename, String name, Resolution resolution,
+                             Long size, FileRecordStatus status, Object timeCode, String versionId,
+                             Boolean isCustomKeyframe) {
 
-    private KeyframeCreate(Map<String, Object> fields) {
-        super(fields);
+    /**
+     * Checks the required fields.
+     *
+     * @param type             {@code KEYFRAME}, {@code POSTER} or {@code KEYFRAME_MAP} ({@code type}, required)
+     * @param storageId        the keyframe storage ({@code storage_id})
+     * @param filename         the object name ({@code filename})
+     * @param name             its name ({@code name})
+     * @param resolution       picture size ({@code resolution})
+     * @param size             bytes ({@code size})
+     * @param status           the status ({@code status})
+     * @param timeCode         its position in the media ({@code time_code})
+     * @param versionId        the asset version ({@code version_id})
+     * @param isCustomKeyframe whether a person chose it ({@code is_custom_keyframe})
+     * @throws NullPointerException if {@code type} is null
+     */
+    public KeyframeCreate {
+        Objects.requireNonNull(type, "type");
     }
 
     /**
-     * Starts a body with its required fields.
+     * A body with only the required fields.
      *
      * @param type {@code KEYFRAME}, {@code POSTER} or {@code KEYFRAME_MAP}
-     * @return the builder
+     * @return the body
      * @throws NullPointerException if a required field is null
      */
-    public static Builder builder(KeyframeType type) {
-        Builder b = new Builder();
-        b.fields.put("type", Objects.requireNonNull(type, "type"));
-        return b;
-    }
-
-    /** Builds a {@link KeyframeCreate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code storage_id}.
-         *
-         * @param storageId the keyframe storage
-         * @return this builder
-         */
-        public Builder storageId(String storageId) {
-            fields.put("storage_id", storageId);
-            return this;
-        }
-
-        /**
-         * Sets {@code filename}.
-         *
-         * @param filename the object name
-         * @return this builder
-         */
-        public Builder filename(String filename) {
-            fields.put("filename", filename);
-            return this;
-        }
-
-        /**
-         * Sets {@code name}.
-         *
-         * @param name its name
-         * @return this builder
-         */
-        public Builder name(String name) {
-            fields.put("name", name);
-            return this;
-        }
-
-        /**
-         * Sets {@code resolution}.
-         *
-         * @param resolution picture size
-         * @return this builder
-         */
-        public Builder resolution(Resolution resolution) {
-            fields.put("resolution", resolution);
-            return this;
-        }
-
-        /**
-         * Sets {@code size}.
-         *
-         * @param size bytes
-         * @return this builder
-         */
-        public Builder size(Long size) {
-            fields.put("size", size);
-            return this;
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status the status
-         * @return this builder
-         */
-        public Builder status(FileRecordStatus status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /**
-         * Sets {@code time_code}.
-         *
-         * @param timeCode its position in the media
-         * @return this builder
-         */
-        public Builder timeCode(Object timeCode) {
-            fields.put("time_code", timeCode);
-            return this;
-        }
-
-        /**
-         * Sets {@code version_id}.
-         *
-         * @param versionId the asset version
-         * @return this builder
-         */
-        public Builder versionId(String versionId) {
-            fields.put("version_id", versionId);
-            return this;
-        }
-
-        /**
-         * Sets {@code is_custom_keyframe}.
-         *
-         * @param isCustomKeyframe whether a person chose it
-         * @return this builder
-         */
-        public Builder isCustomKeyframe(Boolean isCustomKeyframe) {
-            fields.put("is_custom_keyframe", isCustomKeyframe);
-            return this;
-        }
-
-        /** @return the body */
-        public KeyframeCreate build() {
-            return new KeyframeCreate(fields);
-        }
+    public static KeyframeCreate of(KeyframeType type) {
+        return new KeyframeCreate(type, null, null, null, null, null, null, null, null, null);
     }
 }

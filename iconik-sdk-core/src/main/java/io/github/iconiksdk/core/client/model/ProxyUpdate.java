@@ -1,68 +1,18 @@
 package io.github.iconiksdk.core.client.model;
 
-import java.util.Map;
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * A partial update of a proxy (PATCH), for example {@code status(CLOSED)}.
+ * A partial update of a proxy (PATCH). A {@code null} component is left out of
+ * the JSON, so an update changes only what it names.
+ *
+ * @param status   the status ({@code status})
+ * @param size     bytes ({@code size})
+ * @param filename the object name ({@code filename})
  */
-public final class ProxyUpdate extends JsonBody {
-
-    private ProxyUpdate(Map<String, Object> fields) {
-        super(fields);
-    }
-
-    /**
-     * Starts a body.
-     *
-     * @return the builder
-     */
-    public static Builder builder() {
-        Builder b = new Builder();
-        return b;
-    }
-
-    /** Builds a {@link ProxyUpdate}; each setter adds its field to the body. */
-    public static final class Builder extends JsonBody.Builder<Builder> {
-        private Builder() {
-        }
-
-        /**
-         * Sets {@code status}.
-         *
-         * @param status the status
-         * @return this builder
-         */
-        public Builder status(FileRecordStatus status) {
-            fields.put("status", status);
-            return this;
-        }
-
-        /**
-         * Sets {@code size}.
-         *
-         * @param size bytes
-         * @return this builder
-         */
-        public Builder size(Long size) {
-            fields.put("size", size);
-            return this;
-        }
-
-        /**
-         * Sets {@code filename}.
-         *
-         * @param filename the object name
-         * @return this builder
-         */
-        public Builder filename(String filename) {
-            fields.put("filename", filename);
-            return this;
-        }
-
-        /** @return the body */
-        public ProxyUpdate build() {
-            return new ProxyUpdate(fields);
-        }
-    }
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ProxyUpdate(FileRecordStatus status, Long size, String filename) {
 }

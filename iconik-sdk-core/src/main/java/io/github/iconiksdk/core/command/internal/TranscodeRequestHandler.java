@@ -63,8 +63,8 @@ public final class TranscodeRequestHandler implements CommandHandler {
     private void finishJob(String jobId, CommandResult result) {
         try {
             client.updateJob(jobId, result.succeeded()
-                    ? JobUpdate.builder().status(JobStatus.FINISHED).message(result.message()).build()
-                    : JobUpdate.builder().status(JobStatus.FAILED).errorMessage(result.message()).build());
+                    ? new JobUpdate(JobStatus.FINISHED, null, result.message(), null, null, null)
+                    : new JobUpdate(JobStatus.FAILED, null, null, result.message(), null, null));
         } catch (NotFoundException gone) {
             LOG.debug("job {} of a keyframes request is gone", jobId);
         }

@@ -237,13 +237,11 @@ public final class TransferInHandler implements CommandHandler {
                 break;
             }
         }
-        FileSet fileSet = set.orElseGet(() -> client.createFileSet(t.assetId(), FileSetCreate.builder(setName,
-                t.formatId(), dir, t.componentIds() == null ? List.of() : t.componentIds()).storageId(storageId)
-                .build()));
-        AssetFile file = client.createFile(t.assetId(), FileCreate.builder(name, dir, FileType.FILE)
-                .size(bytes).checksum(md5).status(FileRecordStatus.CLOSED).storageId(storageId)
-                .fileSetId(fileSet.id()).formatId(t.formatId()).fileDateCreated(modified)
-                .fileDateModified(modified).build());
+        FileSet fileSet = set.orElseGet(() -> client.createFileSet(t.assetId(), new FileSetCreate(setName,
+                t.formatId(), dir, t.componentIds() == null ? List.of() : t.componentIds(), storageId, null, null,
+                null)));
+        AssetFile file = client.createFile(t.assetId(), new FileCreate(name, dir, FileType.FILE, null, bytes, md5,
+                FileRecordStatus.CLOSED, storageId, fileSet.id(), t.formatId(), null, modified, modified));
         return new FileCatalog.Entry(t.assetId(), t.formatId(), fileSet.id(), file.id(), bytes, md5,
                 modified.toEpochMilli());
     }

@@ -43,7 +43,7 @@ final class CollectionMapper {
         String parentId = directory.isEmpty() ? master() : collectionFor(RegistrationSaga.directory(directory));
         String title = directory.isEmpty() ? storageTitle() : RegistrationSaga.fileName(directory);
         String id = findOrCreate(() -> childByTitle(parentId, title),
-                () -> client.createCollection(CollectionCreate.builder(title).parentId(parentId).build()).id());
+                () -> client.createCollection(new CollectionCreate(title, parentId, null, null, null, null)).id());
         journal.saveCollection(directory, id);
         return id;
     }
@@ -54,7 +54,7 @@ final class CollectionMapper {
             return known.get();
         }
         String id = findOrCreate(this::masterByTitle,
-                () -> client.createCollection(CollectionCreate.builder(MASTER_TITLE).build()).id());
+                () -> client.createCollection(CollectionCreate.of(MASTER_TITLE)).id());
         journal.saveCollection(MASTER_KEY, id);
         return id;
     }

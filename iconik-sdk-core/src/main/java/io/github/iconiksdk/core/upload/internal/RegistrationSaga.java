@@ -212,8 +212,8 @@ public final class RegistrationSaga {
         }
         RegistrationOutcome outcome = RegistrationOutcome.ALREADY_REGISTERED;
         if (!sameContent) {
-            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().status(FileRecordStatus.CLOSED)
-                    .size(e.size()).checksum(md5).fileDateModified(e.modified()).build());
+            client.updateFile(entry.assetId(), entry.fileId(), new FileUpdate(FileRecordStatus.CLOSED, e.size(),
+                    md5, null, null, null, e.modified()));
             entry = entry.withContent(e.size(), mtime, md5);
             journal.save(entry);
             outcome = RegistrationOutcome.UPDATED;
@@ -332,7 +332,7 @@ public final class RegistrationSaga {
                 absentKeys.remove(entry.key()); // a creation goes out: absence is no longer known
                 journal.save(entry = entry.started());
                 String title = r.titleIncludesExtension() ? name : stripExtension(name);
-                AssetCreate create = AssetCreate.builder(title).externalId(entry.key()).type(AssetType.ASSET).build();
+                AssetCreate create = new AssetCreate(title, entry.key(), AssetType.ASSET, null, null, null, null);
                 try {
                     assetId = client.createAsset(create).id();
                     fresh = true;
@@ -358,11 +358,8 @@ public final class RegistrationSaga {
                     () -> versionId == null ? client.findFormat(assetId, "ORIGINAL").map(Format::id)
                             : findVersionFormat(assetId, versionId),
                     () -> {
-                        FormatCreate.Builder f = FormatCreate.builder("ORIGINAL").storageMethods(List.of("FILE"));
-                        if (versionId != null) {
-                            f.versionId(versionId);
-                        }
-                        return client.createFormat(assetId, f.build()).id();
+                        FormatCreate f = new FormatCreate("ORIGINAL", List.of("FILE"), null, null, versionId, null);
+                        return client.createFormat(assetId, f).id();
                     });
             journal.save(entry = entry.withFormat(formatId).completed(Step.FORMAT));
         }
@@ -372,12 +369,9 @@ public final class RegistrationSaga {
             String fileSetId = lookupOrCreate(lookFirst, entry,
                     () -> findFileSet(assetId, formatId, dir, name),
                     () -> {
-                        FileSetCreate.Builder fs = FileSetCreate.builder(name, formatId, dir, List.of())
-                                .storageId(storageId);
-                        if (versionId != null) {
-                            fs.versionId(versionId);
-                        }
-                        return client.createFileSet(assetId, fs.build()).id();
+                        FileSetCreate fs = new FileSetCreate(name, formatId, dir, List.of(), storageId, versionId,
+                                null, null);
+                        return client.createFileSet(assetId, fs).id();
                     });
             journal.save(entry = entry.withFileSet(fileSetId).completed(Step.FILE_SET));
         }
@@ -394,10 +388,9 @@ public final class RegistrationSaga {
                     () -> findFile(assetId, dir, name, versionId == null ? null : e0.fileSetId()),
                     () -> {
                         made[0] = true;
-                        return client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE).name(name)
-                                .size(e0.size()).checksum(e0.checksum()).status(FileRecordStatus.CLOSED)
-                                .storageId(storageId).fileSetId(e0.fileSetId()).formatId(formatId)
-                                .fileDateModified(Instant.ofEpochMilli(e0.modifiedMs())).build()).id();
+                        return client.createFile(assetId, new FileCreate(name, dir, FileType.FILE, name, e0.size(),
+                                e0.checksum(), FileRecordStatus.CLOSED, storageId, e0.fileSetId(), formatId, null,
+                                null, Instant.ofEpochMilli(e0.modifiedMs()))).id();
                     });
             journal.save(entry = entry.withFile(fileId).completed(Step.FILE));
             closedOnCreate = made[0];
@@ -405,15 +398,15 @@ public final class RegistrationSaga {
         if (entry.step() == Step.FILE) {
             hook.beforeStep(Step.CLOSED, path);
             if (!closedOnCreate) { // after a restart the record's state is not known: closing again is harmless
-                client.updateFile(assetId, entry.fileId(), FileUpdate.builder().status(FileRecordStatus.CLOSED)
-                        .size(entry.size()).checksum(entry.checksum()).build());
+                client.updateFile(assetId, entry.fileId(), new FileUpdate(FileRecordStatus.CLOSED, entry.size(),
+                        entry.checksum(), null, null, null, null));
             }
             journal.save(entry = entry.completed(Step.CLOSED));
         }
         if (entry.step() == Step.CLOSED) {
             hook.beforeStep(Step.EXTERNAL_ID, path);
             if (r.filenameIsExternalId() && entry.createdAsset()) {
-                client.updateAsset(assetId, AssetUpdate.builder().externalId(name).build());
+                client.updateAsset(assetId, new AssetUpdate(null, name, null, null, null));
             }
             journal.save(entry = entry.completed(Step.EXTERNAL_ID));
         }
@@ -563,8 +556,8 @@ public final class RegistrationSaga {
         // Every request below sets an end state or tolerates a repeat: a crash before the journal moves the entry
         // makes the scanner deliver the MOVED again, and the same requests are made again.
         if (entry.fileId() != null) {
-            client.updateFile(entry.assetId(), entry.fileId(), FileUpdate.builder().directoryPath(newDir)
-                    .name(name).originalName(name).build());
+            client.updateFile(entry.assetId(), entry.fileId(), new FileUpdate(null, null, null, name, name, newDir,
+                    null));
         }
         if (entry.fileSetId() != null) {
             // The file set follows its one file: base_dir is writable through PATCH (iconik's FileSetSchema) [I]:
@@ -626,7 +619,7 @@ public final class RegistrationSaga {
                 delete("/API/files/v1/assets/" + entry.assetId() + "/files/" + entry.fileId() + "/");
             } else {
                 client.updateFile(entry.assetId(), entry.fileId(),
-                        FileUpdate.builder().status(FileRecordStatus.MISSING).build());
+                        new FileUpdate(FileRecordStatus.MISSING, null, null, null, null, null, null));
             }
         }
         journal.delete(path);

@@ -231,11 +231,9 @@ public final class RenditionUploads {
             if (row.state() == State.UPLOADED) {
                 hook.before(slot, State.UPLOADED, path);
                 if (isProxy(slot)) {
-                    client.updateProxy(assetId, row.objectId(), ProxyUpdate.builder().status(FileRecordStatus.CLOSED)
-                            .size(size).build());
+                    client.updateProxy(assetId, row.objectId(), new ProxyUpdate(FileRecordStatus.CLOSED, size, null));
                 } else {
-                    client.updateKeyframe(assetId, row.objectId(), KeyframeUpdate.builder()
-                            .status(FileRecordStatus.CLOSED).size(size).build());
+                    client.updateKeyframe(assetId, row.objectId(), new KeyframeUpdate(FileRecordStatus.CLOSED, size));
                 }
                 journal.saveRendition(row = row.with(State.CLOSED));
             }
@@ -270,19 +268,15 @@ public final class RenditionUploads {
     }
 
     private String[] createProxy(String assetId, String name, Rendition r, long size) {
-        ProxyCreate.Builder b = ProxyCreate.builder().name(name).filename(r.file().getFileName().toString())
-                .size(size).status(FileRecordStatus.OPEN);
-        storage(StoragePurpose.PROXIES).ifPresent(b::storageId);
-        if (r.width() > 0 && r.height() > 0) {
-            b.resolution(new Resolution(r.width(), r.height()));
-        }
-        switch (r.mimeType()) {
-            case "video/mp4" -> b.format("MP4").codec("h264");
-            case "audio/mp4" -> b.format("M4A").codec("aac");
-            case "image/jpeg" -> b.format("JPEG").codec("mjpeg");
-            default -> b.format(r.mimeType());
-        }
-        Proxy p = client.createProxy(assetId, b.build());
+        String[] formatCodec = switch (r.mimeType()) {
+            case "video/mp4" -> new String[] {"MP4", "h264"};
+            case "audio/mp4" -> new String[] {"M4A", "aac"};
+            case "image/jpeg" -> new String[] {"JPEG", "mjpeg"};
+            default -> new String[] {r.mimeType(), null};
+        };
+        Proxy p = client.createProxy(assetId, new ProxyCreate(storage(StoragePurpose.PROXIES).orElse(null), name,
+                r.file().getFileName().toString(), formatCodec[0], formatCodec[1], null, null, resolution(r), size,
+                FileRecordStatus.OPEN, null));
         return new String[] {p.id(), requireUrl(p.uploadUrl(), "proxy " + p.id())};
     }
 
@@ -292,14 +286,15 @@ public final class RenditionUploads {
             case POSTER -> KeyframeType.POSTER;
             default -> KeyframeType.KEYFRAME;
         };
-        KeyframeCreate.Builder b = KeyframeCreate.builder(type).name(name)
-                .filename(r.file().getFileName().toString()).size(size).status(FileRecordStatus.OPEN);
-        storage(StoragePurpose.KEYFRAMES).ifPresent(b::storageId);
-        if (r.width() > 0 && r.height() > 0) {
-            b.resolution(new Resolution(r.width(), r.height()));
-        }
-        Keyframe k = client.createKeyframe(assetId, b.build());
+        Keyframe k = client.createKeyframe(assetId, new KeyframeCreate(type, storage(StoragePurpose.KEYFRAMES)
+                .orElse(null), r.file().getFileName().toString(), name, resolution(r), size, FileRecordStatus.OPEN,
+                null, null, null));
         return new String[] {k.id(), requireUrl(k.uploadUrl(), "keyframe " + k.id())};
+    }
+
+    /** @return the rendition's picture size, or null when it has none (audio) */
+    private static Resolution resolution(Rendition r) {
+        return r.width() > 0 && r.height() > 0 ? new Resolution(r.width(), r.height()) : null;
     }
 
     private static String requireUrl(String url, String what) {
@@ -406,9 +401,9 @@ public final class RenditionUploads {
             if (found.isEmpty()) {
                 journal.saveRendition(row);
                 try {
-                    found = Optional.of(client.createFile(assetId, FileCreate.builder(name, dir, FileType.FILE)
-                            .name(name).size(size).checksum(md5).status(FileRecordStatus.OPEN).storageId(storageId)
-                            .fileSetId(fileSetId).formatId(reg.formatId()).build()));
+                    found = Optional.of(client.createFile(assetId, new FileCreate(name, dir, FileType.FILE, name,
+                            size, md5, FileRecordStatus.OPEN, storageId, fileSetId, reg.formatId(), null, null,
+                            null)));
                 } catch (OutcomeUnknownException lost) {
                     found = Optional.of(findCopy(assetId, storageId, fileSetId).orElseThrow(() -> lost));
                 }
@@ -443,8 +438,8 @@ public final class RenditionUploads {
         }
         if (row.state() == State.UPLOADED) {
             hook.before(ORIGINAL, State.UPLOADED, path);
-            client.updateFile(assetId, row.objectId(), FileUpdate.builder().status(FileRecordStatus.CLOSED).size(size)
-                    .checksum(md5).build());
+            client.updateFile(assetId, row.objectId(), new FileUpdate(FileRecordStatus.CLOSED, size, md5, null,
+                    null, null, null));
             journal.saveRendition(row = row.with(State.CLOSED));
         }
         journal.saveWork(path, ORIGINAL, tag, "DONE");
@@ -473,8 +468,8 @@ public final class RenditionUploads {
         } else {
             journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0, null));
             try {
-                id = client.createFileSet(assetId, FileSetCreate.builder(name, formatId, dir, List.of())
-                        .storageId(storageId).build()).id();
+                id = client.createFileSet(assetId, new FileSetCreate(name, formatId, dir, List.of(), storageId,
+                        null, null, null)).id();
             } catch (OutcomeUnknownException lost) {
                 id = lookup.get().orElseThrow(() -> lost);
             }
@@ -611,9 +606,9 @@ public final class RenditionUploads {
             } else {
                 journal.saveRendition(row);
                 try {
-                    f = client.createFile(to.assetId(), FileCreate.builder(to.name(), to.directory(), FileType.FILE)
-                            .name(to.name()).size(size).checksum(md5).status(FileRecordStatus.OPEN)
-                            .storageId(to.storageId()).fileSetId(fileSetId).formatId(to.formatId()).build());
+                    f = client.createFile(to.assetId(), new FileCreate(to.name(), to.directory(), FileType.FILE,
+                            to.name(), size, md5, FileRecordStatus.OPEN, to.storageId(), fileSetId, to.formatId(),
+                            null, null, null));
                 } catch (OutcomeUnknownException lost) {
                     f = findCopy(to.assetId(), to.storageId(), fileSetId).orElseThrow(() -> lost);
                 }
@@ -643,8 +638,8 @@ public final class RenditionUploads {
                 }
             }
         }
-        AssetFile closed = client.updateFile(to.assetId(), row.objectId(), FileUpdate.builder()
-                .status(FileRecordStatus.CLOSED).size(size).checksum(md5).build());
+        AssetFile closed = client.updateFile(to.assetId(), row.objectId(), new FileUpdate(FileRecordStatus.CLOSED,
+                size, md5, null, null, null, null));
         forgetCopy(key);
         return closed;
     }
@@ -671,8 +666,8 @@ public final class RenditionUploads {
         }
         String id;
         try {
-            id = client.createFileSet(to.assetId(), FileSetCreate.builder(to.fileSetName(), to.formatId(),
-                    to.directory(), to.componentIds()).storageId(to.storageId()).build()).id();
+            id = client.createFileSet(to.assetId(), new FileSetCreate(to.fileSetName(), to.formatId(),
+                    to.directory(), to.componentIds(), to.storageId(), null, null, null)).id();
         } catch (OutcomeUnknownException lost) {
             return copyFileSet(to);
         }
