@@ -4,7 +4,8 @@
 # `rclone lsf -R --format pst` on the same tree, in the same run, interleaved, three runs, medians.
 # Usage: benchmarks/run-scan.sh [FILES] [FOLDERS] [WORKDIR]   (default 500000 1000 /tmp/iconik-scan-bench)
 # Then, with BENCH_HEAP=1: a 1,000,000-file tree scanned (first scan and rescan) in a 32 MiB heap.
-# With BENCH_HINTS=1: seconds from a file's last write to its NEW, with change hints and without (HintLatency).
+# With BENCH_HINTS=1: seconds from a file's last write to its NEW, with change hints and without (HintLatency), and
+# to its registration in iconik through the ingest daemon against the fake (IngestHintLatency).
 # With BENCH_MD5=1: MD5 of a 2 GiB file against md5sum (as in issue 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,6 +101,8 @@ if [ "${BENCH_HINTS:-0}" = 1 ]; then
   echo "== seconds from the last write to NEW (threshold 2 s, interval 60 s), with and without change hints"
   rm -f "$work/hints.db" "$work/hints.db-wal" "$work/hints.db-shm"
   java -cp benchmarks/target/benchmarks.jar io.github.iconiksdk.benchmarks.HintLatency "$tree" "$work/hints.db" 5
+  echo "== seconds from the last write to the registration in iconik (fake), ingest daemon, with and without hints"
+  java -cp benchmarks/target/benchmarks.jar io.github.iconiksdk.benchmarks.IngestHintLatency "$work/ingest-hints" 4
 fi
 
 if [ "${BENCH_MD5:-0}" = 1 ]; then
