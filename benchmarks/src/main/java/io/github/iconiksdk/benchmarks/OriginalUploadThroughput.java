@@ -58,7 +58,8 @@ import java.util.concurrent.Future;
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
  * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR [PART_MIB] [ROUNDS] [METHOD] [THREADS]} with the
- * files to upload directly in DIR (defaults: 16 MiB parts, 1 round, GCS, 4 parts of a file at once).
+ * files to upload directly in DIR (defaults: 64 MiB parts, 1 round, GCS, 4 parts of a file at once: the SDK's and
+ * the gateway's defaults, {@code upload-chunk-size} and {@code file-upload-parallel-uploads-threads-num}).
  */
 public final class OriginalUploadThroughput {
 
@@ -75,7 +76,7 @@ public final class OriginalUploadThroughput {
             return;
         }
         Path dir = Path.of(args[0]);
-        long chunk = (args.length > 1 ? Long.parseLong(args[1]) : 16) << 20;
+        long chunk = (args.length > 1 ? Long.parseLong(args[1]) : 64) << 20;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         String method = args.length > 3 ? args[3].toUpperCase(Locale.ROOT) : "GCS";
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 4;
