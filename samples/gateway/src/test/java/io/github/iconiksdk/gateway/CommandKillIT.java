@@ -28,14 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 21's last acceptance line: {@code run} in a child JVM, SIGKILLed while copies onto the storage and manual
- * scans are pending, then started again: every item carried out once, none lost, every queue empty.
+ * Issue 21's last acceptance line: {@code run} in a child JVM, SIGKILLed while copies onto the storage, copies off
+ * it to the cloud and manual scans are pending, then started again: every item carried out once, none lost, every
+ * queue empty.
  */
 class CommandKillIT {
 
     private static final String F = "/API/files/v1";
     private static final String A = "/API/assets/v1";
     private static final int COPIES = 12;
+    private static final int OUTS = 4;
 
     @TempDir
     Path tmp;
@@ -102,10 +104,21 @@ class CommandKillIT {
                 assets.add(cloudAsset(fake, client, "copy" + i + ".mov", ("bytes of copy " + i)
                         .getBytes(StandardCharsets.UTF_8)));
             }
-            // downloads take a second each: the kill finds some done, some running, some still queued
+            Files.createDirectories(root.resolve("outgoing"));
+            for (int i = 0; i < OUTS; i++) {
+                Files.writeString(root.resolve("outgoing/out" + i + ".bin"), "bytes of out " + i);
+            }
+            // downloads and uploads take a second each: the kill finds some done, some running, some still queued
             fake.faults("GET", "/__fake/upload/.*", Faults.none().withLatency(Duration.ofSeconds(1)));
+            fake.faults("PUT", "/__fake/upload/.*", Faults.none().withLatency(Duration.ofSeconds(1)));
             Path log1 = tmp.resolve("run1.log");
             Process first = run(fake, log1);
+            List<String> outs = new ArrayList<>();
+            await("the first pass", Duration.ofSeconds(60), () -> outgoing(fake, storage).size() == OUTS);
+            outs.addAll(outgoing(fake, storage).values());
+            String cloud = fake.defaultStorageId("FILES");
+            client.send("POST", F + "/storages/" + cloud + "/bulk/", m("object_ids", outs, "object_type", "assets"),
+                    Void.class);
             client.send("POST", F + "/storages/" + storage + "/bulk/", m("object_ids", assets, "object_type",
                     "assets", "file_path", "copies"), Void.class);
             for (int i = 0; i < 3; i++) {
@@ -123,7 +136,8 @@ class CommandKillIT {
             Process second = run(fake, log2);
             try {
                 await("every queue empty", Duration.ofSeconds(120), () -> fake.pendingTransfersTo(storage).isEmpty()
-                        && fake.gatewayEvents(storage).isEmpty() && countCopies(root) == COPIES);
+                        && fake.pendingTransfersFrom(storage).isEmpty() && fake.gatewayEvents(storage).isEmpty()
+                        && countCopies(root) == COPIES);
             } finally {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
@@ -137,13 +151,39 @@ class CommandKillIT {
                         .filter(f -> storage.equals(f.path("storage_id").asText())).count();
                 assertEquals(1, onGateway, "one file record of " + assetId + " on the gateway's storage\n" + logs);
             }
-            assertEquals(COPIES, fake.assets().size(), "no asset registered for a copied file\n" + logs);
+            for (Map.Entry<String, String> out : outgoing(fake, storage).entrySet()) {
+                List<JsonNode> copies = fake.files(out.getValue()).stream()
+                        .filter(f -> cloud.equals(f.path("storage_id").asText())).toList();
+                assertEquals(1, copies.size(), "one copy of " + out.getKey() + " on the cloud storage\n" + logs);
+                String bytes = "bytes of out " + out.getKey().replaceAll("\\D", "");
+                assertEquals("CLOSED", copies.get(0).path("status").asText());
+                assertEquals(bytes.length() + ":" + md5(bytes), fake.uploadedDigest(copies.get(0).path("id")
+                        .asText()).orElseThrow(), out.getKey());
+            }
+            assertEquals(COPIES + OUTS, fake.assets().size(), "no asset registered for a copied file\n" + logs);
             List<String> transfers = new ArrayList<>();
             fake.jobs().stream().filter(j -> "TRANSFER".equals(j.path("type").asText()))
                     .forEach(j -> transfers.add(j.path("status").asText()));
-            assertEquals(COPIES, transfers.size());
+            assertEquals(COPIES + OUTS, transfers.size());
             assertTrue(transfers.stream().allMatch("FINISHED"::equals), transfers + "\n" + logs);
         }
+    }
+
+    /** The registered files of {@code outgoing/} on the gateway's storage: name to asset id. */
+    private static Map<String, String> outgoing(FakeIconik fake, String storage) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (JsonNode f : fake.allFiles()) {
+            if (storage.equals(f.path("storage_id").asText()) && "outgoing".equals(f.path("directory_path").asText())
+                    && "CLOSED".equals(f.path("status").asText())) {
+                out.put(f.path("original_name").asText(), f.path("asset_id").asText());
+            }
+        }
+        return out;
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static int countCopies(Path root) {
