@@ -3,12 +3,10 @@ package io.github.iconiksdk.core.command.internal;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.core.command.CommandQueue;
 import io.github.iconiksdk.core.command.CommandRecord;
+import io.github.iconiksdk.core.internal.sqlite.SqliteDatabase;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +50,15 @@ public final class CommandJournal implements AutoCloseable {
                       String message, int attempts, boolean acked, Instant updated) {
     }
 
-    static final int SCHEMA_VERSION = 1;
+    /** Entry {@code v} takes the schema from version {@code v} to {@code v + 1}. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of("CREATE TABLE IF NOT EXISTS commands (queue TEXT NOT NULL, id TEXT NOT NULL,"
+                            + " type TEXT NOT NULL, priority INTEGER NOT NULL, item_json TEXT NOT NULL,"
+                            + " state TEXT NOT NULL, message TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+                            + " acked INTEGER NOT NULL DEFAULT 0, updated_ms INTEGER NOT NULL,"
+                            + " PRIMARY KEY (queue, id))",
+                    "CREATE INDEX IF NOT EXISTS commands_updated ON commands (updated_ms)"));
+    static final int SCHEMA_VERSION = MIGRATIONS.size();
 
     private static final String COLUMNS = "queue, id, type, priority, item_json, state, message, attempts, acked,"
             + " updated_ms";
@@ -76,39 +82,7 @@ public final class CommandJournal implements AutoCloseable {
      * @throws IconikException if the file cannot be opened, or was written by a newer SDK
      */
     public static CommandJournal open(Path file, Clock clock) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                st.execute("PRAGMA journal_mode = WAL");
-                st.execute("PRAGMA synchronous = NORMAL");
-                int version;
-                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
-                if (version > SCHEMA_VERSION) {
-                    db.close();
-                    throw new IconikException("command journal " + file + " has schema version " + version
-                            + ", newer than this SDK's " + SCHEMA_VERSION + "; use a newer SDK or another data dir");
-                }
-                if (version < 1) {
-                    st.execute("CREATE TABLE IF NOT EXISTS commands (queue TEXT NOT NULL, id TEXT NOT NULL,"
-                            + " type TEXT NOT NULL, priority INTEGER NOT NULL, item_json TEXT NOT NULL,"
-                            + " state TEXT NOT NULL, message TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
-                            + " acked INTEGER NOT NULL DEFAULT 0, updated_ms INTEGER NOT NULL,"
-                            + " PRIMARY KEY (queue, id))");
-                    st.execute("CREATE INDEX IF NOT EXISTS commands_updated ON commands (updated_ms)");
-                    st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                }
-            }
-            return new CommandJournal(file, db, clock);
-        } catch (SQLException | IOException e) {
-            throw new IconikException("cannot open command journal " + file + ": " + e.getMessage(), e);
-        }
+        return new CommandJournal(file, SqliteDatabase.open(file, "command journal", MIGRATIONS, 0), clock);
     }
 
     /**
