@@ -59,17 +59,25 @@ final class Gateway implements AutoCloseable, IngestListener {
     private final PostgresStateDatabase database;
     private final SharedPipelineState shared;
     private boolean commandsSkippedReported;
+    private volatile String linePrefix = "";
 
     Gateway(GatewayConfig config, PrintWriter err) {
+        this(config, err, client(config));
+    }
+
+    /**
+     * A gateway for one of several storages that one process serves: they share the client, and so its rate limit
+     * and retries.
+     *
+     * @param config the storage's configuration (its storage id and data dir)
+     * @param err    where lines for people go
+     * @param client the process's client
+     */
+    Gateway(GatewayConfig config, PrintWriter err, IconikClient client) {
         this.err = err;
         this.config = config;
         this.storageId = config.storageId().orElseThrow();
-        IconikClient.Builder b = IconikClient.builder().endpoint(config.iconikUrl().toString())
-                .credentials(Credentials.of(config.appId().orElseThrow(), config.authToken().orElseThrow()));
-        config.httpProxy().ifPresent(p -> b.proxy(new InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort())));
-        b.rateLimit(config.apiRequestsPerSecond() == 0 ? RateLimitOptions.disabled()
-                : RateLimitOptions.builder().requestsPerSecond(config.apiRequestsPerSecond()).build());
-        this.client = b.build();
+        this.client = client;
         this.plugins = TranscoderPlugins.load(config.pluginsDir());
         PostgresStateDatabase db = null;
         SharedPipelineState state = null;
@@ -107,6 +115,21 @@ final class Gateway implements AutoCloseable, IngestListener {
     /** @return the shared database's description (without a password) when this gateway is part of a fleet */
     Optional<String> sharedState() {
         return Optional.ofNullable(database).map(PostgresStateDatabase::toString);
+    }
+
+    /**
+     * The client a configuration describes: iconik's URL, the credentials, the proxy, the rate limit.
+     *
+     * @param config the configuration
+     * @return the client
+     */
+    static IconikClient client(GatewayConfig config) {
+        IconikClient.Builder b = IconikClient.builder().endpoint(config.iconikUrl().toString())
+                .credentials(Credentials.of(config.appId().orElseThrow(), config.authToken().orElseThrow()));
+        config.httpProxy().ifPresent(p -> b.proxy(new InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort())));
+        b.rateLimit(config.apiRequestsPerSecond() == 0 ? RateLimitOptions.disabled()
+                : RateLimitOptions.builder().requestsPerSecond(config.apiRequestsPerSecond()).build());
+        return b.build();
     }
 
     /**
@@ -254,9 +277,18 @@ final class Gateway implements AutoCloseable, IngestListener {
         return "iconik cannot be reached or failed: " + e.getMessage() + "; nothing is lost, ";
     }
 
+    /**
+     * Starts every printed line with a prefix: the storage's id in brackets when one process serves several.
+     *
+     * @param prefix the prefix, {@code ""} for none
+     */
+    void linePrefix(String prefix) {
+        this.linePrefix = Objects.requireNonNull(prefix, "prefix");
+    }
+
     private void print(String line) {
         synchronized (err) {
-            err.println(line);
+            err.println(linePrefix + line);
             err.flush();
         }
     }

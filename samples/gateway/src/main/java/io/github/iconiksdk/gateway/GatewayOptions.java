@@ -5,6 +5,7 @@ import io.github.iconiksdk.core.config.GatewayConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,8 +26,10 @@ final class GatewayOptions {
     @Option(names = "--app-id", paramLabel = "ID", description = "The App-ID (env APP_ID).")
     String appId;
 
-    @Option(names = "--storage-id", paramLabel = "ID", description = "The iconik File storage (env STORAGE_ID).")
-    String storageId;
+    @Option(names = "--storage-id", paramLabel = "ID",
+            description = "The iconik File storage (env STORAGE_ID). run: repeat it to serve several storages from"
+                    + " one process, sharing one client and rate limit (each then keeps its state in DATA_DIR/ID).")
+    List<String> storageIds;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Scan state and registration journal.")
     Path dataDir;
@@ -46,9 +49,32 @@ final class GatewayOptions {
      * @throws ConfigurationException naming the key, value, source and allowed range, or the missing credentials
      */
     GatewayConfig resolve(Map<String, String> environment) {
+        return resolve(environment, storageIds == null || storageIds.isEmpty() ? null : storageIds.get(0), null);
+    }
+
+    /**
+     * The storage ids given with {@code --storage-id}, in order.
+     *
+     * @return the ids; empty when none was given (the file or the environment then names one)
+     */
+    List<String> storageIds() {
+        return storageIds == null ? List.of() : List.copyOf(storageIds);
+    }
+
+    /**
+     * Builds and validates the configuration of one of several storages served by one process.
+     *
+     * @param environment the process environment
+     * @param storageId   the storage, or {@code null} for the one the flags, environment or file name
+     * @param dataDirOf   the storage's own data dir, or {@code null} for {@code data-dir} itself
+     * @return the configuration
+     * @throws ConfigurationException as {@link #resolve(Map)}
+     */
+    GatewayConfig resolve(Map<String, String> environment, String storageId, Path dataDirOf) {
+        Path dir = dataDirOf != null ? dataDirOf : dataDir;
         GatewayConfig resolved = GatewayConfig.builder().configFile(config).environment(environment)
                 .flag("iconik-url", iconikUrl).flag("auth-token", authToken).flag("app-id", appId)
-                .flag("storage-id", storageId).flag("data-dir", dataDir == null ? null : dataDir.toString())
+                .flag("storage-id", storageId).flag("data-dir", dir == null ? null : dir.toString())
                 .flag("watch", watch == null ? null : watch.toString()).flag("state-url", stateUrl)
                 .build().requireCredentials();
         applyLogLevel(resolved.logLevel());

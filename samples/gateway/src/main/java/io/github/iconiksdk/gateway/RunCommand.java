@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (options.storageIds().size() > 1) {
+            return runSeveral(options.storageIds(), err);
+        }
         GatewayConfig config;
         try {
             options.watch = watch;
@@ -103,6 +109,124 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             closed.countDown(); // the journal, the scan state and the lock are closed
         }
+    }
+
+    /**
+     * One process, several storages: a gateway per storage (own mount point, settings, scan state and journal in
+     * {@code DATA_DIR/ID}, own status report to iconik), all on one client, so they share its rate limit and
+     * retries. The status page, when asked for, shows the first storage.
+     */
+    private Integer runSeveral(List<String> ids, PrintWriter err) {
+        if (new HashSet<>(ids).size() != ids.size()) {
+            err.println("iconik-gateway run: --storage-id: a storage is given more than once: " + ids);
+            return GatewayMain.EXIT_USAGE;
+        }
+        if (statusPort != null && (statusPort < 1 || statusPort > 65535)) {
+            err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
+            return GatewayMain.EXIT_USAGE;
+        }
+        GatewayConfig first;
+        List<GatewayConfig> configs = new ArrayList<>();
+        try {
+            options.watch = watch;
+            first = options.resolve(System.getenv());
+            for (String id : ids) {
+                configs.add(options.resolve(System.getenv(), id, first.dataDir().resolve(id)));
+            }
+        } catch (ConfigurationException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        first.warnings().forEach(w -> err.println("warning: " + w));
+        CountDownLatch closed = new CountDownLatch(1);
+        List<AutoCloseable> open = new ArrayList<>();
+        List<GatewayDaemon> daemons = new ArrayList<>();
+        try (DataDirLock lock = DataDirLock.acquire(first.dataDir())) {
+            io.github.iconiksdk.core.client.IconikClient client = Gateway.client(first);
+            for (GatewayConfig c : configs) {
+                String id = c.storageId().orElseThrow();
+                Gateway gateway = new Gateway(c, err, client);
+                open.add(gateway);
+                gateway.linePrefix("[" + id + "] ");
+                open.add(GatewayOperations.start(gateway, client, id, daemons.isEmpty() ? statusPort : null, false));
+                daemons.add(new GatewayDaemon(gateway, err));
+            }
+            Thread hook = new Thread(() -> stopOnSignal("run", daemons, closed, err), "iconik-gateway-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            err.println("iconik-gateway run: serving storages " + String.join(", ", ids) + " at "
+                    + first.iconikUrl() + " on one client; data in " + first.dataDir()
+                    + "/ID; SIGINT or SIGTERM stops it");
+            err.flush();
+            List<Thread> threads = new ArrayList<>();
+            int[] codes = new int[daemons.size()];
+            for (int i = 0; i < daemons.size(); i++) {
+                int k = i;
+                Thread t = new Thread(() -> codes[k] = daemons.get(k).run(), "gateway-" + ids.get(i));
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived as the daemons ended: the hook finishes the exit
+            }
+            return java.util.Arrays.stream(codes).max().orElse(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GatewayMain.EXIT_FAILED;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("iconik-gateway run: --status-port: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        } catch (DataDirLock.BusyException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_FAILED;
+        } catch (ConfigurationException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                try {
+                    open.get(i).close();
+                } catch (Exception e) {
+                    err.println("iconik-gateway run: closing: " + e);
+                }
+            }
+            closed.countDown();
+        }
+    }
+
+    /** {@link #stopOnSignal(String, GatewayDaemon, CountDownLatch, PrintWriter)} for the daemons of several storages. */
+    static void stopOnSignal(String command, List<GatewayDaemon> daemons, CountDownLatch closed, PrintWriter err) {
+        err.println("iconik-gateway " + command + ": stopping; the passes in flight end at the next file");
+        err.flush();
+        daemons.forEach(GatewayDaemon::requestStop);
+        int code = 0;
+        try {
+            long end = System.nanoTime() + STOP_GRACE.toNanos();
+            for (GatewayDaemon d : daemons) {
+                int c = d.awaitFinished(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                code = c < 0 ? -1 : Math.max(code, c);
+                if (c < 0) {
+                    break;
+                }
+            }
+            if (code >= 0) {
+                closed.await(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            code = -1;
+        }
+        if (code < 0) {
+            err.println("iconik-gateway " + command + ": a pass in flight did not stop within "
+                    + STOP_GRACE.toSeconds() + " s; exiting anyway (the journals resume them on the next start)");
+            code = 0;
+        }
+        err.flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /**

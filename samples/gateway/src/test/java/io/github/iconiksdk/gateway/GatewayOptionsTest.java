@@ -24,7 +24,7 @@ class GatewayOptionsTest {
         GatewayOptions o = new GatewayOptions();
         o.appId = "a";
         o.authToken = "t";
-        o.storageId = "s";
+        o.storageIds = java.util.List.of("s");
         return o;
     }
 

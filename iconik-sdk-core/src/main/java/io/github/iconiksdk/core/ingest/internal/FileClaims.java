@@ -39,6 +39,7 @@ final class FileClaims implements AutoCloseable {
     private final String storageId;
     private final boolean shared;
     private final int batch;
+    private final int holdAtMost;
     private final Consumer<WorkLease> handler;
     private final BooleanSupplier stopRequested;
     private final Events events;
@@ -61,17 +62,20 @@ final class FileClaims implements AutoCloseable {
     /**
      * @param queue         the queue (shared when it is not a {@link LocalWorkQueue})
      * @param storageId     the storage
-     * @param batch         how many items to claim at once (also how many more than it works on a process holds)
+     * @param batch         how many items to claim at once
+     * @param holdAtMost    how many claimed and unfinished files this process holds at most on a shared queue (a
+     *                      file held waiting for a busy transcoder is one the other gateways cannot take)
      * @param handler       takes each claimed lease to the registration stage (may block: back-pressure)
      * @param stopRequested true once the pass should end
      * @param events        where a queue that cannot be reached is reported
      */
-    FileClaims(WorkQueue queue, String storageId, int batch, Consumer<WorkLease> handler,
+    FileClaims(WorkQueue queue, String storageId, int batch, int holdAtMost, Consumer<WorkLease> handler,
                BooleanSupplier stopRequested, Events events) {
         this.queue = queue;
         this.storageId = storageId;
         this.shared = !(queue instanceof LocalWorkQueue);
         this.batch = batch;
+        this.holdAtMost = shared ? Math.max(1, holdAtMost) : 2 * batch;
         this.handler = handler;
         this.stopRequested = stopRequested;
         this.events = events;
@@ -130,7 +134,10 @@ final class FileClaims implements AutoCloseable {
      * @param paths paths relative to the storage root
      */
     void offerPaths(Collection<String> paths) {
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() || (shared && queue.pending(storageId, WorkItem.FILE) > 0)) {
+            // While the fleet has file work, what the journal lists as unfinished or wanted is mostly in other
+            // gateways' hands (offering it again would have it done twice); the last pass to find the queue empty
+            // offers what is truly left over.
             return;
         }
         queue.offer(paths.stream().map(p -> WorkItem.of(storageId, WorkItem.FILE, p)).toList());
@@ -236,8 +243,8 @@ final class FileClaims implements AutoCloseable {
         int failures = 0;
         while (!closed && !stopRequested.getAsBoolean()) {
             try {
-                List<WorkLease> got = held.size() >= 2 * batch ? List.of()
-                        : queue.claim(storageId, WorkItem.FILE, batch);
+                int room = Math.min(batch, holdAtMost - held.size());
+                List<WorkLease> got = room <= 0 ? List.of() : queue.claim(storageId, WorkItem.FILE, room);
                 failures = 0;
                 if (got.isEmpty()) {
                     synchronized (wake) {

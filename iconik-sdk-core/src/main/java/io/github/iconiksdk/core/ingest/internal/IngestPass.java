@@ -228,7 +228,11 @@ public final class IngestPass {
              RegistrationStage registering = new RegistrationStage(config.registrationWorkers(), events, counts,
                      stopRequested, stage::submit);
              FileClaims fileClaims = new FileClaims(workQueue == null ? new LocalWorkQueue() : workQueue,
-                     settings.storageId(), config.registrationWorkers(), lease -> registerClaimed(lease, root),
+                     settings.storageId(), config.registrationWorkers(),
+                     // on a shared queue: files held beyond what this process transcodes at once wait here while
+                     // other gateways may be idle
+                     settings.makeRenditions() ? 2 * config.maxTranscodingJobs() : 2 * config.registrationWorkers(),
+                     lease -> registerClaimed(lease, root),
                      stopRequested, events)) {
             registrations = registering;
             claims = fileClaims;
@@ -242,10 +246,11 @@ public final class IngestPass {
                 // A shared journal's unfinished and wanted work may be in another gateway's hands right now: it is
                 // offered to the queue (which knows who holds what), not resumed here.
                 stage.claims(fileClaims);
-                fileClaims.offerPaths(uploader.unfinished());
+                java.util.Set<String> leftOver = new java.util.LinkedHashSet<>(uploader.unfinished());
                 for (PendingWork w : PendingWork.values()) {
-                    fileClaims.offerPaths(uploader.wanted(w));
+                    leftOver.addAll(uploader.wanted(w));
                 }
+                fileClaims.offerPaths(leftOver);
             } else {
                 stage.resumeWanted(false);
                 for (String path : uploader.unfinished()) {
