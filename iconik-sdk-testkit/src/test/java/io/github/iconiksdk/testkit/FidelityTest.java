@@ -513,6 +513,16 @@ class FidelityTest {
         assertEquals("PAUSED", ok(http.get(jobUrl), 200).get("status").asText());
         ok(http.delete(J + "/jobs/", m("job_ids", ids)), 204);
         assertEquals(404, http.get(jobUrl).status());
+        // where a collection sits
+        String top = ok(http.post(A + "/collections/", m("title", "Projects")), 201).get("id").asText();
+        String mid = ok(http.post(A + "/collections/", m("title", "2026", "parent_id", top)), 201).get("id").asText();
+        String leaf = ok(http.post(A + "/collections/", m("title", "Dailies", "parent_id", mid)), 201).get("id")
+                .asText();
+        JsonNode ancestors = ok(http.get(A + "/collections/" + leaf + "/ancestors/"), 200).get("objects");
+        assertEquals(List.of(top, mid), List.of(ancestors.get(0).get("id").asText(), ancestors.get(1).get("id")
+                .asText()));
+        assertEquals("Projects/2026/Dailies", ok(http.get(A + "/collections/" + leaf + "/full/path/"), 200)
+                .asText());
     }
 
     /** Manual scans, transfers to and from the gateway's storage, purges and keyframes requests. */

@@ -92,6 +92,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         new VersionApi(ctx, assets).register(router);
         new VersionContentsApi(ctx, assets).register(router);
         new DeleteQueueApi(ctx, assets, collections).register(router);
+        new CollectionPathApi(ctx, collections).register(router);
         new PosterApi(ctx, uploads).register(router);
         new ReadBackApi(ctx).register(router);
         uploads.register(router);
