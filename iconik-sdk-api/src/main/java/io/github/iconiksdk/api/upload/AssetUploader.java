@@ -122,7 +122,6 @@ public interface AssetUploader extends AutoCloseable {
      */
     Optional<Registration> registration(String path);
 
-    /** Closes the journal and stops the uploader's threads; the uploader cannot be used afterwards. */
     /**
      * Asks the service to make a file's renditions (proxy, keyframes) from its original as uploaded by
      * {@link #uploadOriginal}, for when the gateway makes none itself (iconik: its transcode request for the copy on
@@ -138,6 +137,27 @@ public interface AssetUploader extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Registers several files as ONE asset, a directory asset (a camera card's clip, a numbered image sequence):
+     * the asset titled as the group is, one ORIGINAL format, one file set named by the title on the group's folder,
+     * and a file record per file in it; exactly once across crashes, like {@link #register}. Called again with the
+     * same files it changes nothing; with files added or changed it adds or updates their records and retitles the
+     * asset (a growing sequence's range), keeping its id. The group's renditions are {@linkplain #want wanted} under
+     * {@link AssetGroup#path()}; a file already registered as an asset of its own stays so.
+     *
+     * @param group    the files and the asset they make
+     * @param metadata values for the storage's metadata view, or {@link MetadataValues#empty()}
+     * @return the group's registration: its path is {@link AssetGroup#path()}, its file id null
+     * @throws UnsupportedOperationException           if this uploader cannot register directory assets (the
+     *                                                  default)
+     * @throws io.github.iconiksdk.api.IconikException if iconik cannot be reached or refuses; the journal keeps the
+     *                                                  progress made, so the same call later resumes
+     */
+    default Registration registerGroup(AssetGroup group, MetadataValues metadata) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot register directory assets");
+    }
+
+    /** Closes the journal and stops the uploader's threads; the uploader cannot be used afterwards. */
     @Override
     void close();
 }

@@ -47,6 +47,8 @@ public final class DirectoryAssets {
     /** Frames a numbered run needs to be taken as a sequence, unless configured otherwise. */
     public static final int DEFAULT_MIN_FRAMES = 3;
 
+    /** Files a card holds at its root, beside its structure, that belong to no clip. */
+    private static final Set<String> CARD_ROOT_FILES = Set.of("LASTCLIP.TXT", "MEDIAPRO.XML", "DISCMETA.XML");
     private static final Set<String> SEQUENCE_EXTENSIONS = Set.of("dpx", "exr", "tif", "tiff", "png", "jpg", "jpeg");
     /** prefix, frame number (the last run of digits), suffix, extension. */
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)([^\\d/]*)\\.([A-Za-z0-9]+)$");
@@ -90,7 +92,9 @@ public final class DirectoryAssets {
      *                {@code CANON_XF}, {@code RED}); for a sequence, the lower-case extension
      * @param title   the asset's title ({@code 0001AB}, {@code frame_[0001-0048].dpx})
      * @param baseDir the folder the file set is based on: the card's root for a clip, the sequence's folder
-     * @param key     a stable identity for the journal: base dir and title
+     * @param key     a stable identity for the journal, kept while a sequence grows: for a clip its card root
+     *                and {@code [title]} ({@code card/[0001AB]}), for a sequence its folder and frame pattern
+     *                ({@code shots/frame_%04d.dpx})
      * @param files   every file of it, sorted
      * @param first   the first frame number of a sequence (0 for a clip)
      * @param last    the last frame number of a sequence (0 for a clip)
@@ -144,6 +148,35 @@ public final class DirectoryAssets {
             String pattern = m.group(1).replace("%", "%%") + "%0" + m.group(2).length() + "d"
                     + m.group(3).replace("%", "%%") + "." + m.group(4);
             return java.util.Optional.of(baseDir.isEmpty() ? pattern : baseDir + "/" + pattern);
+        }
+
+        /**
+         * The file a proxy is made from: a sequence's first frame, or a clip's video essence (P2
+         * {@code CONTENTS/VIDEO/<id>.MXF}, XDCAM {@code Clip/<id>.MXF}, AVCHD {@code STREAM/<id>.MTS}, XDCAM EX
+         * {@code .MP4}, Canon XF {@code .MXF}, RED {@code .R3D}) [I: the essence ffmpeg can read; sound held in
+         * separate files is not mixed in].
+         *
+         * @return the file, or empty when the clip has none of its card's essence files
+         */
+        public java.util.Optional<String> essence() {
+            if (kind == Kind.IMAGE_SEQUENCE) {
+                return java.util.Optional.of(files.get(0));
+            }
+            for (String f : files) {
+                String u = f.toUpperCase(Locale.ROOT);
+                boolean match = switch (card) {
+                    case "P2" -> u.contains("/VIDEO/") || u.startsWith("CONTENTS/VIDEO/");
+                    case "XDCAM" -> (u.contains("/CLIP/") || u.startsWith("XDROOT/CLIP/")) && u.endsWith(".MXF");
+                    case "AVCHD" -> u.endsWith(".MTS");
+                    case "XDCAM_EX" -> u.endsWith(".MP4");
+                    case "CANON_XF" -> u.endsWith(".MXF");
+                    default -> u.endsWith(".R3D");
+                };
+                if (match) {
+                    return java.util.Optional.of(f);
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         /** @return the number of frames present (sequences), or of files (clips) */
@@ -204,6 +237,54 @@ public final class DirectoryAssets {
         assets.sort(java.util.Comparator.comparing(DirectoryAsset::key));
         Collections.sort(cardFiles);
         return new Result(assets, cardFiles, new ArrayList<>(left));
+    }
+
+    /**
+     * The root of the camera card a file may lie in, by its path alone: the folder holding {@code CONTENTS},
+     * {@code BPAV}, {@code XDROOT} or {@code PRIVATE/AVCHD}, a RED {@code .RDM} folder itself, or the folder of a
+     * card's own file ({@code LASTCLIP.TXT}, {@code MEDIAPRO.XML}, {@code DISCMETA.XML}). A caller looking for a
+     * file's clip lists the card from there; {@link #detect} decides whether it is a card.
+     *
+     * @param path a file relative to the storage root
+     * @return the card root ({@code ""} for the storage root), or empty when the file lies in no card structure
+     * @throws NullPointerException if {@code path} is null
+     */
+    public static java.util.Optional<String> cardRootOf(String path) {
+        String[] seg = path.split("/");
+        if (CARD_ROOT_FILES.contains(seg[seg.length - 1].toUpperCase(Locale.ROOT))) {
+            return java.util.Optional.of(String.join("/", java.util.Arrays.copyOfRange(seg, 0, seg.length - 1)));
+        }
+        for (int i = 0; i < seg.length - 1; i++) {
+            String root = cardRoot(seg, i);
+            if (root != null) {
+                return java.util.Optional.of(root);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a file is named like a frame of an image sequence ({@code <prefix><number>.<dpx|exr|tif|tiff|png|jpg
+     * |jpeg>}); whether it is one depends on its neighbours.
+     *
+     * @param path a file relative to the storage root
+     * @return true if it may be a frame
+     * @throws NullPointerException if {@code path} is null
+     */
+    public static boolean isNumberedStill(String path) {
+        Matcher m = NUMBERED.matcher(path.substring(path.lastIndexOf('/') + 1));
+        return m.matches() && SEQUENCE_EXTENSIONS.contains(m.group(4).toLowerCase(Locale.ROOT));
+    }
+
+    /** The card root when segment {@code i} (a folder) starts a card structure, else null. */
+    private static String cardRoot(String[] seg, int i) {
+        String s = seg[i].toUpperCase(Locale.ROOT);
+        String next = i + 1 < seg.length - 1 ? seg[i + 1].toUpperCase(Locale.ROOT) : "";
+        boolean card = s.equals("CONTENTS") || s.equals("BPAV") || s.equals("XDROOT") || s.equals("PRIVATE") && next.equals("AVCHD");
+        if (card) {
+            return String.join("/", java.util.Arrays.copyOfRange(seg, 0, i));
+        }
+        return s.endsWith(".RDM") ? String.join("/", java.util.Arrays.copyOfRange(seg, 0, i + 1)) : null;
     }
 
     // ---- cards ----------------------------------------------------------------------------------------------
@@ -374,8 +455,10 @@ public final class DirectoryAssets {
                     gaps.add(f);
                 }
             }
+            String pattern = p[1].replace("%", "%%") + "%0" + width + "d" + p[2].replace("%", "%%") + "." + p[3];
             assets.add(new DirectoryAsset(Kind.IMAGE_SEQUENCE, p[3].toLowerCase(Locale.ROOT), title, p[0],
-                    (p[0].isEmpty() ? "" : p[0] + "/") + title, new ArrayList<>(frames.values()), first, last, gaps));
+                    (p[0].isEmpty() ? "" : p[0] + "/") + pattern, new ArrayList<>(frames.values()), first, last,
+                    gaps));
             left.removeAll(frames.values());
         }
     }

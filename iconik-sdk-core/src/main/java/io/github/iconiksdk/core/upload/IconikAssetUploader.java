@@ -112,6 +112,24 @@ public final class IconikAssetUploader implements AssetUploader {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>In iconik: an asset titled by the group (not by {@code title_includes_extension}), with the storage's
+     * collection, access group and external id rules as for a file; one ORIGINAL format; one file set named by the
+     * title with the group's folder as {@code base_dir}; one CLOSED file record per file, each with its own folder
+     * and name. Files are journalled one by one, so a crash in the middle leaves the records made and the next call
+     * makes the rest. Without auto-versioning: a changed file's record is updated in place.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public Registration registerGroup(io.github.iconiksdk.api.upload.AssetGroup group, MetadataValues metadata) {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(metadata, "metadata");
+        return saga.applyGroup(group, metadata);
+    }
+
+    /**
      * The files whose registration was started but not finished, for example by a crash between the scanner's
      * delivery and the end of registration. Register them again (with a fresh scan event) to finish the job.
      *

@@ -10,6 +10,7 @@ import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.sidecar.Sidecar;
 import io.github.iconiksdk.api.sidecar.SidecarException;
 import io.github.iconiksdk.api.sidecar.SidecarReader;
+import io.github.iconiksdk.api.upload.AssetGroup;
 import io.github.iconiksdk.api.upload.AssetUploader;
 import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
@@ -63,6 +64,8 @@ public final class IngestPass {
     private final PassCounts counts = new PassCounts();
     private final Consumer<RenditionStage> current;
     private volatile RegistrationStage registrations;
+    private DirectoryAssetStage directoryAssets;
+    private Path passRoot;
     private Supplier<ScanStateStore> scanStateStores;
     private WorkQueue workQueue;
     private volatile FileClaims claims;
@@ -236,25 +239,35 @@ public final class IngestPass {
                      stopRequested, events)) {
             registrations = registering;
             claims = fileClaims;
+            passRoot = root;
+            directoryAssets = new DirectoryAssetStage(root, settings, uploader, events, counts);
             current.accept(stage);
             fileClaims.start();
             if (changesWithin != null) {
                 return changes(scanner, changesWithin, listener(root, fileClaims, registering), fileClaims,
                         registering, stage);
             }
+            List<String> unfinished = uploader.unfinished();
             if (fileClaims.shared()) {
                 // A shared journal's unfinished and wanted work may be in another gateway's hands right now: it is
-                // offered to the queue (which knows who holds what), not resumed here.
+                // offered to the queue (which knows who holds what), not resumed here. (A directory asset is no
+                // file: its registration is finished here; on a shared queue its renditions are made only when it
+                // is registered, not resumed: untested with a fleet.)
                 stage.claims(fileClaims);
-                java.util.Set<String> leftOver = new java.util.LinkedHashSet<>(uploader.unfinished());
+                java.util.Set<String> leftOver = new java.util.LinkedHashSet<>(unfinished);
                 for (PendingWork w : PendingWork.values()) {
                     leftOver.addAll(uploader.wanted(w));
                 }
+                leftOver.removeIf(AssetGroup::isGroupPath);
                 fileClaims.offerPaths(leftOver);
             } else {
                 stage.resumeWanted(false);
-                for (String path : uploader.unfinished()) {
-                    checkStop();
+            }
+            for (String path : unfinished) {
+                checkStop();
+                if (AssetGroup.isGroupPath(path)) {
+                    directoryAssets.fromDisk(path).ifPresent(this::submitGroup); // its files are read again
+                } else if (!fileClaims.shared()) {
                     registering.submit(path, List.of(path), null,
                             () -> uploader.resume(path, metadataOf(root, path)).orElse(null));
                 }
@@ -325,6 +338,9 @@ public final class IngestPass {
 
     /** Waits until what the scanner handed over is registered, or (on a shared queue) durably offered. */
     private void settle(FileClaims fileClaims, RegistrationStage registering) {
+        // Held card and sequence files first: registered as their clips and sequences (or singly) before the
+        // scanner records them delivered.
+        directoryAssets.flush(change -> submitChange(change, passRoot), this::submitGroup);
         if (!fileClaims.shared()) {
             fileClaims.awaitAll(this::checkStop);
         }
@@ -408,6 +424,22 @@ public final class IngestPass {
             }
             return;
         }
+        if (DirectoryAssetStage.enabled(settings) && directoryAssets.offer(event)) {
+            return; // a camera card's clip or an image sequence: registered as one asset at the next flush
+        }
+        submitChange(event, root);
+    }
+
+    /** A directory asset: one registration for all its files (paths in flight wait, as for a single file). */
+    private void submitGroup(AssetGroup group) {
+        List<String> paths = new ArrayList<>();
+        paths.add(group.path());
+        group.files().forEach(f -> paths.add(f.path()));
+        registrations.submit(group.path(), paths, null, () -> uploader.registerGroup(group, MetadataValues.empty()));
+    }
+
+    /** One file's change to registration (with its sidecar's and embedded values). */
+    private void submitChange(ScanEvent.Change event, Path root) {
         List<String> paths = new ArrayList<>(List.of(event.path()));
         event.movedFrom().ifPresent(paths::add);
         if (Boolean.TRUE.equals(settings.fileSettings().aggregateIdenticalFiles()) && event.md5().isPresent()) {

@@ -2,6 +2,7 @@ package io.github.iconiksdk.core.ingest.internal;
 
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.ProgressListener;
+import io.github.iconiksdk.api.transcode.ImageSequence;
 import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.MediaKind;
 import io.github.iconiksdk.api.transcode.TranscodeException;
@@ -10,6 +11,7 @@ import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.transcode.Transcoder;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.api.upload.AssetGroup;
 import io.github.iconiksdk.api.upload.AssetUploader;
 import io.github.iconiksdk.api.upload.PendingWork;
 import io.github.iconiksdk.api.upload.Registration;
@@ -17,6 +19,8 @@ import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.ingest.IngestEvent;
 import io.github.iconiksdk.core.ingest.StorageSettings;
+import io.github.iconiksdk.core.media.DirectoryAssets;
+import io.github.iconiksdk.core.media.DirectoryAssets.DirectoryAsset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -161,11 +165,14 @@ public final class RenditionStage implements AutoCloseable {
             return;
         }
         StorageSettings s = settings.get();
-        if (s.makeRenditions() && s.patterns().shouldTranscode(reg.path())
+        boolean group = AssetGroup.isGroupPath(reg.path());
+        // A directory asset's transcode patterns are tried on its key (a sequence's ends in its extension) [I].
+        if (s.makeRenditions() && s.patterns().shouldTranscode(group ? AssetGroup.keyOf(reg.path()) : reg.path())
                 && uploader.want(reg.path(), PendingWork.RENDITIONS)) {
             offer(reg.path(), PendingWork.RENDITIONS, false);
         }
-        if (s.uploadOriginals() && s.patterns().shouldUpload(reg.path())
+        // A directory asset's originals are its files': not uploaded as one (not supported yet).
+        if (!group && s.uploadOriginals() && s.patterns().shouldUpload(reg.path())
                 && uploader.want(reg.path(), PendingWork.ORIGINAL)) {
             offer(reg.path(), PendingWork.ORIGINAL, false);
         }
@@ -292,10 +299,32 @@ public final class RenditionStage implements AutoCloseable {
             return;
         }
         Path file = root.resolve(path);
+        ImageSequence sequence = null;
+        if (AssetGroup.isGroupPath(path)) {
+            // A directory asset: the proxy comes from the clip's essence, or from every frame of the sequence.
+            String key = AssetGroup.keyOf(path);
+            Optional<DirectoryAsset> asset = new DirectoryAssetsOnDisk(root, settings.get().patterns(),
+                    DirectoryAssets.defaults()).find(key);
+            Optional<String> essence = asset.flatMap(DirectoryAsset::essence);
+            if (essence.isEmpty()) {
+                renditionsFailed.incrementAndGet();
+                problem(path, "no renditions for directory asset " + key + ": " + (asset.isEmpty()
+                        ? "its files are no longer on disk" : "it holds none of its card's video essence files"));
+                uploader.giveUp(path, PendingWork.RENDITIONS);
+                return;
+            }
+            file = root.resolve(essence.get());
+            if (asset.get().kind() == DirectoryAssets.Kind.IMAGE_SEQUENCE) {
+                // [I] iconik's storage settings name no frame rate for sequences: 24 fps, as the issue asks.
+                sequence = new ImageSequence(asset.get().files().stream().map(root::resolve).toList(),
+                        ImageSequence.DEFAULT_FRAME_RATE);
+            }
+        }
         Path work = config.dataDir().resolve("work").resolve(hash(path));
         // A plugin that claims the file by name or first bytes makes its renditions without a probe (ffprobe cannot
-        // read a .braw, a PDF or a CR3); otherwise the probe decides, and FFmpeg takes what no plugin wants.
-        Optional<TranscoderProvider> provider = transcoders.claimant(file);
+        // read a .braw, a PDF or a CR3); otherwise the probe decides, and FFmpeg takes what no plugin wants. A
+        // sequence's frames are never offered to a plugin one by one.
+        Optional<TranscoderProvider> provider = sequence == null ? transcoders.claimant(file) : Optional.empty();
         Optional<Transcoder> prober = provider.isPresent() ? Optional.empty() : transcoders.prober();
         if (provider.isEmpty() && prober.isEmpty()) {
             renditionsFailed.incrementAndGet();
@@ -313,6 +342,11 @@ public final class RenditionStage implements AutoCloseable {
                     uploader.giveUp(path, PendingWork.RENDITIONS);
                     return;
                 }
+                if (sequence != null && media.kind() != MediaKind.OTHER) {
+                    // chosen as the clip it becomes, so that an image-only plugin does not make a still of frame 1
+                    media = new MediaInfo(MediaKind.VIDEO, media.container(), media.duration(), media.bitRate(),
+                            media.streams());
+                }
                 provider = media.kind() == MediaKind.OTHER ? Optional.empty() : transcoders.select(media);
                 if (provider.isEmpty()) {
                     report("no renditions for " + path + ": not video, audio or an image");
@@ -327,7 +361,7 @@ public final class RenditionStage implements AutoCloseable {
                     .proxyBitrate(config.proxyBitrate())
                     .imageProxyResolution(config.imageProxyResolution().width(),
                             config.imageProxyResolution().height())
-                    .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).build();
+                    .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).sequence(sequence).build();
             TranscodeResult result;
             try {
                 result = transcoder.transcode(request, ProgressListener.NONE);

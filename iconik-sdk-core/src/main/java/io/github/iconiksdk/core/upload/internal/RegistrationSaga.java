@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.metadata.FieldValue;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ChangeType;
+import io.github.iconiksdk.api.upload.AssetGroup;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
@@ -64,6 +65,12 @@ public final class RegistrationSaga {
 
     /** Prefix of every idempotency key, so that this gateway's keys are recognisable in iconik. */
     public static final String KEY_PREFIX = "iconik-sdk:";
+
+    /**
+     * Prefix of the journal key of a file in a directory asset, followed by the group's journal path: the file's
+     * asset, format and file set are the group's, and only its file record is its own. Never sent to iconik.
+     */
+    static final String MEMBER_KEY_PREFIX = "iconik-sdk-member:";
 
     /**
      * What the storage's access group may do with the assets this gateway creates: read and write [I] (iconik's
@@ -168,8 +175,151 @@ public final class RegistrationSaga {
      * @return the registration, or empty when the journal has no unfinished entry for the path
      */
     public Optional<Registration> resume(String path, MetadataValues metadata) {
+        if (AssetGroup.isGroupPath(path)) {
+            return Optional.empty(); // a directory asset is finished by registering its group again
+        }
         Optional<JournalEntry> entry = journal.find(path).filter(e -> e.step() != Step.DONE);
-        return entry.map(e -> runSaga(e, metadata, rules.get()));
+        return entry.map(e -> runSaga(e, null, metadata, rules.get()));
+    }
+
+    /**
+     * Registers a directory asset; see {@link io.github.iconiksdk.api.upload.AssetUploader#registerGroup}. The group
+     * is journalled under its path with a content tag (every file's path, size and time) in place of a checksum, so
+     * its renditions are wanted again when a file is added or changed.
+     *
+     * @param group    the group
+     * @param metadata values for the metadata view, possibly empty
+     * @return the group's registration
+     */
+    public Registration applyGroup(AssetGroup group, MetadataValues metadata) {
+        StorageRules r = rules.get();
+        String path = group.path();
+        long size = 0;
+        long mtime = 0;
+        for (ScanEvent.Change f : group.files()) {
+            size += f.size();
+            mtime = Math.max(mtime, f.modified().toEpochMilli());
+        }
+        String tag = contentTag(group);
+        Optional<JournalEntry> existing = journal.find(path);
+        boolean wasDone = existing.filter(e -> e.step() == Step.DONE).isPresent();
+        JournalEntry entry = existing.orElseGet(() -> new JournalEntry(path, KEY_PREFIX + UUID.randomUUID(), null,
+                null, null, null, Step.KEY_CHOSEN, false, false, 0, 0, null, null));
+        boolean changed = existing.isPresent() && !tag.equals(entry.checksum());
+        if (existing.isEmpty() || changed) {
+            journal.save(entry = entry.withContent(size, mtime, tag));
+        }
+        if (!wasDone) {
+            runSaga(entry, group, metadata, r);
+        } else {
+            if (changed) {
+                client.updateAsset(entry.assetId(), new AssetUpdate(group.title(), null, null, null, null));
+            }
+            changed |= applyMetadata(entry, metadata, r);
+        }
+        entry = journal.find(path).orElseThrow();
+        for (ScanEvent.Change f : group.files()) {
+            changed |= member(entry, f);
+        }
+        RegistrationOutcome outcome = !wasDone ? RegistrationOutcome.CREATED
+                : changed ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED;
+        return new Registration(path, outcome, entry.assetId(), entry.formatId(), entry.fileSetId(), null);
+    }
+
+    /** Every file's path, size and time, and the title: what the group's renditions are made of. */
+    private static String contentTag(AssetGroup group) {
+        StringBuilder b = new StringBuilder(group.title()).append('\u0000');
+        for (ScanEvent.Change f : group.files()) {
+            b.append(f.path()).append('\u0000').append(f.size()).append('\u0000')
+                    .append(f.modified().toEpochMilli()).append('\u0000');
+        }
+        try {
+            return "group:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * One file of a registered group: its record in the group's file set, made once; updated in place when its
+     * content changed. A file registered as an asset of its own (before the group existed) stays so [I].
+     *
+     * @return whether anything was written
+     */
+    private boolean member(JournalEntry group, ScanEvent.Change f) {
+        String memberKey = MEMBER_KEY_PREFIX + group.path();
+        long mtime = f.modified().toEpochMilli();
+        String md5 = f.md5().orElse(null);
+        Optional<JournalEntry> found = journal.find(f.path());
+        if (found.isPresent() && !found.get().key().equals(memberKey)) {
+            LOG.debug("{} is registered as an asset of its own; it stays out of directory asset {}", f.path(),
+                    group.path());
+            return false;
+        }
+        if (found.isEmpty()) {
+            JournalEntry m = new JournalEntry(f.path(), memberKey, group.assetId(), group.formatId(),
+                    group.fileSetId(), null, Step.FILE_SET, false, false, f.size(), mtime, md5, null);
+            journal.save(m);
+            memberSaga(m, false);
+            return true;
+        }
+        JournalEntry m = found.get();
+        boolean same = m.size() == f.size() && m.modifiedMs() == mtime && (md5 == null || md5.equals(m.checksum()));
+        String checksum = md5 != null ? md5 : m.checksum();
+        if (m.step() == Step.DONE) {
+            if (same) {
+                return false;
+            }
+            client.updateFile(m.assetId(), m.fileId(), new FileUpdate(FileRecordStatus.CLOSED, f.size(),
+                    checksum, null, null, null, f.modified()));
+            journal.save(m.withContent(f.size(), mtime, checksum));
+            return true;
+        }
+        if (!same) {
+            journal.save(m = m.withContent(f.size(), mtime, checksum));
+        }
+        memberSaga(m, true);
+        return true;
+    }
+
+    /**
+     * A group member's own steps: its file record (created CLOSED in the group's file set; looked up first after a
+     * crash), then done. The group's asset-level steps (metadata, collection, access) are the group's.
+     */
+    private void memberSaga(JournalEntry start, boolean lookFirst) {
+        JournalEntry entry = start;
+        String path = entry.path();
+        String name = fileName(path);
+        String dir = directory(path);
+        boolean closedOnCreate = false;
+        if (entry.step() == Step.FILE_SET) {
+            hook.beforeStep(Step.FILE, path);
+            JournalEntry e0 = entry;
+            boolean[] made = new boolean[1];
+            String fileId = lookupOrCreate(lookFirst, entry,
+                    () -> findFile(e0.assetId(), dir, name, e0.fileSetId()),
+                    () -> {
+                        made[0] = true;
+                        return client.createFile(e0.assetId(), new FileCreate(name, dir, FileType.FILE, name,
+                                e0.size(), e0.checksum(), FileRecordStatus.CLOSED, storageId, e0.fileSetId(),
+                                e0.formatId(), null, null, Instant.ofEpochMilli(e0.modifiedMs()))).id();
+                    });
+            journal.save(entry = entry.withFile(fileId).completed(Step.FILE));
+            closedOnCreate = made[0];
+        }
+        if (entry.step() == Step.FILE) {
+            hook.beforeStep(Step.CLOSED, path);
+            if (!closedOnCreate) {
+                client.updateFile(entry.assetId(), entry.fileId(), new FileUpdate(FileRecordStatus.CLOSED,
+                        entry.size(), entry.checksum(), null, null, null, null));
+            }
+            journal.save(entry = entry.completed(Step.CLOSED));
+        }
+        if (entry.step() != Step.DONE) {
+            hook.beforeStep(Step.DONE, path);
+            journal.save(entry.completed(Step.DONE));
+        }
     }
 
     /**
@@ -194,7 +344,7 @@ public final class RegistrationSaga {
             JournalEntry entry = new JournalEntry(e.path(), KEY_PREFIX + UUID.randomUUID(), null, null, null, null,
                     Step.KEY_CHOSEN, false, false, e.size(), mtime, md5, null);
             journal.save(entry);
-            return runSaga(entry, md, r);
+            return runSaga(entry, null, md, r);
         }
         JournalEntry entry = existing.get();
         boolean sameContent = entry.size() == e.size() && entry.modifiedMs() == mtime
@@ -204,7 +354,7 @@ public final class RegistrationSaga {
                 entry = entry.withContent(e.size(), mtime, md5);
                 journal.save(entry);
             }
-            return runSaga(entry, md, r);
+            return runSaga(entry, null, md, r);
         }
         if (!sameContent && r.autoVersioning() && entry.createdAsset()
                 && !r.autoVersionIgnore().matches(e.path(), false)) {
@@ -236,7 +386,7 @@ public final class RegistrationSaga {
         JournalEntry reset = new JournalEntry(done.path(), done.key(), done.assetId(), null, null, null, Step.ASSET,
                 false, true, size, mtime, md5, done.metadataHash());
         journal.startVersion(reset, new VersionRow(done.path(), previous, null, false, false));
-        Registration reg = runSaga(reset, md, r);
+        Registration reg = runSaga(reset, null, md, r);
         return new Registration(reg.path(), RegistrationOutcome.UPDATED, reg.assetId(), reg.formatId(),
                 reg.fileSetId(), reg.fileId());
     }
@@ -305,11 +455,19 @@ public final class RegistrationSaga {
         }
     }
 
-    private Registration runSaga(JournalEntry start, MetadataValues md, StorageRules r) {
+    private Registration runSaga(JournalEntry start, AssetGroup group, MetadataValues md, StorageRules r) {
         JournalEntry entry = start;
         String path = entry.path();
-        String name = fileName(path);
-        String dir = directory(path);
+        if (entry.key().startsWith(MEMBER_KEY_PREFIX)) {
+            // A file of a directory asset: only its record is its own; it makes no renditions of its own.
+            memberSaga(entry, true);
+            return registration(journal.find(path).orElse(entry), RegistrationOutcome.AGGREGATED);
+        }
+        if (AssetGroup.isGroupPath(path) && group == null) {
+            throw new IllegalStateException("directory asset " + path + " is finished by registering its group");
+        }
+        String name = group != null ? group.title() : fileName(path);
+        String dir = group != null ? group.baseDir() : directory(path);
         boolean aggregated = false;
         boolean fresh = false; // the asset was created by this call, so nothing can exist on it yet
         VersionRow version = journal.version(path).filter(v -> !v.done()).orElse(null);
@@ -323,7 +481,7 @@ public final class RegistrationSaga {
             // A key found absent after a lost creation, with no creation sent since, needs no second lookup.
             String assetId = entry.pending() && !absentKeys.contains(entry.key()) ? findByKey(entry.key()) : null;
             boolean created = assetId != null;
-            if (assetId == null && r.aggregateIdenticalFiles() && entry.checksum() != null
+            if (assetId == null && group == null && r.aggregateIdenticalFiles() && entry.checksum() != null
                     && !r.aggregateIgnore().matches(path, false)) {
                 assetId = identicalContentAsset(entry.checksum()).orElse(null);
                 aggregated = assetId != null;
@@ -331,7 +489,7 @@ public final class RegistrationSaga {
             if (assetId == null) {
                 absentKeys.remove(entry.key()); // a creation goes out: absence is no longer known
                 journal.save(entry = entry.started());
-                String title = r.titleIncludesExtension() ? name : stripExtension(name);
+                String title = group != null || r.titleIncludesExtension() ? name : stripExtension(name);
                 AssetCreate create = new AssetCreate(title, entry.key(), AssetType.ASSET, null, null, null, null);
                 try {
                     assetId = client.createAsset(create).id();
@@ -374,6 +532,9 @@ public final class RegistrationSaga {
                         return client.createFileSet(assetId, fs).id();
                     });
             journal.save(entry = entry.withFileSet(fileSetId).completed(Step.FILE_SET));
+        }
+        if (group != null && entry.step() == Step.FILE_SET) {
+            journal.save(entry = entry.completed(Step.CLOSED)); // the group's files have their own entries
         }
         boolean closedOnCreate = false;
         if (entry.step() == Step.FILE_SET) {
@@ -572,7 +733,7 @@ public final class RegistrationSaga {
         }
         entry = journal.move(entry, e.path());
         if (entry.step() != Step.DONE) {
-            return runSaga(entry, md, r);
+            return runSaga(entry, null, md, r);
         }
         applyMetadata(entry, md, r);
         return registration(journal.find(e.path()).orElse(entry), RegistrationOutcome.MOVED);

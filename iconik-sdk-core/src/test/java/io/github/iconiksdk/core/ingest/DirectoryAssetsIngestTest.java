@@ -1,0 +1,139 @@
+package io.github.iconiksdk.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iconiksdk.api.upload.RegistrationOutcome;
+import io.github.iconiksdk.core.client.TestClients;
+import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
+import io.github.iconiksdk.testkit.FakeIconik;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Acceptance (issue 22): with the storage's {@code enable_directory_assets}, an ingest makes a P2-style card with 3
+ * clips into 3 assets (one per clip, each with one file set holding all of its files; the card's LASTCLIP.TXT is no
+ * asset), and a 48-frame DPX sequence into one asset with one video proxy of 48 frames, made by real ffmpeg from
+ * media it generates here. A numbered still on its own stays an asset of its own; a second pass changes nothing.
+ */
+class DirectoryAssetsIngestTest {
+
+    @TempDir
+    Path tmp;
+    private FakeIconik fake;
+
+    @AfterEach
+    void stop() {
+        if (fake != null) {
+            fake.stop();
+        }
+    }
+
+    private static void ffmpeg(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, cmd + ": " + log);
+    }
+
+    private static long frames(Path video) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", video.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ffprobe on " + video);
+        return Long.parseLong(out);
+    }
+
+    /** A P2 card: per clip its VIDEO essence (a real MXF), two AUDIO files, CLIP XML and ICON; and LASTCLIP.TXT. */
+    private static void p2Card(Path card, List<String> ids, Path essence) throws Exception {
+        for (String id : ids) {
+            Files.createDirectories(card.resolve("CONTENTS/VIDEO"));
+            Files.copy(essence, card.resolve("CONTENTS/VIDEO/" + id + ".MXF"));
+            for (String sub : List.of("AUDIO/" + id + "00.MXF", "AUDIO/" + id + "01.MXF", "CLIP/" + id + ".XML",
+                    "ICON/" + id + ".BMP")) {
+                Path f = card.resolve("CONTENTS/" + sub);
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, "stand-in for " + sub);
+            }
+        }
+        Files.writeString(card.resolve("LASTCLIP.TXT"), ids.get(ids.size() - 1));
+    }
+
+    @Test
+    void p2CardOf3Clips_becomes3Assets_and48FrameDpxSequence_oneAssetWithA48FrameProxy() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("storage"));
+        Path mxf = tmp.resolve("essence.mxf");
+        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=1", "-c:v", "mpeg2video", "-f", "mxf", mxf.toString());
+        p2Card(root.resolve("shoot/card1"), List.of("0001AB", "0002CD", "0003EF"), mxf);
+        Files.createDirectories(root.resolve("vfx/shot10"));
+        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=24:d=2", "-frames:v", "48", "-start_number", "1",
+                root.resolve("vfx/shot10/frame_%04d.dpx").toString());
+        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:d=1", "-frames:v", "1",
+                root.resolve("vfx/poster1.png").toString());
+
+        fake = FakeIconik.builder().port(0).mountPoint(root.toString())
+                .storageSetting("growing_files_threshold", "0")
+                .storageSetting("enable_directory_assets", "true").build().start();
+        try (IngestPipeline pipeline = IngestPipeline.builder().client(TestClients.fast(fake))
+                .storageId(fake.storageId())
+                .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString()).build())
+                .transcoders(List.of(new FfmpegTranscoderProvider())).build()) {
+            IngestSummary first = pipeline.runOnce();
+            assertTrue(first.failed().isEmpty(), first.summaryLine());
+            assertEquals(5, first.count(RegistrationOutcome.CREATED), first.summaryLine());
+
+            Map<String, JsonNode> byTitle = new TreeMap<>();
+            fake.assets().forEach(a -> byTitle.put(a.path("title").asText(), a));
+            assertEquals(Set.of("0001AB", "0002CD", "0003EF", "frame_[0001-0048].dpx", "poster1.png"),
+                    byTitle.keySet());
+            for (String id : List.of("0001AB", "0002CD", "0003EF")) {
+                String asset = byTitle.get(id).path("id").asText();
+                List<JsonNode> sets = fake.fileSets(asset);
+                assertEquals(1, sets.size(), id + ": one file set");
+                assertEquals(id, sets.get(0).path("name").asText());
+                assertEquals("shoot/card1", sets.get(0).path("base_dir").asText());
+                Set<String> names = new TreeSet<>();
+                for (JsonNode f : fake.files(asset)) {
+                    assertEquals(sets.get(0).path("id").asText(), f.path("file_set_id").asText());
+                    assertEquals("CLOSED", f.path("status").asText());
+                    names.add(f.path("original_name").asText());
+                }
+                assertEquals(Set.of(id + ".MXF", id + "00.MXF", id + "01.MXF", id + ".XML", id + ".BMP"), names,
+                        id + " holds all of its files");
+                assertEquals(1, fake.proxies(asset).size(), id + ": a proxy from its VIDEO essence");
+            }
+            assertTrue(fake.allFiles().stream().noneMatch(f -> f.path("original_name").asText()
+                    .equals("LASTCLIP.TXT")), "card files of no clip are no asset");
+
+            String sequence = byTitle.get("frame_[0001-0048].dpx").path("id").asText();
+            assertEquals(48, fake.files(sequence).size());
+            assertEquals(1, fake.fileSets(sequence).size());
+            List<JsonNode> proxies = fake.proxies(sequence);
+            assertEquals(1, proxies.size(), "one video proxy for the whole sequence");
+            Path proxy = tmp.resolve("sequence-proxy.mp4");
+            Files.write(proxy, fake.uploadedBytes(proxies.get(0).path("id").asText()).orElseThrow());
+            assertEquals(48, frames(proxy), "the proxy holds every frame");
+            assertEquals(1, fake.files(byTitle.get("poster1.png").path("id").asText()).size());
+
+            IngestSummary second = pipeline.runOnce();
+            assertTrue(second.failed().isEmpty(), second.summaryLine());
+            assertEquals(0, second.count(RegistrationOutcome.CREATED), second.summaryLine());
+            assertEquals(5, fake.assets().size(), "a second pass makes nothing again");
+            assertEquals(1, fake.proxies(sequence).size());
+        }
+    }
+}
