@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,36 @@ class DirectoryAssetsIngestTest {
             assertEquals(0, second.count(RegistrationOutcome.CREATED), second.summaryLine());
             assertEquals(5, fake.assets().size(), "a second pass makes nothing again");
             assertEquals(1, fake.proxies(sequence).size());
+        }
+    }
+
+    @Test
+    void sequenceWithAFrameStillBeingWritten_isGrowing_andRegisteredWholeOnceItSettles() throws Exception {
+        Path shot = Files.createDirectories(tmp.resolve("storage/vfx/shot20"));
+        FileTime settled = FileTime.from(Instant.now().minusSeconds(600));
+        for (int f = 1; f <= 6; f++) {
+            Path frame = Files.writeString(shot.resolve(String.format("plate.%04d.exr", f)), "frame " + f);
+            Files.setLastModifiedTime(frame, f < 6 ? settled : FileTime.from(Instant.now()));
+        }
+        fake = FakeIconik.builder().port(0).mountPoint(tmp.resolve("storage").toString())
+                .storageSetting("growing_files_threshold", "60").storageSetting("local_proxy_creation", "false")
+                .storageSetting("local_keyframe_creation", "false")
+                .storageSetting("enable_directory_assets", "true").build().start();
+        try (IngestPipeline pipeline = IngestPipeline.builder().client(TestClients.fast(fake))
+                .storageId(fake.storageId())
+                .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString()).build())
+                .transcoders(List.of()).build()) {
+            IngestSummary writing = pipeline.runOnce(false);
+            assertTrue(writing.growing() > 0, writing.summaryLine());
+            assertEquals(0, fake.assets().size(), "frames 1-5 are not registered while frame 6 is written");
+
+            Files.setLastModifiedTime(shot.resolve("plate.0006.exr"), settled);
+            IngestSummary done = pipeline.runOnce(false);
+            assertTrue(done.failed().isEmpty(), done.summaryLine());
+            List<JsonNode> assets = fake.assets();
+            assertEquals(1, assets.size(), assets.toString());
+            assertEquals("plate.[0001-0006].exr", assets.get(0).path("title").asText());
+            assertEquals(6, fake.files(assets.get(0).path("id").asText()).size(), "every frame, once");
         }
     }
 }
