@@ -45,7 +45,11 @@ class PdfTranscoderTest {
 
     /** An A4 portrait document whose page N is filled with a colour (red, green, blue, then grey) and numbered. */
     private Path document(String name, int pages) throws IOException {
-        Path file = tmp.resolve(name);
+        return document(tmp.resolve(name), pages);
+    }
+
+    /** The same document written to {@code file}. */
+    static Path document(Path file, int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             for (int i = 0; i < pages; i++) {
                 PDPage page = new PDPage(PDRectangle.A4);

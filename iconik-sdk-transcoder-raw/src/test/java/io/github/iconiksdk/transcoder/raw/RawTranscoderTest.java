@@ -53,7 +53,7 @@ class RawTranscoderTest {
     }
 
     /** Which quarter of an image is white: "top-left", "top-right", "bottom-left" or "bottom-right". */
-    private static String whiteQuarter(Path jpeg) throws IOException {
+    static String whiteQuarter(Path jpeg) throws IOException {
         BufferedImage i = ImageIO.read(jpeg.toFile());
         String best = null;
         int brightest = -1;
