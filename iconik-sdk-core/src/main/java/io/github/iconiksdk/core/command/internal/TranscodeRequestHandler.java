@@ -80,7 +80,7 @@ public final class TranscodeRequestHandler implements CommandHandler {
         AssetFile file = null;
         for (AssetFile f : client.listFiles(assetId.toString())) {
             boolean wanted = fileId != null ? fileId.toString().equals(f.id())
-                    : storageId.equals(f.storageId()) && f.status() == FileRecordStatus.CLOSED;
+                    : storageId.equals(f.storageId()) && FileRecordStatus.CLOSED.equals(f.status());
             if (wanted) {
                 file = f;
                 break;

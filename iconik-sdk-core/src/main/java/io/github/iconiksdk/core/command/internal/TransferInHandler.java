@@ -123,7 +123,7 @@ public final class TransferInHandler implements CommandHandler {
         AssetFile any = null;
         for (AssetFile f : client.listFiles(t.assetId())) {
             if (t.fileSetId().equals(f.fileSetId())) {
-                if (f.status() == FileRecordStatus.CLOSED) {
+                if (FileRecordStatus.CLOSED.equals(f.status())) {
                     return f;
                 }
                 any = any == null ? f : any;
