@@ -2,7 +2,7 @@
 # Ingest acceptance (issue 16): `ingest` of FILES files (default 300) through 5 % 5xx, 5 % 429 and 4 % connection
 # resets, SIGKILLed once the fake holds 60 assets; then `ingest` again, timed (goal: under 120 s; was 346 s for the
 # one-file-at-a-time gateway), rerun until it exits 0; every file must be registered exactly once.
-# Usage: benchmarks/run-ingest-kill.sh [FILES] [WORKDIR]     (run it under /work/bin/quiet-slot for the figure)
+# Usage: benchmarks/run-ingest-kill.sh [FILES] [WORKDIR]     (run it on a quiet machine for the figure)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/ingest-lib.sh

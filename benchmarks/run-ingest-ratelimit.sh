@@ -3,7 +3,7 @@
 # (burst: one second's worth, the stricter reading of iconik's "50 per second or 1,000 in any 20 s"), the
 # gateway's client at its default rate limit. Goals: zero 429 answers, at most 4 API requests per file
 # (GET /__fake/requests/count), at least 10.5 files/s for the whole command, start-up included.
-# Usage: benchmarks/run-ingest-ratelimit.sh [FILES] [WORKDIR]     (run it under /work/bin/quiet-slot)
+# Usage: benchmarks/run-ingest-ratelimit.sh [FILES] [WORKDIR]     (run it on a quiet machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/ingest-lib.sh
