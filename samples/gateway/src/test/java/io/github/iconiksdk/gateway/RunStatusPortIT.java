@@ -92,7 +92,10 @@ class RunStatusPortIT {
             pb.environment().put("STORAGE_ID", fake.storageId());
             Process run = pb.start();
             try {
-                JsonNode s = awaitStatus(port, "4 files registered", j -> j.at("/files/registered").asInt() == 4, log);
+                // Registrations land while the pass still runs: the pass's end is recorded a moment later.
+                JsonNode s = awaitStatus(port, "4 files registered and the pass finished",
+                        j -> j.at("/files/registered").asInt() == 4 && !j.at("/scanner/last_scan_finished").isNull(),
+                        log);
                 assertEquals(name, s.at("/storage/name").asText());
                 assertEquals(fake.storageId(), s.at("/storage/id").asText());
                 assertTrue(s.at("/scanner/state").asText().matches("INACTIVE|ACTIVE"), s.toString());
