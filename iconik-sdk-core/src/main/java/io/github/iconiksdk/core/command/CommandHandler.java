@@ -8,9 +8,12 @@ package io.github.iconiksdk.core.command;
  * <p>A handler must be safe to call again for the same item when {@link Command#resumed()} is true: the process may
  * have died in the middle of an earlier attempt. It then finishes or redoes the work without doing it twice (for
  * example, a download writes to a temporary name and checks whether the destination already holds the bytes).
+ *
+ * <p>{@link CommandLoop#close()} closes every handler registered on it, once, after its last command ended: a
+ * handler that holds threads or connections releases them in {@link #close()}.
  */
 @FunctionalInterface
-public interface CommandHandler {
+public interface CommandHandler extends AutoCloseable {
 
     /**
      * Carries out a command.
@@ -23,4 +26,13 @@ public interface CommandHandler {
      *                   at the next poll, up to its attempt limit, then acknowledges it as failed
      */
     CommandResult handle(Command command) throws Exception;
+
+    /**
+     * Releases what the handler holds (threads, connections); called once by the loop it was registered on, when
+     * the loop closes. Does nothing unless overridden.
+     */
+    @Override
+    default void close() {
+        // nothing held
+    }
 }

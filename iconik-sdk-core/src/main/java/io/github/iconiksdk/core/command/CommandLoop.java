@@ -3,12 +3,15 @@ package io.github.iconiksdk.core.command;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.command.internal.CommandJournal;
 import io.github.iconiksdk.core.command.internal.CommandRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,12 +43,16 @@ import java.util.function.Predicate;
  */
 public final class CommandLoop implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLoop.class);
+
     private final CommandRunner runner;
     private final CommandJournal journal;
+    private final List<CommandHandler> handlers;
 
-    private CommandLoop(CommandRunner runner, CommandJournal journal) {
+    private CommandLoop(CommandRunner runner, CommandJournal journal, List<CommandHandler> handlers) {
         this.runner = runner;
         this.journal = journal;
+        this.handlers = handlers;
     }
 
     /**
@@ -120,13 +127,28 @@ public final class CommandLoop implements AutoCloseable {
         return runner.stats();
     }
 
-    /** Stops polling, lets running commands finish (up to 30 s in all), and closes the journal. */
+    /**
+     * Stops polling, lets running commands finish (up to 30 s in all), closes every handler registered (each once,
+     * whatever the number of types it serves; a failing close is logged) and the journal.
+     */
     @Override
     public void close() {
         try {
             runner.close();
         } finally {
-            journal.close();
+            try {
+                Set<CommandHandler> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                distinct.addAll(handlers);
+                for (CommandHandler h : distinct) {
+                    try {
+                        h.close();
+                    } catch (RuntimeException e) {
+                        LOG.warn("closing the command handler {} failed", h, e);
+                    }
+                }
+            } finally {
+                journal.close();
+            }
         }
     }
 
@@ -265,7 +287,7 @@ public final class CommandLoop implements AutoCloseable {
                     Map.copyOf(all), EnumSet.copyOf(queues), interval, retryDelay, workers, maxAttempts, recent,
                     clock));
             self[0] = runner;
-            return new CommandLoop(runner, journal);
+            return new CommandLoop(runner, journal, List.copyOf(handlers.values()));
         }
 
         /**

@@ -101,7 +101,7 @@ public final class GatewayHandlers {
      * @param mount     the mount point
      * @param catalog   the gateway's file catalog; it must be {@link FileCatalog#registrationJournal}'s, whose
      *                  journal keeps the uploads' sessions across crashes
-     * @return the handler
+     * @return the handler; it holds upload threads until closed ({@link CommandLoop#close()} closes it)
      * @throws IllegalArgumentException if the catalog is not a registration journal's
      */
     public static CommandHandler transfersOut(IconikClient client, String storageId, MountPoint mount,
@@ -110,11 +110,11 @@ public final class GatewayHandlers {
             throw new IllegalArgumentException("transfers out keep their upload sessions in the registration"
                     + " journal: pass FileCatalog.registrationJournal(...), not " + catalog);
         }
+        PartRunner parts = new PartRunner(4, 4);
         RenditionUploads uploads = new RenditionUploads(client, journal.journal(), new UrlUpload(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), 64L << 20, 8,
-                Duration.ofMillis(500), Duration.ofMinutes(10)), new PartRunner(4, 4),
-                RenditionUploads.UploadHook.NONE);
-        return new TransferOutHandler(client, storageId, mount, catalog, uploads);
+                Duration.ofMillis(500), Duration.ofMinutes(10)), parts, RenditionUploads.UploadHook.NONE);
+        return new TransferOutHandler(client, storageId, mount, catalog, uploads, parts);
     }
 
     /**

@@ -87,6 +87,26 @@ class CommandLoopTest {
     }
 
     @Test
+    void closingTheLoop_closesEachHandlerOnce_evenOneServingSeveralTypes() {
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        CommandHandler shared = new CommandHandler() {
+            @Override
+            public CommandResult handle(Command command) {
+                return CommandResult.done("ok");
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        };
+        CommandLoop l = loop().handler("SCAN", shared).handler("TRANSCODE", shared).build();
+        assertEquals(0, closed.get(), "open while the loop is");
+        l.close();
+        assertEquals(1, closed.get());
+    }
+
+    @Test
     void unknownTypes_areAcknowledged_events_asDone_transfers_asFailed() {
         postEvent("RESTART", Map.of());
         postEvent("RESTART", Map.of());

@@ -337,12 +337,13 @@ class GatewayHandlersTest {
         assertEquals(List.of("FINISHED"), jobStates("TRANSFER"));
 
         // the same transfer carried out again (a resumed attempt after a kill) finds the copy: no second record
-        CommandHandler handler = GatewayHandlers.transfersOut(client, gateway, mount, catalog);
-        Object item = io.github.iconiksdk.core.client.internal.Json.mapper().treeToValue(transfer,
-                io.github.iconiksdk.core.client.model.TransferFromStorage.class);
-        CommandResult r = handler.handle(new Command(CommandQueue.TRANSFERS_FROM, transfer.get("id").asText(),
-                "TRANSFER_FROM", 5, item, 2));
-        assertTrue(r.succeeded(), r.message());
+        try (CommandHandler handler = GatewayHandlers.transfersOut(client, gateway, mount, catalog)) {
+            Object item = io.github.iconiksdk.core.client.internal.Json.mapper().treeToValue(transfer,
+                    io.github.iconiksdk.core.client.model.TransferFromStorage.class);
+            CommandResult r = handler.handle(new Command(CommandQueue.TRANSFERS_FROM, transfer.get("id").asText(),
+                    "TRANSFER_FROM", 5, item, 2));
+            assertTrue(r.succeeded(), r.message());
+        }
         assertEquals(1, filesOn(cloud, local[0]).size());
     }
 

@@ -12,6 +12,7 @@ import io.github.iconiksdk.core.command.CommandResult;
 import io.github.iconiksdk.core.command.FileCatalog;
 import io.github.iconiksdk.core.command.MountPoint;
 import io.github.iconiksdk.core.command.UnsafePathException;
+import io.github.iconiksdk.core.upload.internal.PartRunner;
 import io.github.iconiksdk.core.upload.internal.RenditionUploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class TransferOutHandler implements CommandHandler {
     private final MountPoint mount;
     private final FileCatalog catalog;
     private final RenditionUploads uploads;
+    private final PartRunner parts;
 
     /**
      * @param client    the iconik client
@@ -41,14 +43,22 @@ public final class TransferOutHandler implements CommandHandler {
      * @param mount     the mount point
      * @param catalog   the gateway's file catalog
      * @param uploads   the uploader of copies (over the registration journal)
+     * @param parts     the part runner under {@code uploads}, shut down when the handler is closed
      */
     public TransferOutHandler(IconikClient client, String storageId, MountPoint mount, FileCatalog catalog,
-                              RenditionUploads uploads) {
+                              RenditionUploads uploads, PartRunner parts) {
         this.client = client;
         this.storageId = storageId;
         this.mount = mount;
         this.catalog = catalog;
         this.uploads = uploads;
+        this.parts = parts;
+    }
+
+    /** Shuts the part runner's threads down (the loop calls this once, after its last command). */
+    @Override
+    public void close() {
+        parts.close();
     }
 
     @Override
