@@ -4,6 +4,8 @@ import io.github.iconiksdk.api.AuthenticationException;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.api.pattern.InvalidPatternException;
+import io.github.iconiksdk.api.scan.ScanListener;
+import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.api.scan.ScanStateStore;
 import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
@@ -363,6 +365,26 @@ public final class IngestPipeline implements AutoCloseable {
             events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
             throw e;
         }
+    }
+
+    /**
+     * A dry run: reads the storage's settings and scans its mount point as a pass would (scan directories, scan
+     * patterns, growing-files threshold), reporting every file found to the listener, and registers nothing. The
+     * scan uses a temporary state of its own, so each file is reported {@code NEW} (or {@code GROWING}) and the
+     * pipeline's own scan state and journal are neither read nor changed: the next {@link #runOnce()} registers as
+     * if this had never run. For a scan that remembers what it saw, use {@link StorageScan} with a state file.
+     *
+     * @param listener receives every event, in the calling thread
+     * @return the scan's counts
+     * @throws ConfigurationException  if the mount point is missing or not a folder here (names {@code mount_point})
+     * @throws InvalidPatternException if a pattern list of the storage holds an invalid pattern (names it)
+     * @throws IconikException         if iconik cannot be asked or the mount point cannot be scanned
+     */
+    public ScanSummary scanOnly(ScanListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        StorageSettings s = refreshSettings();
+        IngestPass.root(s);
+        return StorageScan.forStorage(s).build().scanOnce(listener);
     }
 
     /**

@@ -11,7 +11,7 @@ import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanSummary;
 import io.github.iconiksdk.core.pattern.PatternSet;
 import io.github.iconiksdk.core.pattern.Patterns;
-import io.github.iconiksdk.core.scan.FileSystemScanner;
+import io.github.iconiksdk.core.ingest.StorageScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,10 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code scan}: one pass of the SDK's scanner over ROOT, printing one line per event on stdout and a summary on
+ * {@code scan}: one pass of the SDK's scan-only entry ({@link StorageScan}) over ROOT, printing one line per event on stdout and a summary on
  * stderr. The state lives in {@code --state FILE} (or a temporary file deleted afterwards), so a second run over
  * an unchanged tree prints no event. An event is recorded as delivered only after its line has been flushed, so a
  * run killed half way prints again, on the next run, whatever it may not have printed.
@@ -104,59 +103,27 @@ final class ScanCommand implements Callable<Integer> {
             err.println("iconik-gateway scan: ROOT " + root + " is not a folder");
             return GatewayMain.EXIT_USAGE;
         }
-        Path tempDir = null;
-        Path stateFile = state;
+        StorageScan scan;
         try {
-            if (stateFile == null) {
-                tempDir = Files.createTempDirectory("iconik-scan-");
-                stateFile = tempDir.resolve("scan.db");
+            StorageScan.Builder builder = StorageScan.builder().root(root).scanDirectories(scanDirs)
+                    .patterns(patterns).checksums(!noChecksum)
+                    .growingThreshold(Duration.ofMillis(growingThreshold.movePointRight(3).longValue()));
+            if (state != null) {
+                builder.stateFile(state);
             }
-            FileSystemScanner.Builder builder;
-            try {
-                builder = FileSystemScanner.builder().root(root).scanDirectories(relativeScanDirs()).patterns(patterns)
-                        .growingThreshold(Duration.ofMillis(growingThreshold.movePointRight(3).longValue()))
-                        .checksums(!noChecksum).stateFile(stateFile);
-            } catch (IllegalArgumentException e) {
-                err.println("iconik-gateway scan: --scan-dir: " + e.getMessage());
-                return GatewayMain.EXIT_USAGE;
-            }
-            EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json);
-            ScanSummary summary;
-            try (FileSystemScanner scanner = builder.build()) {
-                summary = scanner.scanOnce(printer);
-            }
+            scan = builder.build();
+        } catch (IllegalArgumentException e) {
+            err.println("iconik-gateway scan: --scan-dir: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        try {
+            ScanSummary summary = scan.scanOnce(new EventPrinter(spec.commandLine().getOut(), json));
             err.println(summaryLine(summary));
             return 0;
         } catch (IconikException e) {
             err.println("iconik-gateway scan: " + e.getMessage());
             return GatewayMain.EXIT_FAILED;
-        } catch (IOException e) {
-            err.println("iconik-gateway scan: cannot create a temporary state file: " + e);
-            return GatewayMain.EXIT_FAILED;
-        } finally {
-            if (tempDir != null) {
-                deleteTree(tempDir);
-            }
         }
-    }
-
-    /** Scan directories may be given relative to ROOT or as absolute paths below it. */
-    private List<String> relativeScanDirs() {
-        Path base = root.toAbsolutePath().normalize();
-        List<String> out = new ArrayList<>();
-        for (String d : scanDirs) {
-            Path p = Path.of(d);
-            if (p.isAbsolute()) {
-                Path n = p.normalize();
-                if (!n.startsWith(base)) {
-                    throw new IllegalArgumentException("scan directory '" + d + "' is not below ROOT " + base);
-                }
-                out.add(base.relativize(n).toString());
-            } else {
-                out.add(d);
-            }
-        }
-        return out;
     }
 
     static String summaryLine(ScanSummary s) {
@@ -171,17 +138,6 @@ final class ScanCommand implements Callable<Integer> {
             return Patterns.compile(patterns);
         } catch (InvalidPatternException e) {
             throw new InvalidPatternException(e.pattern(), e.index(), e.reason() + " (" + option + ")");
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // The state was temporary; leaving it in the temp folder is harmless.
         }
     }
 
