@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class ModelsAndBodiesTest extends WireMockSupport {
 
         AssetFile f = client().getFile("a1", "f1");
 
-        assertEquals(FileRecordStatus.of("HIBERNATING"), f.status());
+        assertSame(FileRecordStatus.UNKNOWN, f.status());
         assertEquals(FileType.SEQUENCE, f.type());
         assertEquals(StorageMethod.FILE, f.storageMethod());
         assertNull(f.size());

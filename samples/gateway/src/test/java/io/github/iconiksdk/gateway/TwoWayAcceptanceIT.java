@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.AssetFile;
+import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.client.model.StoragePurpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,7 +162,7 @@ class TwoWayAcceptanceIT {
                     .build();
             String cloud = null;
             for (Storage s : client.listStorages()) {
-                if ("FILES".equals(s.purpose().value()) && Boolean.TRUE.equals(s.isDefault())) {
+                if (s.purpose() == StoragePurpose.FILES && Boolean.TRUE.equals(s.isDefault())) {
                     cloud = s.id();
                 }
             }
@@ -205,7 +207,7 @@ class TwoWayAcceptanceIT {
                     "assets"));
             String cloudStorage = cloud;
             within("the copy to the cloud", Duration.ofSeconds(20), () -> files(newAsset, cloudStorage).stream()
-                    .anyMatch(f -> f.status() != null && "CLOSED".equals(f.status().value())));
+                    .anyMatch(f -> f.status() == FileRecordStatus.CLOSED));
             AssetFile copy = files(newAsset, cloud).get(0);
             assertEquals(local.length, copy.size());
             assertEquals(md5(local), copy.checksum());
@@ -251,7 +253,7 @@ class TwoWayAcceptanceIT {
             within("the proxy and keyframes", Duration.ofSeconds(60), () -> {
                 boolean proxy = false;
                 for (var p : client.listProxies(clipAsset)) {
-                    proxy |= p.status() != null && "CLOSED".equals(p.status().value());
+                    proxy |= p.status() == FileRecordStatus.CLOSED;
                 }
                 return proxy && client.listKeyframes(clipAsset).iterator().hasNext();
             });

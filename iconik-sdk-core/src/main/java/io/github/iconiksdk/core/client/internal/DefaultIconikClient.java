@@ -170,7 +170,7 @@ public final class DefaultIconikClient implements IconikClient {
     @Override
     public Optional<Storage> matchingStorage(StoragePurpose purpose) {
         Objects.requireNonNull(purpose, "purpose");
-        return findOptional(FILES + "storages/matching/" + segment(purpose.value()) + "/", Storage.class);
+        return findOptional(FILES + "storages/matching/" + segment(purpose.name()) + "/", Storage.class);
     }
 
     @Override

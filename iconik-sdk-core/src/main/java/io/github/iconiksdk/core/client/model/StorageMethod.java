@@ -1,72 +1,34 @@
 package io.github.iconiksdk.core.client.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
- * How iconik reaches a storage. An open enumeration: the constants are the values iconik's specification lists, and
- * {@link #of(String)} keeps any other value iconik may add later instead of failing.
- *
- * @param value the value exactly as iconik sends it
+ * How iconik reaches a storage.
+ * The constants are the values iconik's specification lists; a value iconik adds later reads as {@link #UNKNOWN}
+ * instead of failing. Never send {@code UNKNOWN} ([I] iconik refuses a value it does not know).
  */
-public record StorageMethod(@JsonValue String value) {
-
+public enum StorageMethod {
     /** {@code FILE}. */
-    public static final StorageMethod FILE = new StorageMethod("FILE");
-
+    FILE,
     /** {@code HTTP}. */
-    public static final StorageMethod HTTP = new StorageMethod("HTTP");
-
+    HTTP,
     /** {@code FTP}. */
-    public static final StorageMethod FTP = new StorageMethod("FTP");
-
+    FTP,
     /** {@code SFTP}. */
-    public static final StorageMethod SFTP = new StorageMethod("SFTP");
-
+    SFTP,
     /** {@code S3}. */
-    public static final StorageMethod S3 = new StorageMethod("S3");
-
+    S3,
     /** {@code B2}. */
-    public static final StorageMethod B2 = new StorageMethod("B2");
-
+    B2,
     /** {@code GCS}. */
-    public static final StorageMethod GCS = new StorageMethod("GCS");
-
+    GCS,
     /** {@code PORTAL}. */
-    public static final StorageMethod PORTAL = new StorageMethod("PORTAL");
-
+    PORTAL,
     /** {@code CUSTOM}. */
-    public static final StorageMethod CUSTOM = new StorageMethod("CUSTOM");
-
+    CUSTOM,
     /** {@code AZURE}. */
-    public static final StorageMethod AZURE = new StorageMethod("AZURE");
-
-    /**
-     * Validates the value.
-     *
-     * @param value the value exactly as iconik sends it
-     * @throws NullPointerException if {@code value} is null
-     */
-    public StorageMethod {
-        Objects.requireNonNull(value, "value");
-    }
-
-    /**
-     * The value for a wire string; unknown strings are kept as they are.
-     *
-     * @param value the value as iconik sends it
-     * @return the value
-     * @throws NullPointerException if {@code value} is null
-     */
-    @JsonCreator
-    public static StorageMethod of(String value) {
-        return new StorageMethod(value);
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
+    AZURE,
+    /** A value this SDK does not know (iconik added it after this version). */
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

@@ -1,60 +1,26 @@
 package io.github.iconiksdk.core.client.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
- * What a storage holds. An open enumeration: the constants are the values iconik's specification lists, and
- * {@link #of(String)} keeps any other value iconik may add later instead of failing.
- *
- * @param value the value exactly as iconik sends it
+ * What a storage holds.
+ * The constants are the values iconik's specification lists; a value iconik adds later reads as {@link #UNKNOWN}
+ * instead of failing. Never send {@code UNKNOWN} ([I] iconik refuses a value it does not know).
  */
-public record StoragePurpose(@JsonValue String value) {
-
+public enum StoragePurpose {
     /** {@code KEYFRAMES}. */
-    public static final StoragePurpose KEYFRAMES = new StoragePurpose("KEYFRAMES");
-
+    KEYFRAMES,
     /** {@code FILES}. */
-    public static final StoragePurpose FILES = new StoragePurpose("FILES");
-
+    FILES,
     /** {@code PROXIES}. */
-    public static final StoragePurpose PROXIES = new StoragePurpose("PROXIES");
-
+    PROXIES,
     /** {@code EXPORTS}. */
-    public static final StoragePurpose EXPORTS = new StoragePurpose("EXPORTS");
-
+    EXPORTS,
     /** {@code ARCHIVE}. */
-    public static final StoragePurpose ARCHIVE = new StoragePurpose("ARCHIVE");
-
+    ARCHIVE,
     /** {@code FACES}. */
-    public static final StoragePurpose FACES = new StoragePurpose("FACES");
-
-    /**
-     * Validates the value.
-     *
-     * @param value the value exactly as iconik sends it
-     * @throws NullPointerException if {@code value} is null
-     */
-    public StoragePurpose {
-        Objects.requireNonNull(value, "value");
-    }
-
-    /**
-     * The value for a wire string; unknown strings are kept as they are.
-     *
-     * @param value the value as iconik sends it
-     * @return the value
-     * @throws NullPointerException if {@code value} is null
-     */
-    @JsonCreator
-    public static StoragePurpose of(String value) {
-        return new StoragePurpose(value);
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
+    FACES,
+    /** A value this SDK does not know (iconik added it after this version). */
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

@@ -1,51 +1,20 @@
 package io.github.iconiksdk.core.client.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
- * Whether a storage is in use. An open enumeration: the constants are the values iconik's specification lists, and
- * {@link #of(String)} keeps any other value iconik may add later instead of failing.
- *
- * @param value the value exactly as iconik sends it
+ * Whether a storage is in use.
+ * The constants are the values iconik's specification lists; a value iconik adds later reads as {@link #UNKNOWN}
+ * instead of failing. Never send {@code UNKNOWN} ([I] iconik refuses a value it does not know).
  */
-public record StorageStatus(@JsonValue String value) {
-
+public enum StorageStatus {
     /** {@code ACTIVE}. */
-    public static final StorageStatus ACTIVE = new StorageStatus("ACTIVE");
-
+    ACTIVE,
     /** {@code INACTIVE}. */
-    public static final StorageStatus INACTIVE = new StorageStatus("INACTIVE");
-
+    INACTIVE,
     /** {@code FAILING}. */
-    public static final StorageStatus FAILING = new StorageStatus("FAILING");
-
-    /**
-     * Validates the value.
-     *
-     * @param value the value exactly as iconik sends it
-     * @throws NullPointerException if {@code value} is null
-     */
-    public StorageStatus {
-        Objects.requireNonNull(value, "value");
-    }
-
-    /**
-     * The value for a wire string; unknown strings are kept as they are.
-     *
-     * @param value the value as iconik sends it
-     * @return the value
-     * @throws NullPointerException if {@code value} is null
-     */
-    @JsonCreator
-    public static StorageStatus of(String value) {
-        return new StorageStatus(value);
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
+    FAILING,
+    /** A value this SDK does not know (iconik added it after this version). */
+    @JsonEnumDefaultValue
+    UNKNOWN
 }

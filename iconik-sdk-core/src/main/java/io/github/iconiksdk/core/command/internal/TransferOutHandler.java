@@ -141,7 +141,7 @@ public final class TransferOutHandler implements CommandHandler {
             return t.destinationStorageMethod().toUpperCase(Locale.ROOT);
         }
         Storage s = client.getStorage(t.destinationStorageId());
-        return s.method() == null ? "GCS" : s.method().value().toUpperCase(Locale.ROOT);
+        return s.method() == null ? "GCS" : s.method().name().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -518,7 +518,7 @@ public final class RenditionUploads {
     }
 
     private String filesMethod() {
-        return storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.value()).orElse("GCS")
+        return storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.name()).orElse("GCS")
                 .toUpperCase(Locale.ROOT);
     }
 
@@ -745,7 +745,7 @@ public final class RenditionUploads {
     }
 
     private Optional<Storage> storageOf(StoragePurpose purpose) {
-        return storages.computeIfAbsent(purpose.value(), p -> {
+        return storages.computeIfAbsent(purpose.name(), p -> {
             try {
                 return client.matchingStorage(purpose);
             } catch (NotFoundException none) {
