@@ -298,8 +298,8 @@ public final class IngestPipeline implements AutoCloseable {
             IngestPass.Changes changes;
             synchronized (passLock) {
                 changes = new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
-                        st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue).scanner(scanner)
-                        .runChanges(Duration.ZERO);
+                        this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
+                        .scanner(scanner).runChanges(Duration.ZERO);
             }
             changes.partialPass().ifPresent(summary -> {
                 counts[0] += summary.registered();
@@ -535,7 +535,7 @@ public final class IngestPipeline implements AutoCloseable {
         synchronized (passLock) {
             IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
             IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
-                    () -> stopRequested, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
+                    () -> stopRequested, this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
                     .scanner(kept).run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
@@ -562,6 +562,10 @@ public final class IngestPipeline implements AutoCloseable {
         return uploader;
     }
 
+    /**
+     * Waits up to {@code d} on the stop signal ({@link #requestStop} wakes it): a blocking wait, not a retry, for
+     * the waits between passes and between the scans that let growing files settle.
+     */
     private void pause(Duration d) {
         long end = System.nanoTime() + d.toNanos();
         synchronized (wake) {

@@ -78,6 +78,10 @@ public final class FileSystemScanner implements StorageScanner {
     private final ExecutorService listingPool;
     /** Change hints, or {@code null} when off or unavailable. */
     private final ChangeHints hints;
+    /** Without hints: what {@link #wakeUp} signals (and {@link #close}); guards {@link #wokenUp}. */
+    private final Object noHintsWake = new Object();
+    /** Without hints: a {@link #wakeUp} not yet taken by a wait. */
+    private boolean wokenUp;
     private final long thresholdMillis;
     private final ReentrantLock passLock = new ReentrantLock();
     private final Object lifecycle = new Object();
@@ -213,8 +217,7 @@ public final class FileSystemScanner implements StorageScanner {
      * {@code timeout} for change hints and, when folders are due, runs a partial pass over them (their files and
      * the sub-folders not watched; see {@link Builder#watch}) and returns. Growing files seen by any pass of a
      * watching scanner make their folder due again once their threshold has passed. Without hints (off, or not
-     * offered by the file system) it just waits for the timeout; call it in slices if something else must be
-     * able to cut the wait short.
+     * offered by the file system) it just waits for the timeout, or until {@link #wakeUp} or {@link #close}.
      *
      * @param timeout  the longest wait for something to be due
      * @param listener receives the partial pass's events; see {@link ScanListener} for delivery guarantees
@@ -232,7 +235,7 @@ public final class FileSystemScanner implements StorageScanner {
             }
         }
         if (hints == null) {
-            Thread.sleep(Math.max(0, timeout.toMillis()));
+            awaitWakeUp(timeout);
             return new ChangeScan(null, false);
         }
         ChangeHints.Due due = hints.awaitDue(timeout);
@@ -256,7 +259,8 @@ public final class FileSystemScanner implements StorageScanner {
     /**
      * Waits up to {@code timeout} until change hints have folders due (or were lost), without scanning: a following
      * {@link #scanChanges} then runs at once. For a caller with work to do between learning that something changed
-     * and scanning it (the ingest pipeline reads the storage's settings). Without hints it just waits the timeout.
+     * and scanning it (the ingest pipeline reads the storage's settings). Without hints it just waits the timeout (or
+     * until {@link #wakeUp} or {@link #close}).
      *
      * @param timeout the longest wait
      * @return true if a {@link #scanChanges} would now do something; false after the timeout or {@link #wakeUp}
@@ -271,7 +275,7 @@ public final class FileSystemScanner implements StorageScanner {
             }
         }
         if (hints == null) {
-            Thread.sleep(Math.max(0, timeout.toMillis()));
+            awaitWakeUp(timeout);
             return false;
         }
         return hints.awaitAnyDue(timeout);
@@ -279,12 +283,32 @@ public final class FileSystemScanner implements StorageScanner {
 
     /**
      * Makes an {@link #awaitChanges} or {@link #scanChanges} wait in progress, or else the next one, return at once
-     * without a pass (for a caller that wants to stop, or to start its full pass early). Any thread; does nothing
-     * without hints.
+     * without a pass (for a caller that wants to stop, or to start its full pass early). Any thread; with or without
+     * hints.
      */
     public void wakeUp() {
         if (hints != null) {
             hints.wakeUp();
+        } else {
+            synchronized (noHintsWake) {
+                wokenUp = true;
+                noHintsWake.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Without hints nothing can become due, so the wait is a plain blocking one (no polling, nothing tried again):
+     * it ends at the timeout, or at once on a {@link #wakeUp} (made during the wait or before it) or {@link #close}.
+     */
+    private void awaitWakeUp(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + Math.max(0, timeout.toNanos());
+        synchronized (noHintsWake) {
+            long left;
+            while (!wokenUp && (left = end - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(noHintsWake, left);
+            }
+            wokenUp = false;
         }
     }
 
@@ -334,6 +358,10 @@ public final class FileSystemScanner implements StorageScanner {
         }
         if (hints != null) {
             hints.close();
+        }
+        synchronized (noHintsWake) {
+            wokenUp = true; // a wait without hints in progress ends at once
+            noHintsWake.notifyAll();
         }
         passLock.lock();
         try {

@@ -9,6 +9,7 @@ import io.github.iconiksdk.core.scan.internal.ScanPass;
 import io.github.iconiksdk.core.state.SqliteScanStateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -270,5 +272,33 @@ class PartialScanTest {
                 events.awaitLine("NEW new.mov");
             }
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void withoutHints_wakeUpEndsAWaitInProgressOrTheNext_andCloseEndsOne() throws Exception {
+        try (FileSystemScanner s = builder().watch(false).build()) {
+            s.wakeUp();
+            assertEquals(false, s.awaitChanges(Duration.ofHours(1))); // the wake-up made before the wait
+            CompletableFuture<FileSystemScanner.ChangeScan> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return s.scanChanges(Duration.ofHours(1), new Recorder());
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            s.wakeUp(); // made before the wait began or during it, it ends it
+            assertEquals(new FileSystemScanner.ChangeScan(null, false), waiting.get());
+        }
+        FileSystemScanner closing = builder().watch(false).build();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return closing.awaitChanges(Duration.ofHours(1));
+            } catch (InterruptedException | IllegalStateException e) {
+                return null; // closed before the wait began
+            }
+        });
+        closing.close();
+        assertTrue(waiting.get() == null || !waiting.get());
     }
 }

@@ -328,6 +328,15 @@ public final class WatchFolderTranscoder implements Transcoder {
         }
     }
 
+    /**
+     * Waits until the tool has finished the proxy: its done-marker exists, or else the proxy has kept its size and
+     * time for {@code stable-seconds}. A poll every {@code poll-millis}, not a retry and not a
+     * {@code WatchService}: the tool is another process, its folders are often network shares (SMB, NFS) where no
+     * change events arrive, and a size that stops changing is itself only seen by looking twice. The wait blocks
+     * the transcode's own thread (bounded by the SDK's transcode bulkhead, {@code iconik-transcodes}) and ends at
+     * the rule's timeout or on interrupt (cancellation). The plugin depends on the api alone, so no Resilience4j
+     * scheduler is used here.
+     */
     private static void awaitDone(WatchFolderRule rule, Path source, Path expected, Path marker) throws IOException {
         long start = System.nanoTime();
         long deadline = start + rule.timeout().toNanos();

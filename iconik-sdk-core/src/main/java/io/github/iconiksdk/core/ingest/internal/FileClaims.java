@@ -7,6 +7,8 @@ import io.github.iconiksdk.core.work.LocalWorkQueue;
 import io.github.iconiksdk.core.work.WorkItem;
 import io.github.iconiksdk.core.work.WorkLease;
 import io.github.iconiksdk.core.work.WorkQueue;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,8 @@ final class FileClaims implements AutoCloseable {
 
     /** How long the claimer waits before asking again when nothing was free to claim. */
     private static final Duration IDLE_POLL = Duration.ofMillis(50);
+    /** The wait before claiming again after the queue could not be read. */
+    private static final Duration CLAIM_RETRY_WAIT = Duration.ofSeconds(1);
 
     private final WorkQueue queue;
     private final String storageId;
@@ -45,6 +49,11 @@ final class FileClaims implements AutoCloseable {
     private final Events events;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Object wake = new Object();
+    /**
+     * Claims again after a queue that cannot be read or written (a shared database away): every second, for as
+     * long as the pass runs (Resilience4j; the first failure is reported, and a stop or {@link #close} ends the waits).
+     */
+    private final Retry claimRetry;
     private volatile boolean closed;
     private volatile WorkLease scanLease;
     private Thread claimer;
@@ -79,6 +88,16 @@ final class FileClaims implements AutoCloseable {
         this.handler = handler;
         this.stopRequested = stopRequested;
         this.events = events;
+        this.claimRetry = Retry.of("ingest-work-queue-claim", RetryConfig.custom().maxAttempts(Integer.MAX_VALUE)
+                .waitDuration(CLAIM_RETRY_WAIT)
+                .retryOnException(e -> e instanceof IconikException && !closed && !stopRequested.getAsBoolean())
+                .writableStackTraceEnabled(false).build());
+        claimRetry.getEventPublisher().onRetry(e -> {
+            if (e.getNumberOfRetryAttempts() == 1) {
+                events.notice("work queue: " + e.getLastThrowable().getMessage() + "; claiming again every "
+                        + CLAIM_RETRY_WAIT.toSeconds() + " s");
+            }
+        });
     }
 
     /** @return whether other processes share the queue (the lease then covers renditions and the original) */
@@ -235,43 +254,47 @@ final class FileClaims implements AutoCloseable {
                     return;
                 }
             }
-            sleep(shared ? Duration.ofMillis(200) : IDLE_POLL);
+            try {
+                await(shared ? Duration.ofMillis(200) : IDLE_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IconikException("interrupted while waiting for file work", e);
+            }
         }
     }
 
     private void claimLoop() {
-        int failures = 0;
         while (!closed && !stopRequested.getAsBoolean()) {
             try {
-                int room = Math.min(batch, holdAtMost - held.size());
-                List<WorkLease> got = room <= 0 ? List.of() : queue.claim(storageId, WorkItem.FILE, room);
-                failures = 0;
-                if (got.isEmpty()) {
-                    synchronized (wake) {
-                        wake.wait(IDLE_POLL.toMillis());
-                    }
-                    continue;
-                }
-                for (WorkLease lease : got) {
-                    if (closed || stopRequested.getAsBoolean()) {
-                        queue.release(lease);
-                        continue;
-                    }
-                    held.put(lease.item().key(), new Held(lease));
-                    handler.accept(lease);
-                }
+                claimRetry.executeCallable(this::claimOnce);
             } catch (InterruptedException e) {
                 return;
-            } catch (IconikException e) {
-                if (closed) {
+            } catch (Exception e) {
+                // Not retried: closed or a stop was asked for (the retry tries IconikExceptions again until then).
+                if (!(e instanceof IconikException) || closed || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                if (failures++ == 0) {
-                    events.notice("work queue: " + e.getMessage() + "; claiming again every second");
-                }
-                sleep(Duration.ofSeconds(1));
             }
         }
+    }
+
+    /** Claims what there is room for and hands it over; waits a little when nothing was free. */
+    private Void claimOnce() throws InterruptedException {
+        int room = Math.min(batch, holdAtMost - held.size());
+        List<WorkLease> got = room <= 0 ? List.of() : queue.claim(storageId, WorkItem.FILE, room);
+        if (got.isEmpty()) {
+            await(IDLE_POLL);
+            return null;
+        }
+        for (WorkLease lease : got) {
+            if (closed || stopRequested.getAsBoolean()) {
+                queue.release(lease);
+                continue;
+            }
+            held.put(lease.item().key(), new Held(lease));
+            handler.accept(lease);
+        }
+        return null;
     }
 
     private void wakeClaimer() {
@@ -280,12 +303,14 @@ final class FileClaims implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IconikException("interrupted while waiting for file work", e);
+    /**
+     * Waits up to {@code d} for a lease of this process to end or for {@link #close}: a blocking wait between
+     * looks at the queue, not a retry. It is bounded because what other processes do to a shared queue (or what
+     * the local queue's offers add) sends no signal here.
+     */
+    private void await(Duration d) throws InterruptedException {
+        synchronized (wake) {
+            wake.wait(d.toMillis());
         }
     }
 

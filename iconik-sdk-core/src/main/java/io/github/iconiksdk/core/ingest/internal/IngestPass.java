@@ -59,6 +59,7 @@ public final class IngestPass {
     private final Transcoders transcoders;
     private final Events events;
     private final BooleanSupplier stopRequested;
+    private final Consumer<Duration> pause;
     private final SidecarReader sidecars;
     private final EmbeddedValues embedded = new EmbeddedValues(this::embeddedProblem);
     private final PassCounts counts = new PassCounts();
@@ -79,11 +80,13 @@ public final class IngestPass {
      * @param transcoders   the transcoders
      * @param events        where reports go
      * @param stopRequested true once the pass should end at the next file boundary
+     * @param pause         waits up to the given time, returning early once a stop is asked for (the pipeline's
+     *                      wait on its stop signal): used between the scans that wait for growing files to settle
      * @param current       told the rendition stage of the pass when it starts and {@code null} when it ends
      */
     public IngestPass(IconikClient client, GatewayConfig config, AssetUploader uploader, StorageSettings settings,
                       Transcoders transcoders, Events events, BooleanSupplier stopRequested,
-                      Consumer<RenditionStage> current) {
+                      Consumer<Duration> pause, Consumer<RenditionStage> current) {
         this.client = client;
         this.config = config;
         this.uploader = uploader;
@@ -92,6 +95,7 @@ public final class IngestPass {
         this.transcoders = transcoders;
         this.events = events;
         this.stopRequested = stopRequested;
+        this.pause = pause;
         this.current = current;
     }
 
@@ -283,7 +287,8 @@ public final class IngestPass {
                 if (!waitForGrowing || counts.growingCount() == growingBefore) {
                     break;
                 }
-                sleep(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
+                // Not a retry: growing files were seen, so the scan is run again once they may have settled.
+                pause.accept(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
                 checkStop();
             }
             fileClaims.scanDone();
@@ -593,19 +598,6 @@ public final class IngestPass {
     private void checkStop() {
         if (stopRequested.getAsBoolean()) {
             throw new StopRequested();
-        }
-    }
-
-    private void sleep(Duration d) {
-        try {
-            long end = System.nanoTime() + d.toNanos();
-            // In slices, so that a stop request does not wait out a whole back-off.
-            while (!stopRequested.getAsBoolean() && System.nanoTime() < end) {
-                Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IconikException("interrupted", e);
         }
     }
 
