@@ -154,6 +154,11 @@ public final class FfmpegTranscoder implements Transcoder {
                         + "renditions of (container " + media.container() + ")", -1, List.of(), null);
             }
             warnIfToneMappingUnavailable(media, request);
+            if (!request.audioTracks().isEmpty()) {
+                request = request.toBuilder().audioTracks(media.kind() == MediaKind.VIDEO
+                        ? soundFiles(request.audioTracks(), min(probeTimeout, request.timeout())) : List.of())
+                        .build();
+            }
             Duration remaining = request.timeout().minusNanos(System.nanoTime() - started);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new TranscodeException("transcode of " + source + " timed out after " + request.timeout(),
@@ -163,6 +168,26 @@ public final class FfmpegTranscoder implements Transcoder {
         } finally {
             jobs.release();
         }
+    }
+
+    /**
+     * The separate sound files that hold sound ffprobe can read; the others are left out with a warning (a stand-in
+     * or damaged track does not cost the clip its proxy).
+     */
+    private List<Path> soundFiles(List<Path> tracks, Duration timeout) {
+        List<Path> kept = new java.util.ArrayList<>();
+        for (Path track : tracks) {
+            try {
+                if (probe(track, timeout).audio().isPresent()) {
+                    kept.add(track);
+                } else {
+                    LOG.warn("{} holds no sound ffmpeg can read; it is left out of the proxy", track);
+                }
+            } catch (TranscodeException e) {
+                LOG.warn("{} is left out of the proxy: {}", track, e.getMessage());
+            }
+        }
+        return kept;
     }
 
     private TranscodeResult run(TranscodeRequest request, MediaInfo media, Duration timeout,

@@ -2,6 +2,7 @@ package io.github.iconiksdk.api.transcode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,13 @@ import java.util.Objects;
  * @param timeout              the longest the whole transcode may take, default one hour
  * @param sequence             for a numbered image sequence, all of its frames ({@code source} is the first), made
  *                             into one video proxy; {@code null} for a single file
+ * @param audioTracks          sound kept in files of its own beside a video source (a P2 card clip's
+ *                             {@code CONTENTS/AUDIO/<id>00.MXF}, {@code <id>01.MXF} …), mixed in track order into the
+ *                             video proxy in place of the source's own sound; empty for most requests
  */
 public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int proxyHeight, long proxyBitrate,
                                int imageProxyWidth, int imageProxyHeight, boolean hdrToSdrKeyframes,
-                               Duration timeout, ImageSequence sequence) {
+                               Duration timeout, ImageSequence sequence, List<Path> audioTracks) {
 
     /**
      * Validates the request against the ISG's documented ranges.
@@ -38,6 +42,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
      *                          default true)
      * @param timeout the longest the whole transcode may take, default one hour
      * @param sequence for an image sequence, its frames; {@code null} for a single file
+     * @param audioTracks separate sound files mixed into the video proxy; {@code null} or empty for none
      * @throws NullPointerException     if a path or the timeout is null
      * @throws IllegalArgumentException if a size or bit rate is outside the ISG's range, or the timeout is not
      *                                  positive (the message names the setting, the value and the range), or
@@ -47,6 +52,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(timeout, "timeout");
+        audioTracks = audioTracks == null ? List.of() : List.copyOf(audioTracks);
         check("proxy-resolution", proxyWidth, proxyHeight, 640, 360, 1920, 1080);
         check("image-proxy-resolution", imageProxyWidth, imageProxyHeight, 180, 180, 16000, 16000);
         if (proxyBitrate < 200_000 || proxyBitrate > 99_000_000) {
@@ -60,6 +66,30 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
             throw new IllegalArgumentException("source " + source + " is not the first frame of its sequence ("
                     + sequence.frames().get(0) + ")");
         }
+    }
+
+    /**
+     * A request without separate sound files, as before they existed.
+     *
+     * @param source the media file
+     * @param outputDir the folder the renditions go to
+     * @param proxyWidth largest video proxy width
+     * @param proxyHeight largest video proxy height
+     * @param proxyBitrate largest video proxy bit rate in bit/s
+     * @param imageProxyWidth largest image proxy width
+     * @param imageProxyHeight largest image proxy height
+     * @param hdrToSdrKeyframes tone-map HDR keyframes to SDR
+     * @param timeout the longest the whole transcode may take
+     * @param sequence for an image sequence, its frames; {@code null} for a single file
+     * @throws NullPointerException     if a path or the timeout is null
+     * @throws IllegalArgumentException if a value is outside its range, or {@code source} is not the sequence's
+     *                                  first frame
+     */
+    public TranscodeRequest(Path source, Path outputDir, int proxyWidth, int proxyHeight, long proxyBitrate,
+                            int imageProxyWidth, int imageProxyHeight, boolean hdrToSdrKeyframes, Duration timeout,
+                            ImageSequence sequence) {
+        this(source, outputDir, proxyWidth, proxyHeight, proxyBitrate, imageProxyWidth, imageProxyHeight,
+                hdrToSdrKeyframes, timeout, sequence, List.of());
     }
 
     /**
@@ -80,7 +110,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
     public TranscodeRequest(Path source, Path outputDir, int proxyWidth, int proxyHeight, long proxyBitrate,
                             int imageProxyWidth, int imageProxyHeight, boolean hdrToSdrKeyframes, Duration timeout) {
         this(source, outputDir, proxyWidth, proxyHeight, proxyBitrate, imageProxyWidth, imageProxyHeight,
-                hdrToSdrKeyframes, timeout, null);
+                hdrToSdrKeyframes, timeout, null, List.of());
     }
 
     private static void check(String key, int w, int h, int minW, int minH, int maxW, int maxH) {
@@ -105,7 +135,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
     public Builder toBuilder() {
         return new Builder(source, outputDir).proxyResolution(proxyWidth, proxyHeight).proxyBitrate(proxyBitrate)
                 .imageProxyResolution(imageProxyWidth, imageProxyHeight).hdrToSdrKeyframes(hdrToSdrKeyframes)
-                .timeout(timeout).sequence(sequence);
+                .timeout(timeout).sequence(sequence).audioTracks(audioTracks);
     }
 
     /** Builds a {@link TranscodeRequest}; not thread-safe. */
@@ -120,6 +150,7 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         private boolean hdrToSdrKeyframes = true;
         private Duration timeout = Duration.ofHours(1);
         private ImageSequence sequence;
+        private List<Path> audioTracks = List.of();
 
         private Builder(Path source, Path outputDir) {
             this.source = source;
@@ -187,12 +218,24 @@ public record TranscodeRequest(Path source, Path outputDir, int proxyWidth, int 
         }
 
         /**
+         * Mixes sound kept in separate files (a P2 clip's AUDIO essences) into the video proxy, in this order, in
+         * place of the source's own sound. A transcoder may leave out a file that holds no sound it can read.
+         *
+         * @param tracks the sound files, or {@code null} or empty for none
+         * @return this builder
+         */
+        public Builder audioTracks(List<Path> tracks) {
+            this.audioTracks = tracks == null ? List.of() : List.copyOf(tracks);
+            return this;
+        }
+
+        /**
          * @return the request
          * @throws IllegalArgumentException if a value is out of range (see {@link TranscodeRequest})
          */
         public TranscodeRequest build() {
             return new TranscodeRequest(source, outputDir, proxyWidth, proxyHeight, proxyBitrate, imageProxyWidth,
-                    imageProxyHeight, hdrToSdrKeyframes, timeout, sequence);
+                    imageProxyHeight, hdrToSdrKeyframes, timeout, sequence, audioTracks);
         }
     }
 }

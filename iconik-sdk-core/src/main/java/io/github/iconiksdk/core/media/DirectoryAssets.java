@@ -49,6 +49,8 @@ public final class DirectoryAssets {
 
     /** Files a card holds at its root, beside its structure, that belong to no clip. */
     private static final Set<String> CARD_ROOT_FILES = Set.of("LASTCLIP.TXT", "MEDIAPRO.XML", "DISCMETA.XML");
+    /** The folders a card structure starts with under its root (upper case); a RED card's root is its .RDM. */
+    private static final Set<String> CARD_FOLDERS = Set.of("CONTENTS", "BPAV", "XDROOT", "PRIVATE");
     private static final Set<String> SEQUENCE_EXTENSIONS = Set.of("dpx", "exr", "tif", "tiff", "png", "jpg", "jpeg");
     /** prefix, frame number (the last run of digits), suffix, extension. */
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)([^\\d/]*)\\.([A-Za-z0-9]+)$");
@@ -153,8 +155,8 @@ public final class DirectoryAssets {
         /**
          * The file a proxy is made from: a sequence's first frame, or a clip's video essence (P2
          * {@code CONTENTS/VIDEO/<id>.MXF}, XDCAM {@code Clip/<id>.MXF}, AVCHD {@code STREAM/<id>.MTS}, XDCAM EX
-         * {@code .MP4}, Canon XF {@code .MXF}, RED {@code .R3D}) [I: the essence ffmpeg can read; sound held in
-         * separate files is not mixed in].
+         * {@code .MP4}, Canon XF {@code .MXF}, RED {@code .R3D}) [I: the essence ffmpeg can read]; a P2 clip's sound,
+         * kept in files of its own, is in {@link #soundEssences()}.
          *
          * @return the file, or empty when the clip has none of its card's essence files
          */
@@ -177,6 +179,23 @@ public final class DirectoryAssets {
                 }
             }
             return java.util.Optional.empty();
+        }
+
+        /**
+         * The files of a card clip that hold its sound apart from its video essence, in track order: a P2 clip's
+         * {@code CONTENTS/AUDIO/<id>00.MXF}, {@code <id>01.MXF} … (P2 keeps each channel in an MXF of its own; the
+         * other cards' essences carry their sound [I]).
+         *
+         * @return the sound files (empty for a sequence and for the other cards)
+         */
+        public List<String> soundEssences() {
+            if (kind != Kind.CARD_CLIP || !"P2".equals(card)) {
+                return List.of();
+            }
+            return files.stream().filter(f -> {
+                String u = f.toUpperCase(Locale.ROOT);
+                return (u.startsWith("CONTENTS/AUDIO/") || u.contains("/CONTENTS/AUDIO/")) && u.endsWith(".MXF");
+            }).toList();
         }
 
         /** @return the number of frames present (sequences), or of files (clips) */
@@ -255,12 +274,24 @@ public final class DirectoryAssets {
             return java.util.Optional.of(String.join("/", java.util.Arrays.copyOfRange(seg, 0, seg.length - 1)));
         }
         for (int i = 0; i < seg.length - 1; i++) {
-            String root = cardRoot(seg, i);
-            if (root != null) {
-                return java.util.Optional.of(root);
+            CardAt at = cardAt(seg, i);
+            if (at != null) {
+                return java.util.Optional.of(at.root());
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a folder directly under a card root is where one of the card structures starts ({@code CONTENTS},
+     * {@code BPAV}, {@code XDROOT}, {@code PRIVATE}; any case): what a caller lists to find a card's clips.
+     *
+     * @param name a folder's name
+     * @return true for a card structure's top folder
+     * @throws NullPointerException if {@code name} is null
+     */
+    public static boolean isCardFolder(String name) {
+        return CARD_FOLDERS.contains(name.toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -276,15 +307,36 @@ public final class DirectoryAssets {
         return m.matches() && SEQUENCE_EXTENSIONS.contains(m.group(4).toLowerCase(Locale.ROOT));
     }
 
-    /** The card root when segment {@code i} (a folder) starts a card structure, else null. */
-    private static String cardRoot(String[] seg, int i) {
+    /**
+     * Where a card structure starts, if segment {@code i} (a folder) starts one: the card's root, and its format
+     * ({@code ""} for a {@code CONTENTS} folder whose next folder does not tell P2 from Canon XF). The one place
+     * that knows the cards' top folders: {@link #cardRootOf} and {@link #detect} both ask it.
+     */
+    private record CardAt(String root, String format) {
+    }
+
+    private static CardAt cardAt(String[] seg, int i) {
         String s = seg[i].toUpperCase(Locale.ROOT);
-        String next = i + 1 < seg.length - 1 ? seg[i + 1].toUpperCase(Locale.ROOT) : "";
-        boolean card = s.equals("CONTENTS") || s.equals("BPAV") || s.equals("XDROOT") || s.equals("PRIVATE") && next.equals("AVCHD");
-        if (card) {
-            return String.join("/", java.util.Arrays.copyOfRange(seg, 0, i));
+        if (s.endsWith(".RDM")) {
+            return new CardAt(String.join("/", java.util.Arrays.copyOfRange(seg, 0, i + 1)), "RED");
         }
-        return s.endsWith(".RDM") ? String.join("/", java.util.Arrays.copyOfRange(seg, 0, i + 1)) : null;
+        if (!CARD_FOLDERS.contains(s)) {
+            return null;
+        }
+        String next = i + 1 < seg.length - 1 ? seg[i + 1].toUpperCase(Locale.ROOT) : "";
+        String format;
+        if (s.equals("CONTENTS")) {
+            format = next.equals("VIDEO") ? "P2" : next.startsWith("CLIPS") ? "CANON_XF" : "";
+        } else if (s.equals("BPAV")) {
+            format = "XDCAM_EX";
+        } else if (s.equals("XDROOT")) {
+            format = "XDCAM";
+        } else if (next.equals("AVCHD")) {
+            format = "AVCHD"; // PRIVATE/AVCHD
+        } else {
+            return null; // a PRIVATE folder of something else
+        }
+        return new CardAt(String.join("/", java.util.Arrays.copyOfRange(seg, 0, i)), format);
     }
 
     // ---- cards ----------------------------------------------------------------------------------------------
@@ -295,21 +347,9 @@ public final class DirectoryAssets {
         for (String p : left) {
             String[] seg = p.split("/");
             for (int i = 0; i < seg.length - 1; i++) {
-                String s = seg[i].toUpperCase(Locale.ROOT);
-                String next = i + 1 < seg.length - 1 ? seg[i + 1].toUpperCase(Locale.ROOT) : "";
-                String root = String.join("/", java.util.Arrays.copyOfRange(seg, 0, i));
-                if (s.equals("CONTENTS") && next.equals("VIDEO")) {
-                    roots.putIfAbsent(root, "P2");
-                } else if (s.equals("CONTENTS") && next.startsWith("CLIPS")) {
-                    roots.putIfAbsent(root, "CANON_XF");
-                } else if (s.equals("BPAV")) {
-                    roots.putIfAbsent(root, "XDCAM_EX");
-                } else if (s.equals("XDROOT")) {
-                    roots.putIfAbsent(root, "XDCAM");
-                } else if (s.equals("PRIVATE") && next.equals("AVCHD")) {
-                    roots.putIfAbsent(root, "AVCHD");
-                } else if (s.endsWith(".RDM")) {
-                    roots.putIfAbsent(String.join("/", java.util.Arrays.copyOfRange(seg, 0, i + 1)), "RED");
+                CardAt at = cardAt(seg, i);
+                if (at != null && !at.format().isEmpty()) {
+                    roots.putIfAbsent(at.root(), at.format());
                 }
             }
         }

@@ -139,6 +139,52 @@ class DirectoryAssetsIngestTest {
         }
     }
 
+    /** The proxy's audio streams as "channels" per stream, by ffprobe. */
+    private static List<String> audioStreams(Path media) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a", "-show_entries",
+                "stream=channels", "-of", "csv=p=0", media.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ffprobe on " + media);
+        return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
+    }
+
+    @Test
+    void p2ClipsProxy_carriesTheSoundOfItsSeparateAudioFiles() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("storage"));
+        Path card = root.resolve("card2");
+        Files.createDirectories(card.resolve("CONTENTS/VIDEO"));
+        Files.createDirectories(card.resolve("CONTENTS/AUDIO"));
+        // As a P2 camera writes them: picture in one OP-Atom MXF without sound, each sound channel in its own.
+        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=2", "-c:v", "mpeg2video", "-f", "mxf_opatom",
+                card.resolve("CONTENTS/VIDEO/0007XY.MXF").toString());
+        for (int ch = 0; ch < 2; ch++) {
+            ffmpeg("-f", "lavfi", "-i", "sine=frequency=" + (440 + 220 * ch) + ":d=2:sample_rate=48000",
+                    "-c:a", "pcm_s24le", "-f", "mxf_opatom", card.resolve("CONTENTS/AUDIO/0007XY0" + ch + ".MXF")
+                            .toString());
+        }
+        assertEquals(List.of(), audioStreams(card.resolve("CONTENTS/VIDEO/0007XY.MXF")), "the essence is silent");
+
+        fake = FakeIconik.builder().port(0).mountPoint(root.toString())
+                .storageSetting("growing_files_threshold", "0")
+                .storageSetting("enable_directory_assets", "true").build().start();
+        try (IngestPipeline pipeline = IngestPipeline.builder().client(TestClients.fast(fake))
+                .storageId(fake.storageId())
+                .config(GatewayConfig.builder().flag("data-dir", tmp.resolve("data").toString()).build())
+                .transcoders(List.of(new FfmpegTranscoderProvider())).build()) {
+            IngestSummary summary = pipeline.runOnce();
+            assertTrue(summary.failed().isEmpty(), summary.summaryLine());
+        }
+        assertEquals(1, fake.assets().size());
+        String asset = fake.assets().get(0).path("id").asText();
+        assertEquals("0007XY", fake.assets().get(0).path("title").asText());
+        List<JsonNode> proxies = fake.proxies(asset);
+        assertEquals(1, proxies.size());
+        Path proxy = tmp.resolve("p2-proxy.mp4");
+        Files.write(proxy, fake.uploadedBytes(proxies.get(0).path("id").asText()).orElseThrow());
+        assertEquals(List.of("2"), audioStreams(proxy), "one stereo sound track from CH1 and CH2");
+        assertEquals(50, frames(proxy), "every frame of the 2 s clip");
+    }
+
     @Test
     void sequenceWithAFrameStillBeingWritten_isGrowing_andRegisteredWholeOnceItSettles() throws Exception {
         Path shot = Files.createDirectories(tmp.resolve("storage/vfx/shot20"));

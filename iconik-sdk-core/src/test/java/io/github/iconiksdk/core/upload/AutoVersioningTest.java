@@ -46,8 +46,15 @@ class AutoVersioningTest {
     private final List<IconikAssetUploader> uploaders = new ArrayList<>();
 
     private void start(boolean versioning, String ignore) {
+        start(versioning, ignore, null);
+    }
+
+    private void start(boolean versioning, String ignore, String suffix) {
         FakeIconik.Builder b = FakeIconik.builder().seed(21).storageSetting("enable_auto_versioning",
                 String.valueOf(versioning));
+        if (suffix != null) {
+            b.storageSetting("asset_versions_suffix", "\"" + suffix + "\"");
+        }
         if (ignore != null) {
             b.storageSetting("auto_version_ignore", "[\"" + ignore + "\"]");
         }
@@ -192,5 +199,111 @@ class AutoVersioningTest {
         off.register(event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb"), MetadataValues.empty());
         assertEquals(1, versionIds(o1.assetId()).size(), "without versioning, today's overwrite stays");
         assertEquals(1, fake.files(o1.assetId()).size());
+    }
+
+    @Test
+    void newFileNamedWithTheVersionSuffix_becomesTheNextVersionOfTheOlderFilesAsset() {
+        start(true, null);
+        IconikAssetUploader u = uploader(null);
+        Registration v1 = u.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        Registration v2 = u.register(event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb"), MetadataValues.empty());
+        assertEquals(RegistrationOutcome.UPDATED, v2.outcome());
+        assertTwoVersions(v1, v2);
+        assertEquals("clip_v2.mov", fake.files(v1.assetId()).stream()
+                .filter(f -> f.path("id").asText().equals(v2.fileId())).findFirst().orElseThrow()
+                .path("original_name").asText(fake.files(v1.assetId()).toString()));
+
+        Registration v3 = u.register(event(ChangeType.NEW, "A/clip_v3.mov", 300, "cccc"), MetadataValues.empty());
+        assertEquals(v1.assetId(), v3.assetId(), "clip_v3 follows clip_v2");
+        assertEquals(3, versionIds(v1.assetId()).size());
+        assertEquals(1, fake.assets().size());
+        Registration again = u.register(event(ChangeType.NEW, "A/clip_v3.mov", 300, "cccc"), MetadataValues.empty());
+        assertEquals(RegistrationOutcome.ALREADY_REGISTERED, again.outcome());
+        assertEquals(3, versionIds(v1.assetId()).size(), "a repeated event makes no fourth version");
+
+        // Not sequential (no clip_v4), another folder, another extension: assets of their own.
+        Registration gap = u.register(event(ChangeType.NEW, "A/clip_v5.mov", 500, "eeee"), MetadataValues.empty());
+        Registration elsewhere = u.register(event(ChangeType.NEW, "B/clip_v2.mov", 600, "ffff"),
+                MetadataValues.empty());
+        Registration otherExt = u.register(event(ChangeType.NEW, "A/clip_v2.mxf", 700, "gggg"),
+                MetadataValues.empty());
+        assertEquals(RegistrationOutcome.CREATED, gap.outcome());
+        assertEquals(4, fake.assets().size(), "clip_v5.mov, B/clip_v2.mov, clip_v2.mxf are assets of their own");
+        for (Registration own : List.of(gap, elsewhere, otherExt)) {
+            assertNotEquals(v1.assetId(), own.assetId(), own.path());
+            assertEquals(1, versionIds(own.assetId()).size(), own.path());
+        }
+    }
+
+    @Test
+    void versionSuffix_isTheStoragesSetting_autoVersionIgnoreOptsOut_andVersioningOffRegistersAnAssetOfItsOwn() {
+        start(true, "*.tmp", "-rev#");
+        IconikAssetUploader u = uploader(null);
+        Registration v1 = u.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        Registration defaultSuffix = u.register(event(ChangeType.NEW, "A/clip_v2.mov", 300, "cccc"),
+                MetadataValues.empty());
+        assertNotEquals(v1.assetId(), defaultSuffix.assetId(), "the storage's suffix is -rev#, not _v#");
+        Registration v2 = u.register(event(ChangeType.NEW, "A/clip-rev2.mov", 200, "bbbb"), MetadataValues.empty());
+        assertEquals(v1.assetId(), v2.assetId());
+        assertEquals(2, versionIds(v1.assetId()).size());
+        u.register(event(ChangeType.NEW, "A/render.tmp", 400, "dddd"), MetadataValues.empty());
+        Registration ignored = u.register(event(ChangeType.NEW, "A/render-rev2.tmp", 500, "eeee"),
+                MetadataValues.empty());
+        assertEquals(1, versionIds(ignored.assetId()).size(), "auto_version_ignore opts out");
+        assertEquals(4, fake.assets().size());
+        stop();
+        uploaders.clear();
+
+        start(false, null);
+        dir = dir.resolve("off");
+        IconikAssetUploader off = uploader(null);
+        Registration o1 = off.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
+        Registration o2 = off.register(event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb"), MetadataValues.empty());
+        assertNotEquals(o1.assetId(), o2.assetId(), "without versioning, clip_v2.mov is an asset of its own");
+        assertEquals(2, fake.assets().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Step.class, names = {"VERSION", "FORMAT", "FILE_SET", "FILE", "METADATA", "DONE"})
+    void crashWhileRegisteringTheSuffixedFile_resumesToExactlyOneVersion2(Step at) {
+        start(true, null);
+        Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
+                MetadataValues.empty());
+        uploaders.remove(0).close();
+        boolean[] crashed = {false};
+        IconikAssetUploader crashing = uploader((step, path) -> {
+            if (step == at && path.equals("A/clip_v2.mov") && !crashed[0]) {
+                crashed[0] = true;
+                throw new IllegalStateException("simulated crash before " + step);
+            }
+        });
+        ScanEvent.Change added = event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb");
+        assertThrows(IllegalStateException.class, () -> crashing.register(added, MetadataValues.empty()));
+        uploaders.remove(0).close();
+        IconikAssetUploader restarted = uploader(null);
+        restarted.unfinished().forEach(p -> restarted.resume(p, MetadataValues.empty()));
+        Registration v2 = restarted.register(added, MetadataValues.empty());
+        assertTwoVersions(v1, v2);
+    }
+
+    @Test
+    void suffixedFileRemovedBeforeItsVersionIsComplete_leavesTheAssetAndItsFirstVersion() {
+        start(true, null);
+        Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
+                MetadataValues.empty());
+        uploaders.remove(0).close();
+        IconikAssetUploader crashing = uploader((step, path) -> {
+            if (step == Step.CLOSED && path.equals("A/clip_v2.mov")) {
+                throw new IllegalStateException("simulated crash before " + step);
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> crashing.register(
+                event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb"), MetadataValues.empty()));
+        uploaders.remove(0).close();
+        uploader(null).register(event(ChangeType.REMOVED, "A/clip_v2.mov", 0, null), MetadataValues.empty());
+        assertEquals(1, fake.assets().size(), "the asset of clip.mov stays");
+        assertEquals(v1.fileId(), fake.files(v1.assetId()).stream()
+                .filter(f -> !"MISSING".equals(f.path("status").asText())).findFirst().orElseThrow()
+                .path("id").asText());
     }
 }

@@ -111,14 +111,18 @@ public final class RenditionPlanner {
                 + "[k3]select='eq(n," + schedule.posterIndex() + ")',scale=" + proxy.width() + ":" + proxy.height()
                 + ",setsar=1[poster]";
 
+        List<Path> tracks = request.audioTracks();
+        if (!tracks.isEmpty()) {
+            graph += ";" + soundMix(tracks.size());
+        }
         long audioBitrate = Math.min(AUDIO_BITRATE, request.proxyBitrate() / 4);
-        boolean withAudio = media.audio().isPresent();
+        boolean withAudio = !tracks.isEmpty() || media.audio().isPresent();
         // proxy-bitrate is a ceiling for the whole file: sound, and ~3 % for x264 overshoot and MP4 overhead,
         // come out of the video's share.
         long videoBitrate = (request.proxyBitrate() - (withAudio ? audioBitrate : 0)) * 97 / 100;
         List<String> proxyOptions = new ArrayList<>(List.of("-map", "[proxy]"));
         if (withAudio) {
-            proxyOptions.addAll(List.of("-map", "0:a:0"));
+            proxyOptions.addAll(List.of("-map", tracks.isEmpty() ? "0:a:0" : "[mix]"));
         }
         proxyOptions.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high",
                 "-b:v", String.valueOf(videoBitrate), "-maxrate", String.valueOf(videoBitrate),
@@ -133,7 +137,11 @@ public final class RenditionPlanner {
         keyframeOptions.addAll(List.of("-frames:v", String.valueOf(schedule.count()), "-start_number", "1",
                 "-q:v", JPEG_QUALITY, "-f", "image2"));
 
-        FfmpegCommand command = input(request, media, workDir).withFilterGraph(graph)
+        FfmpegCommand command = input(request, media, workDir);
+        for (Path track : tracks) {
+            command = command.withInput(track.toAbsolutePath()); // inputs 1, 2 …: the separate sound files
+        }
+        command = command.withFilterGraph(graph)
                 .withOutput(workDir.resolve(VIDEO_PROXY), proxyOptions)
                 .withOutput(workDir.resolve(KEYFRAMES_DIR).resolve("%04d.jpg"), keyframeOptions)
                 .withOutput(workDir.resolve(KEYFRAME_MAP), singleImage("[map]"))
@@ -151,6 +159,26 @@ public final class RenditionPlanner {
         out.add(new Rendition(RenditionKind.POSTER, workDir.resolve(POSTER), "image/jpeg", proxy.width(),
                 proxy.height(), schedule.position(schedule.posterIndex())));
         return new Plan(command, out);
+    }
+
+    /**
+     * The graph that makes the proxy's sound {@code [mix]} from separate sound files (inputs 1 to n): one file as
+     * it is; two as the left and right channel (a P2 clip's CH1 and CH2 [I]); more mixed together (ffmpeg's
+     * {@code amerge} cannot lay out several mono inputs). Each is resampled to 48 kHz first.
+     */
+    private static String soundMix(int n) {
+        StringBuilder g = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            g.append('[').append(i).append(":a:0]aresample=48000").append(n == 1 ? "[mix]" : "[s" + i + "];");
+        }
+        if (n > 1) {
+            for (int i = 1; i <= n; i++) {
+                g.append("[s").append(i).append(']');
+            }
+            g.append(n == 2 ? "join=inputs=2:channel_layout=stereo" : "amix=inputs=" + n + ":duration=longest")
+                    .append("[mix]");
+        }
+        return g.toString();
     }
 
     /**

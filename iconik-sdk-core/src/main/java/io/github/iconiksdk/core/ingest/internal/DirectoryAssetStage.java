@@ -126,6 +126,20 @@ final class DirectoryAssetStage {
         return disk.find(AssetGroup.keyOf(groupPath)).flatMap(a -> group(a, Map.of()));
     }
 
+    /**
+     * The file a group's metadata is read from: a clip's video essence, a sequence's first frame
+     * ({@link DirectoryAsset#essence()}), else its first file.
+     *
+     * @param group a directory asset
+     * @return the file's path, relative to the storage root
+     */
+    static Optional<String> leadFile(AssetGroup group) {
+        List<String> paths = group.files().stream().map(ScanEvent.Change::path).toList();
+        Optional<String> essence = DirectoryAssets.defaults().detect(paths).assets().stream()
+                .filter(a -> a.key().equals(group.key())).findFirst().flatMap(DirectoryAsset::essence);
+        return essence.isPresent() ? essence : paths.stream().findFirst();
+    }
+
     /** Every file of the asset as a change: the scanner's where held, else read from disk. */
     private Optional<AssetGroup> group(DirectoryAsset asset, Map<String, ScanEvent.Change> taken) {
         long now = System.currentTimeMillis();

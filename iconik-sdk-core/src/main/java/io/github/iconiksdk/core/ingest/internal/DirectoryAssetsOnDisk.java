@@ -4,13 +4,18 @@ import io.github.iconiksdk.core.media.DirectoryAssets;
 import io.github.iconiksdk.core.media.DirectoryAssets.DirectoryAsset;
 import io.github.iconiksdk.core.pattern.PatternSet;
 import io.github.iconiksdk.core.pattern.ScanVerdict;
+import io.github.iconiksdk.core.sidecar.Sidecars;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +29,6 @@ import java.util.stream.Stream;
  * here too. Never lists more than those folders (a card at the storage root does not list the storage).
  */
 final class DirectoryAssetsOnDisk {
-
-    private static final Set<String> CARD_FOLDERS = Set.of("CONTENTS", "BPAV", "XDROOT", "PRIVATE");
 
     private final Path root;
     private final PatternSet patterns;
@@ -104,7 +107,7 @@ final class DirectoryAssetsOnDisk {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 if (Files.isDirectory(child)
-                        && CARD_FOLDERS.contains(child.getFileName().toString().toUpperCase(Locale.ROOT))) {
+                        && DirectoryAssets.isCardFolder(child.getFileName().toString())) {
                     list(relative(child), true, into);
                 }
             }
@@ -115,12 +118,23 @@ final class DirectoryAssetsOnDisk {
         }
     }
 
+    /**
+     * Adds the files of a folder (and its subfolders when recursive) the scan patterns keep, leaving out the sidecars
+     * of their neighbours ({@code CONTENTS/VIDEO/0001AB.MXF.json}): a sidecar is read for its media, never a file
+     * of a directory asset.
+     */
     private void list(String folder, boolean recursive, Set<String> into) {
         Path dir = root.resolve(folder);
         try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
+            Map<String, List<String>> byFolder = new TreeMap<>();
             files.filter(Files::isRegularFile).map(this::relative)
                     .filter(rel -> patterns.scanVerdictWithParents(rel, false) == ScanVerdict.KEPT)
-                    .forEach(into::add);
+                    .forEach(rel -> byFolder.computeIfAbsent(rel.substring(0, rel.lastIndexOf('/') + 1),
+                            k -> new ArrayList<>()).add(rel.substring(rel.lastIndexOf('/') + 1)));
+            byFolder.forEach((parent, names) -> {
+                Set<String> sidecars = Sidecars.sidecarsOfNeighbours(names);
+                names.stream().filter(n -> !sidecars.contains(n)).forEach(n -> into.add(parent + n));
+            });
         } catch (NoSuchFileException gone) {
             // removed meanwhile
         } catch (IOException | UncheckedIOException e) {

@@ -27,6 +27,7 @@ import io.github.iconiksdk.core.sidecar.SidecarValidator;
 import io.github.iconiksdk.core.client.model.FileSettings;
 import io.github.iconiksdk.core.sidecar.ConversionHook;
 import io.github.iconiksdk.core.sidecar.Sidecars;
+import io.github.iconiksdk.core.upload.internal.VersionSuffix;
 import io.github.iconiksdk.core.sidecar.ValidationResult;
 import io.github.iconiksdk.core.upload.IconikMetadataViews;
 import io.github.iconiksdk.core.work.LocalWorkQueue;
@@ -368,6 +369,13 @@ public final class IngestPass {
             if (Boolean.TRUE.equals(settings.fileSettings().aggregateIdenticalFiles()) && event.md5().isPresent()) {
                 paths.add("content:" + event.md5().get()); // identical files one at a time, as in handle()
             }
+            if (event.type() == ChangeType.NEW
+                    && Boolean.TRUE.equals(settings.fileSettings().enableAutoVersioning())) {
+                // clip_v2.mov may be the next version of clip.mov's asset: it waits while clip.mov (offered before
+                // it: the scanner's order is sorted) is being registered. [I] In a fleet another gateway may hold
+                // clip.mov; clip_v2.mov then finds it unregistered and becomes an asset of its own.
+                paths.addAll(VersionSuffix.of(settings.fileSettings().assetVersionsSuffix()).predecessors(path));
+            }
             Supplier<MetadataValues> md = memo(() -> metadataOf(root, path));
             attempt = () -> uploader.register(event, md.get());
         } else {
@@ -435,12 +443,20 @@ public final class IngestPass {
         submitChange(event, root);
     }
 
-    /** A directory asset: one registration for all its files (paths in flight wait, as for a single file). */
+    /**
+     * A directory asset: one registration for all its files (paths in flight wait, as for a single file), with the
+     * values of its lead file's sidecar and what that file embeds, as a single file's ({@link #metadataOf}): the lead
+     * file is a clip's video essence ({@code CONTENTS/VIDEO/0001AB.MXF}), a sequence's first frame [I: iconik does not
+     * say where the ISG looks for a directory asset's sidecar].
+     */
     private void submitGroup(AssetGroup group) {
         List<String> paths = new ArrayList<>();
         paths.add(group.path());
         group.files().forEach(f -> paths.add(f.path()));
-        registrations.submit(group.path(), paths, null, () -> uploader.registerGroup(group, MetadataValues.empty()));
+        Path root = passRoot;
+        Supplier<MetadataValues> md = memo(() -> DirectoryAssetStage.leadFile(group)
+                .map(lead -> metadataOf(root, lead)).orElse(MetadataValues.empty()));
+        registrations.submit(group.path(), paths, null, () -> uploader.registerGroup(group, md.get()));
     }
 
     /** One file's change to registration (with its sidecar's and embedded values). */

@@ -300,6 +300,7 @@ public final class RenditionStage implements AutoCloseable {
         }
         Path file = root.resolve(path);
         ImageSequence sequence = null;
+        List<Path> soundFiles = List.of();
         if (AssetGroup.isGroupPath(path)) {
             // A directory asset: the proxy comes from the clip's essence, or from every frame of the sequence.
             String key = AssetGroup.keyOf(path);
@@ -314,6 +315,7 @@ public final class RenditionStage implements AutoCloseable {
                 return;
             }
             file = root.resolve(essence.get());
+            soundFiles = asset.get().soundEssences().stream().map(root::resolve).toList();
             if (asset.get().kind() == DirectoryAssets.Kind.IMAGE_SEQUENCE) {
                 // [I] iconik's storage settings name no frame rate for sequences: 24 fps, as the issue asks.
                 sequence = new ImageSequence(asset.get().files().stream().map(root::resolve).toList(),
@@ -361,7 +363,8 @@ public final class RenditionStage implements AutoCloseable {
                     .proxyBitrate(config.proxyBitrate())
                     .imageProxyResolution(config.imageProxyResolution().width(),
                             config.imageProxyResolution().height())
-                    .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).sequence(sequence).build();
+                    .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).sequence(sequence).audioTracks(soundFiles)
+                    .build();
             TranscodeResult result;
             try {
                 result = transcoder.transcode(request, ProgressListener.NONE);

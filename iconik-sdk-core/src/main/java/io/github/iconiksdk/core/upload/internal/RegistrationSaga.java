@@ -341,6 +341,11 @@ public final class RegistrationSaga {
         String md5 = e.md5().orElse(null);
         Optional<JournalEntry> existing = journal.find(e.path());
         if (existing.isEmpty()) {
+            Optional<JournalEntry> older = r.autoVersioning() && !r.autoVersionIgnore().matches(e.path(), false)
+                    ? olderVersion(e.path(), r) : Optional.empty();
+            if (older.isPresent()) {
+                return nextVersionOf(older.get(), e.path(), e.size(), mtime, md5, md, r);
+            }
             JournalEntry entry = new JournalEntry(e.path(), KEY_PREFIX + UUID.randomUUID(), null, null, null, null,
                     Step.KEY_CHOSEN, false, false, e.size(), mtime, md5, null);
             journal.save(entry);
@@ -387,6 +392,41 @@ public final class RegistrationSaga {
                 false, true, size, mtime, md5, done.metadataHash());
         journal.startVersion(reset, new VersionRow(done.path(), previous, null, false, false));
         Registration reg = runSaga(reset, null, md, r);
+        return new Registration(reg.path(), RegistrationOutcome.UPDATED, reg.assetId(), reg.formatId(),
+                reg.fileSetId(), reg.fileId());
+    }
+
+    /**
+     * {@code asset_versions_suffix}: the registered file a NEW file's name makes it the next version of
+     * ({@link VersionSuffix#predecessors}), nearest first: one registered completely, as an asset this gateway made
+     * (not aggregated, not a file of a directory asset), like a MODIFIED file must be to be versioned.
+     */
+    private Optional<JournalEntry> olderVersion(String path, StorageRules r) {
+        for (String candidate : r.versionSuffix().predecessors(path)) {
+            Optional<JournalEntry> found = journal.find(candidate).filter(o -> o.step() == Step.DONE
+                    && o.createdAsset() && o.assetId() != null && o.key().startsWith(KEY_PREFIX));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A NEW file named as the next version of a registered one ({@code clip_v2.mov} after {@code clip.mov}) becomes
+     * a new version of that file's asset, with its own ORIGINAL format, file set and file record; the older file
+     * keeps its entry and its version. The new file's journal entry (its own key: the asset is known, so the key is
+     * never searched for) starts at {@link Step#ASSET} with the versioning row, in one transaction.
+     */
+    private Registration nextVersionOf(JournalEntry older, String path, long size, long mtime, String md5,
+                                       MetadataValues md, StorageRules r) {
+        hook.beforeStep(Step.VERSION, path);
+        String previous = currentVersion(older.assetId());
+        JournalEntry start = new JournalEntry(path, KEY_PREFIX + UUID.randomUUID(), older.assetId(), null, null, null,
+                Step.ASSET, false, true, size, mtime, md5, older.metadataHash());
+        journal.startVersion(start, new VersionRow(path, previous, null, false, false));
+        LOG.debug("{} is the next version of {} (asset {})", path, older.path(), older.assetId());
+        Registration reg = runSaga(start, null, md, r);
         return new Registration(reg.path(), RegistrationOutcome.UPDATED, reg.assetId(), reg.formatId(),
                 reg.fileSetId(), reg.fileId());
     }
@@ -566,7 +606,8 @@ public final class RegistrationSaga {
         }
         if (entry.step() == Step.CLOSED) {
             hook.beforeStep(Step.EXTERNAL_ID, path);
-            if (r.filenameIsExternalId() && entry.createdAsset()) {
+            // A new version keeps the asset's external id (a version's file may be named clip_v2.mov).
+            if (r.filenameIsExternalId() && entry.createdAsset() && version == null) {
                 client.updateAsset(assetId, new AssetUpdate(null, name, null, null, null));
             }
             journal.save(entry = entry.completed(Step.EXTERNAL_ID));
@@ -770,8 +811,11 @@ public final class RegistrationSaga {
             return new Registration(path, RegistrationOutcome.REMOVED, null, null, null, null);
         }
         JournalEntry entry = found.get();
-        if (entry.step() != Step.DONE && entry.createdAsset() && entry.assetId() != null) {
-            // Never finished: remove what this gateway made, so nothing half-made is left behind.
+        boolean versioning = journal.version(path).filter(v -> !v.done()).isPresent();
+        if (entry.step() != Step.DONE && entry.createdAsset() && entry.assetId() != null && !versioning) {
+            // Never finished: remove what this gateway made, so nothing half-made is left behind. (A new version
+            // never finished is not the whole asset: only its file record goes, below; the asset's older versions
+            // stay.)
             delete("/API/assets/v1/assets/" + entry.assetId() + "/");
         } else if (entry.step() == Step.KEY_CHOSEN && entry.pending()) {
             Optional.ofNullable(findByKey(entry.key())).ifPresent(id -> delete("/API/assets/v1/assets/" + id + "/"));

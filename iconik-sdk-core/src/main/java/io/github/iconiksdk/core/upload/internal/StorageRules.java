@@ -20,18 +20,21 @@ import java.util.List;
  * @param accessGroupId           the group given access to new assets, or {@code null}
  * @param autoVersioning          a MODIFIED file becomes a new version of its asset (unset: false)
  * @param autoVersionIgnore       files never versioned (they are updated in place)
+ * @param versionSuffix           how a NEW file names itself the next version of another's asset
+ *                                ({@code asset_versions_suffix}; unset: {@code _v#}), used with auto-versioning
  */
 record StorageRules(boolean titleIncludesExtension, boolean filenameIsExternalId, boolean aggregateIdenticalFiles,
                     IgnoreMatcher aggregateIgnore, boolean collectionMapping, String metadataViewId,
                     boolean deleteAllowed, String accessGroupId, boolean autoVersioning,
-                    IgnoreMatcher autoVersionIgnore) {
+                    IgnoreMatcher autoVersionIgnore, VersionSuffix versionSuffix) {
 
     static StorageRules of(FileSettings s) {
         return new StorageRules(orDefault(s.titleIncludesExtension(), true), orDefault(s.filenameIsExternalId(), false),
                 orDefault(s.aggregateIdenticalFiles(), false), Patterns.compile(orEmpty(s.aggregateIgnore())),
                 orDefault(s.enableCollectionDirectoryMapping(), false), blankToNull(s.metadataViewId()),
                 orDefault(s.delete(), false), blankToNull(s.accessGroupId()),
-                orDefault(s.enableAutoVersioning(), false), Patterns.compile(orEmpty(s.autoVersionIgnore())));
+                orDefault(s.enableAutoVersioning(), false), Patterns.compile(orEmpty(s.autoVersionIgnore())),
+                VersionSuffix.of(s.assetVersionsSuffix()));
     }
 
     private static boolean orDefault(Boolean b, boolean dflt) {
