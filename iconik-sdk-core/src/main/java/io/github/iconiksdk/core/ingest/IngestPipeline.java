@@ -136,6 +136,66 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     /**
+     * Scans some files and folders now and registers what changed in them (iconik's SCAN button naming paths): a
+     * partial pass that looks at nothing else, so a file elsewhere is neither registered nor reported removed by
+     * it. A named folder is scanned with all it holds; a named file (or a path that is no folder: a file since
+     * deleted) by the files directly in its folder. Files in them still growing are scanned again until they
+     * settle, as in {@link #runOnce()}; the call returns when the renditions and uploads of what it registered are
+     * done. Naming nothing, or {@code ""}, runs a complete pass ({@link #runOnce()}). Reads the storage's settings
+     * first; only what lies inside the scan directories and is not ignored is scanned. Passes never overlap: it
+     * waits for a pass in progress.
+     *
+     * @param paths files and folders relative to the mount point, {@code /}-separated
+     * @return what the partial pass did
+     * @throws IllegalArgumentException if a path leaves the mount point ({@code ..}) or is absolute
+     * @throws ConfigurationException  as {@link #runOnce()}
+     * @throws InvalidPatternException as {@link #runOnce()}
+     * @throws IconikException         as {@link #runOnce()}
+     */
+    public IngestSummary scanPaths(java.util.Collection<String> paths) {
+        List<String> named = new ArrayList<>();
+        for (String p : paths) {
+            String rel = Objects.requireNonNull(p, "path").replace('\\', '/');
+            while (rel.endsWith("/")) {
+                rel = rel.substring(0, rel.length() - 1);
+            }
+            if (rel.startsWith("/") || java.util.Arrays.asList(rel.split("/")).contains("..")) {
+                throw new IllegalArgumentException("scan path " + p + " is absolute or leaves the mount point");
+            }
+            named.add(rel);
+        }
+        if (named.isEmpty() || named.contains("")) {
+            return runOnce(true);
+        }
+        try {
+            StorageSettings s = readSettings();
+            java.nio.file.Path root = IngestPass.root(s);
+            List<String> deep = new ArrayList<>();
+            java.util.Set<String> folders = new java.util.TreeSet<>();
+            for (String rel : named) {
+                if (java.nio.file.Files.isDirectory(root.resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deep.add(rel);
+                    folders.add(rel);
+                } else {
+                    int slash = rel.lastIndexOf('/');
+                    folders.add(slash < 0 ? "" : rel.substring(0, slash));
+                }
+            }
+            // a sub-folder is walked when it lies in a named folder; a named file's folder is looked at alone
+            java.util.function.Predicate<String> descend = sub -> deep.stream()
+                    .anyMatch(d -> sub.equals(d) || sub.startsWith(d + "/"));
+            synchronized (passLock) {
+                return new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
+                        st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue).scanner(keptFor(s))
+                        .runFolders(folders, descend, true);
+            }
+        } catch (RuntimeException e) {
+            events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
+            throw e;
+        }
+    }
+
+    /**
      * Runs the daemon on the calling thread: a pass every {@code scan_interval_seconds}, the storage's settings read
      * before each (a change made in iconik applies from the next pass, without a restart), until
      * {@link #requestStop()}. While {@code scan} is off in iconik no pass runs.

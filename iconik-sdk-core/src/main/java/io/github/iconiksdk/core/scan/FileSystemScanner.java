@@ -166,7 +166,27 @@ public final class FileSystemScanner implements StorageScanner {
      * @throws io.github.iconiksdk.api.IconikException if the state store fails
      */
     public ScanSummary scanFolders(Collection<String> folders, ScanListener listener) {
+        return scanFolders(folders, folder -> true, listener);
+    }
+
+    /**
+     * Runs a partial pass over some folders as {@link #scanFolders(Collection, ScanListener)} does, walking only the
+     * sub-folders that {@code descend} accepts: a sub-folder not walked, and all it holds, is left as the store has
+     * it (never reported {@code REMOVED}). With {@code sub -> false} only the files directly in the folders are
+     * looked at (the folder of a file someone named).
+     *
+     * @param folders  folders relative to the root ({@code /}-separated; {@code ""} is the whole root)
+     * @param descend  whether to walk a sub-folder found under them (its path relative to the root)
+     * @param listener receives every event; see {@link ScanListener} for delivery guarantees
+     * @return the pass's counts
+     * @throws IllegalArgumentException                 if a folder leaves the root ({@code ..})
+     * @throws IllegalStateException                    if a pass is already running or the scanner is closed
+     * @throws io.github.iconiksdk.api.IconikException if the state store fails
+     */
+    public ScanSummary scanFolders(Collection<String> folders, java.util.function.Predicate<String> descend,
+                                   ScanListener listener) {
         Objects.requireNonNull(folders, "folders");
+        Objects.requireNonNull(descend, "descend");
         Objects.requireNonNull(listener, "listener");
         List<String> normalised = new ArrayList<>();
         for (String folder : folders) {
@@ -181,7 +201,7 @@ public final class FileSystemScanner implements StorageScanner {
             throw new IllegalStateException("a scan pass is already running");
         }
         try {
-            return runPartialPass(normalised, folder -> true, listener);
+            return runPartialPass(normalised, descend, listener);
         } finally {
             passLock.unlock();
         }

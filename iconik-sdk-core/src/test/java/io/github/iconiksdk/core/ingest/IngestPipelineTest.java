@@ -243,6 +243,35 @@ class IngestPipelineTest {
     }
 
     @Test
+    void scanPaths_registersWhatChangedInTheNamedFilesAndFolders_andNothingElse() throws Exception {
+        startFake();
+        write("a/old.mov");
+        write("b/keep.mov");
+        try (IngestPipeline pipeline = pipeline(TestClients.fast(fake), 8, false)) {
+            pipeline.runOnce();
+            write("a/deep/new.mov");      // in a named folder, a sub-folder down
+            write("c/named.mov");         // a named file
+            write("c/sibling.mov");       // beside it: its folder is looked at
+            write("c/sub/unnamed.mov");   // under the named file's folder: not walked
+            write("elsewhere/other.mov"); // nowhere named
+            Files.delete(root.resolve("b/keep.mov")); // nowhere named: not reported removed
+
+            IngestSummary partial = pipeline.scanPaths(List.of("a", "c/named.mov"));
+            assertEquals(3, partial.count(RegistrationOutcome.CREATED), partial.summaryLine());
+            assertEquals(Set.of("a/old.mov", "b/keep.mov", "a/deep/new.mov", "c/named.mov", "c/sibling.mov"),
+                    registered());
+            assertEquals(1, pipeline.passes(), "a partial pass is no complete pass");
+            assertThrows(IllegalArgumentException.class, () -> pipeline.scanPaths(List.of("a/../../x")));
+            assertThrows(IllegalArgumentException.class, () -> pipeline.scanPaths(List.of("/etc")));
+
+            IngestSummary whole = pipeline.scanPaths(List.of());
+            assertEquals(2, whole.count(RegistrationOutcome.CREATED), whole.summaryLine());
+            assertTrue(registered().containsAll(Set.of("c/sub/unnamed.mov", "elsewhere/other.mov")));
+            assertEquals(2, pipeline.passes(), "naming nothing runs a complete pass");
+        }
+    }
+
+    @Test
     void daemon_withChangeHints_registersNewFilesBetweenFullPasses() throws Exception {
         // An interval far longer than the test: only the first full pass runs; the rest is the hints' doing.
         startFake("scan_interval_seconds", "3600", "growing_files_threshold", "1");

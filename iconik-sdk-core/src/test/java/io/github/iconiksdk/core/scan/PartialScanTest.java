@@ -87,6 +87,25 @@ class PartialScanTest {
     }
 
     @Test
+    void partialPassWithoutDescending_looksOnlyAtTheFolder_andLeavesItsSubFoldersAsTheStoreHasThem()
+            throws IOException {
+        write("a/1.mov", "1");
+        write("a/sub/2.mov", "2");
+        fullScan();
+        Files.delete(root.resolve("a/sub/2.mov"));
+        write("a/sub/3.mov", "3");
+        write("a/new.mov", "n");
+
+        Recorder r = new Recorder();
+        try (FileSystemScanner s = builder().build()) {
+            s.scanFolders(List.of("a"), sub -> false, r);
+        }
+        assertEquals(List.of("NEW a/new.mov"), r.lines(), "a/sub is not walked: nothing there reported");
+        assertEquals(List.of("NEW a/sub/3.mov", "REMOVED a/sub/2.mov"), fullScan().lines().stream().sorted().toList(),
+                "what the partial pass left is found by the next full pass");
+    }
+
+    @Test
     void partialPass_findsAMoveBetweenItsFolders() throws IOException {
         write("a/clip.mov", "content");
         write("b/other.mov", "o");

@@ -295,8 +295,9 @@ final class Gateway implements AutoCloseable, IngestListener {
 
     /**
      * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
-     * run a pass now, transfers into and out of the storage, deletions and keyframes requests are carried out (see
-     * docs/commands.md). Journalled in {@code DATA_DIR/commands.db}.
+     * scan the paths they name now (everything when they name none); transfers into and out of the storage,
+     * deletions and keyframes requests are carried out (see docs/commands.md). Journalled in
+     * {@code DATA_DIR/commands.db}.
      */
     private synchronized void startCommands() {
         if (commands != null || closed) {
@@ -323,7 +324,7 @@ final class Gateway implements AutoCloseable, IngestListener {
             commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
                     .interval(config.commandPoll())
                     .handler(GatewayHandlers.SCAN, GatewayHandlers.scanRequests(mount,
-                            paths -> pipeline.runOnce(true)))
+                            paths -> pipeline.scanPaths(paths.stream().map(mount::relativize).toList())))
                     .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, storageId,
                             mount, catalog))
                     .handler(CommandQueue.TRANSFERS_FROM.itemType(), GatewayHandlers.transfersOut(client,

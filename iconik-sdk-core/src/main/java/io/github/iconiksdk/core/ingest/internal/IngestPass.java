@@ -40,10 +40,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,8 @@ public final class IngestPass {
     private WorkQueue workQueue;
     private volatile FileClaims claims;
     private FileSystemScanner kept;
+    private List<String> namedFolders;
+    private Predicate<String> namedDescend;
 
     /**
      * @param client        the client (for metadata views)
@@ -226,7 +230,30 @@ public final class IngestPass {
         return run(false, timeout);
     }
 
-    /** A full pass when {@code changesWithin} is null, else a wait for changes and a partial pass over them. */
+    /**
+     * A partial pass over folders someone named (iconik's SCAN button naming paths): registers what changed in them,
+     * scanning them again while a file in them is growing when {@code waitForGrowing}, and waits for the renditions
+     * and uploads of the files it registered. Like {@link #runChanges} it resumes nothing the journal holds; unlike
+     * it, it needs no watching scanner (the one given, else one of its own).
+     *
+     * @param folders        folders relative to the mount point ({@code ""} is all of it)
+     * @param descend        whether to walk a sub-folder found under them
+     * @param waitForGrowing whether to scan them again until no file in them is growing
+     * @return what it did
+     * @throws IllegalArgumentException if a folder leaves the mount point
+     * @throws ConfigurationException   if the storage has no usable mount point
+     * @throws IconikException          if iconik or the local state cannot be used at all
+     */
+    public IngestSummary runFolders(Collection<String> folders, Predicate<String> descend, boolean waitForGrowing) {
+        this.namedFolders = List.copyOf(folders);
+        this.namedDescend = java.util.Objects.requireNonNull(descend, "descend");
+        return run(waitForGrowing, null).partialPass().orElseThrow();
+    }
+
+    /**
+     * A full pass when {@code changesWithin} and {@link #namedFolders} are null, else a wait for changes and a
+     * partial pass over them, or a partial pass over the named folders.
+     */
     private Changes run(boolean waitForGrowing, Duration changesWithin) {
         Path root = root(settings);
         FileSystemScanner own = kept == null ? scanner(root) : null;
@@ -250,6 +277,10 @@ public final class IngestPass {
             fileClaims.start();
             if (changesWithin != null) {
                 return changes(scanner, changesWithin, listener(root, fileClaims, registering), fileClaims,
+                        registering, stage);
+            }
+            if (namedFolders != null) {
+                return named(scanner, waitForGrowing, listener(root, fileClaims, registering), fileClaims,
                         registering, stage);
             }
             List<String> unfinished = uploader.unfinished();
@@ -339,6 +370,23 @@ public final class IngestPass {
         settle(fileClaims, registering);
         checkStop();
         stage.awaitSubmitted(); // the work of the files just registered; what the journal holds waits for a full pass
+        return new Changes(Optional.of(counts.summary(stage, false)), false);
+    }
+
+    private Changes named(FileSystemScanner scanner, boolean waitForGrowing, ScanListener listener,
+                          FileClaims fileClaims, RegistrationStage registering, RenditionStage stage) {
+        while (true) {
+            int growingBefore = counts.growingCount();
+            scanner.scanFolders(namedFolders, namedDescend, listener);
+            settle(fileClaims, registering);
+            if (!waitForGrowing || counts.growingCount() == growingBefore) {
+                break;
+            }
+            sleep(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
+            checkStop();
+        }
+        checkStop();
+        stage.awaitSubmitted(); // the work of the files just registered
         return new Changes(Optional.of(counts.summary(stage, false)), false);
     }
 
