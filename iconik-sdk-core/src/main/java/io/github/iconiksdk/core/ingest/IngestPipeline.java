@@ -186,7 +186,8 @@ public final class IngestPipeline implements AutoCloseable {
                     .anyMatch(d -> sub.equals(d) || sub.startsWith(d + "/"));
             synchronized (passLock) {
                 return new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
-                        st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue).scanner(keptFor(s))
+                        this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
+                        .scanner(keptFor(s))
                         .runFolders(folders, descend, true);
             }
         } catch (RuntimeException e) {

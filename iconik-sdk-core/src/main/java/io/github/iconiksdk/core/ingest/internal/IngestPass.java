@@ -382,7 +382,7 @@ public final class IngestPass {
             if (!waitForGrowing || counts.growingCount() == growingBefore) {
                 break;
             }
-            sleep(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
+            pause.accept(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
             checkStop();
         }
         checkStop();
