@@ -206,11 +206,27 @@ public final class RegistrationSaga {
         JournalEntry entry = existing.orElseGet(() -> new JournalEntry(path, KEY_PREFIX + UUID.randomUUID(), null,
                 null, null, null, Step.KEY_CHOSEN, false, false, 0, 0, null, null));
         boolean changed = existing.isPresent() && !tag.equals(entry.checksum());
-        if (existing.isEmpty() || changed) {
+        boolean newVersion = wasDone && changed && r.autoVersioning() && entry.createdAsset()
+                && !r.autoVersionIgnore().matches(group.key(), false);
+        if (newVersion) {
+            // Auto-versioning: the changed clip or sequence becomes a new version of its asset, with its own
+            // ORIGINAL format and a file set holding every file again (member() re-points each file to it).
+            hook.beforeStep(Step.VERSION, path);
+            String previous = currentVersion(entry.assetId());
+            JournalEntry reset = new JournalEntry(path, entry.key(), entry.assetId(), null, null, null, Step.ASSET,
+                    false, true, size, mtime, tag, entry.metadataHash());
+            journal.startVersion(reset, new VersionRow(path, previous, null, false, false));
+            entry = reset;
+            wasDone = false;
+        } else if (existing.isEmpty() || changed) {
             journal.save(entry = entry.withContent(size, mtime, tag));
         }
+        boolean versioned = newVersion || journal.version(path).filter(v -> !v.done()).isPresent();
         if (!wasDone) {
             runSaga(entry, group, metadata, r);
+            if (versioned && entry.assetId() != null) {
+                client.updateAsset(entry.assetId(), new AssetUpdate(group.title(), null, null, null, null));
+            }
         } else {
             if (changed) {
                 client.updateAsset(entry.assetId(), new AssetUpdate(group.title(), null, null, null, null));
@@ -221,8 +237,8 @@ public final class RegistrationSaga {
         for (ScanEvent.Change f : group.files()) {
             changed |= member(entry, f);
         }
-        RegistrationOutcome outcome = !wasDone ? RegistrationOutcome.CREATED
-                : changed ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED;
+        RegistrationOutcome outcome = !wasDone && !versioned ? RegistrationOutcome.CREATED
+                : changed || !wasDone ? RegistrationOutcome.UPDATED : RegistrationOutcome.ALREADY_REGISTERED;
         return new Registration(path, outcome, entry.assetId(), entry.formatId(), entry.fileSetId(), null);
     }
 
@@ -265,6 +281,16 @@ public final class RegistrationSaga {
             return true;
         }
         JournalEntry m = found.get();
+        if (!Objects.equals(m.fileSetId(), group.fileSetId())) {
+            // The group's file set is a new one (a new version of its asset): the file gets a record in it; the
+            // old version keeps the old record. Looked up first, so a crash after the record was made finds it.
+            JournalEntry repointed = new JournalEntry(f.path(), memberKey, group.assetId(), group.formatId(),
+                    group.fileSetId(), null, Step.FILE_SET, false, false, f.size(), mtime,
+                    md5 != null ? md5 : m.checksum(), null);
+            journal.save(repointed);
+            memberSaga(repointed, true);
+            return true;
+        }
         boolean same = m.size() == f.size() && m.modifiedMs() == mtime && (md5 == null || md5.equals(m.checksum()));
         String checksum = md5 != null ? md5 : m.checksum();
         if (m.step() == Step.DONE) {
