@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (statusPort != null && (statusPort < 1 || statusPort > 65535)) {
+            err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
+            return GatewayMain.EXIT_USAGE;
+        }
         if (options.storageIds().size() > 1) {
             return runSeveral(options.storageIds(), err);
         }
@@ -67,10 +71,6 @@ final class RunCommand implements Callable<Integer> {
             config = options.resolve(System.getenv());
         } catch (ConfigurationException e) {
             err.println("iconik-gateway run: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
-        }
-        if (statusPort != null && (statusPort < 1 || statusPort > 65535)) {
-            err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
             return GatewayMain.EXIT_USAGE;
         }
         config.warnings().forEach(w -> err.println("warning: " + w));
@@ -97,15 +97,8 @@ final class RunCommand implements Callable<Integer> {
                 // a signal arrived as the daemon ended: the hook finishes the exit
             }
             return code;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("iconik-gateway run: --status-port: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
-        } catch (DataDirLock.BusyException e) {
-            err.println("iconik-gateway run: " + e.getMessage());
-            return GatewayMain.EXIT_FAILED;
-        } catch (ConfigurationException e) {
-            err.println("iconik-gateway run: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
+        } catch (java.io.UncheckedIOException | DataDirLock.BusyException | ConfigurationException e) {
+            return startFailed(e, err);
         } finally {
             closed.countDown(); // the journal, the scan state and the lock are closed
         }
@@ -119,10 +112,6 @@ final class RunCommand implements Callable<Integer> {
     private Integer runSeveral(List<String> ids, PrintWriter err) {
         if (new HashSet<>(ids).size() != ids.size()) {
             err.println("iconik-gateway run: --storage-id: a storage is given more than once: " + ids);
-            return GatewayMain.EXIT_USAGE;
-        }
-        if (statusPort != null && (statusPort < 1 || statusPort > 65535)) {
-            err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
             return GatewayMain.EXIT_USAGE;
         }
         GatewayConfig first;
@@ -177,15 +166,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return GatewayMain.EXIT_FAILED;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("iconik-gateway run: --status-port: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
-        } catch (DataDirLock.BusyException e) {
-            err.println("iconik-gateway run: " + e.getMessage());
-            return GatewayMain.EXIT_FAILED;
-        } catch (ConfigurationException e) {
-            err.println("iconik-gateway run: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
+        } catch (java.io.UncheckedIOException | DataDirLock.BusyException | ConfigurationException e) {
+            return startFailed(e, err);
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
                 try {
@@ -198,9 +180,36 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@link #stopOnSignal(String, GatewayDaemon, CountDownLatch, PrintWriter)} for the daemons of several storages. */
+    /**
+     * What {@code run} prints and exits with when a gateway cannot start: the status port cannot be bound (2),
+     * another gateway holds the data dir (1), the configuration is unusable (2).
+     */
+    private static int startFailed(RuntimeException e, PrintWriter err) {
+        if (e instanceof java.io.UncheckedIOException) {
+            err.println("iconik-gateway run: --status-port: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        err.println("iconik-gateway run: " + e.getMessage());
+        return e instanceof DataDirLock.BusyException ? GatewayMain.EXIT_FAILED : GatewayMain.EXIT_USAGE;
+    }
+
+    /**
+     * The shutdown hook: SIGINT and SIGTERM start the JVM's shutdown, which runs this. It stops the daemon, waits
+     * for the pass in flight to reach a file boundary and its resources to close, and then ends the process with
+     * the daemon's own exit code (0), which the JVM would otherwise replace with 128 + the signal number.
+     */
+    static void stopOnSignal(String command, GatewayDaemon daemon, CountDownLatch closed, PrintWriter err) {
+        stopOnSignal(command, List.of(daemon), closed, err);
+    }
+
+    /**
+     * {@link #stopOnSignal(String, GatewayDaemon, CountDownLatch, PrintWriter)} for the daemons of one or several
+     * storages: all are asked to stop at once and share one {@link #STOP_GRACE}; the exit code is the highest.
+     */
     static void stopOnSignal(String command, List<GatewayDaemon> daemons, CountDownLatch closed, PrintWriter err) {
-        err.println("iconik-gateway " + command + ": stopping; the passes in flight end at the next file");
+        boolean one = daemons.size() == 1;
+        err.println("iconik-gateway " + command + ": stopping; " + (one ? "the pass in flight ends"
+                : "the passes in flight end") + " at the next file");
         err.flush();
         daemons.forEach(GatewayDaemon::requestStop);
         int code = 0;
@@ -220,36 +229,10 @@ final class RunCommand implements Callable<Integer> {
             code = -1;
         }
         if (code < 0) {
-            err.println("iconik-gateway " + command + ": a pass in flight did not stop within "
-                    + STOP_GRACE.toSeconds() + " s; exiting anyway (the journals resume them on the next start)");
-            code = 0;
-        }
-        err.flush();
-        System.out.flush();
-        Runtime.getRuntime().halt(code);
-    }
-
-    /**
-     * The shutdown hook: SIGINT and SIGTERM start the JVM's shutdown, which runs this. It stops the daemon, waits
-     * for the pass in flight to reach a file boundary and its resources to close, and then ends the process with
-     * the daemon's own exit code (0), which the JVM would otherwise replace with 128 + the signal number.
-     */
-    static void stopOnSignal(String command, GatewayDaemon daemon, CountDownLatch closed, PrintWriter err) {
-        err.println("iconik-gateway " + command + ": stopping; the pass in flight ends at the next file");
-        err.flush();
-        daemon.requestStop();
-        int code;
-        try {
-            code = daemon.awaitFinished(STOP_GRACE);
-            if (code >= 0) {
-                closed.await(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            code = -1;
-        }
-        if (code < 0) {
-            err.println("iconik-gateway " + command + ": the pass in flight did not stop within "
-                    + STOP_GRACE.toSeconds() + " s; exiting anyway (the journal resumes it on the next start)");
+            err.println("iconik-gateway " + command + ": " + (one ? "the" : "a")
+                    + " pass in flight did not stop within "
+                    + STOP_GRACE.toSeconds() + " s; exiting anyway ("
+                    + (one ? "the journal resumes it" : "the journals resume them") + " on the next start)");
             code = 0;
         }
         err.flush();
