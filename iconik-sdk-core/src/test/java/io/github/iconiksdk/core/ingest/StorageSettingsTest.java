@@ -20,7 +20,7 @@ class StorageSettingsTest {
                                          Boolean keyframes, Boolean upload, String view) {
         return new FileSettings(mount, null, null, scanIgnore, null, null, null, null, null, null, interval, null,
                 null, null, null, upload, proxies, keyframes, null, null, null, null, null, null, null, null, null,
-                null, view, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, view, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
