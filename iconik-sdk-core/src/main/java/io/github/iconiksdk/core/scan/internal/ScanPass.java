@@ -263,8 +263,10 @@ public final class ScanPass implements TreeWalker.Visitor {
 
     private void walk() {
         refuseEmptyRoot();
+        // A rescan of a store with folder digests expects most leaf folders unchanged: their listings are sorted
+        // only if they turn out changed.
         new TreeWalker(settings.root, settings.scanDirectories, settings.filter, settings.followLinks,
-                listingPool, settings.readAhead, settings.onFolder).walk(this);
+                listingPool, settings.readAhead, settings.onFolder, digests != null && movesPossible).walk(this);
         // Everything the store holds after the last walked path was not found.
         while (true) {
             FileState row = head();

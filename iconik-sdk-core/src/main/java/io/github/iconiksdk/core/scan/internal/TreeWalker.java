@@ -3,8 +3,6 @@ package io.github.iconiksdk.core.scan.internal;
 import io.github.iconiksdk.api.IconikException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +85,7 @@ public final class TreeWalker {
          *
          * @param relativePath its path
          * @param digest       the digest of its files in scope: names, sizes, times and file keys
-         *                     (MD5, in walk order)
+         *                     ({@link LeafDigest}, whatever their order)
          * @param files        how many files in scope it holds
          * @return {@code true} if the visitor knows these files unchanged: the walker then reports none of them
          *         (ignored files are still reported), and does not call {@link #leafEnd}
@@ -117,8 +113,10 @@ public final class TreeWalker {
         final Kind kind;
         final long size;
         final long modifiedNanos;
-        /** A file's key as text; a folder's key object (loop detection); {@code null} where there is none. */
+        /** The file key object of a file or a folder (loop detection); {@code null} where there is none. */
         final Object key;
+        /** A file's key as text, once made ({@link #keyText}). */
+        String keyText;
         final String reason;
         final boolean directory;
         /** A walked folder sorts as {@code name/}, which puts it where its files' full paths belong. */
@@ -135,12 +133,19 @@ public final class TreeWalker {
             // Read here, in the listing thread, so that the walking thread only compares.
             this.size = kind == Kind.FILE ? attributes.size() : 0;
             this.modifiedNanos = kind == Kind.FILE ? Observation.nanos(attributes) : 0;
-            this.key = kind == Kind.FILE ? Observation.key(attributes)
-                    : kind == Kind.DIR ? attributes.fileKey() : null;
+            this.key = kind == Kind.FILE || kind == Kind.DIR ? attributes.fileKey() : null;
             this.reason = reason;
             this.directory = directory;
             this.sortKey = kind == Kind.DIR ? name + "/" : name;
             this.plain = PathOrder.withoutSurrogates(name);
+        }
+
+        /** @return the file key as text ({@link Observation#key}), made once, or {@code null} where there is none */
+        String keyText() {
+            if (keyText == null && key != null) {
+                keyText = key.toString();
+            }
+            return keyText;
         }
     }
 
@@ -151,29 +156,24 @@ public final class TreeWalker {
         final byte[] digest;
         /** How many files in scope the folder holds. */
         final int files;
+        /** Whether the entries are in walk order already (a leaf folder's may be left as listed). */
+        final boolean sorted;
 
         Listing(List<Entry> entries, String failure) {
-            this(entries, failure, null, 0);
+            this(entries, failure, null, 0, true);
         }
 
-        Listing(List<Entry> entries, String failure, byte[] digest, int files) {
+        Listing(List<Entry> entries, String failure, byte[] digest, int files, boolean sorted) {
             this.entries = entries;
             this.failure = failure;
             this.digest = digest;
             this.files = files;
+            this.sorted = sorted;
         }
     }
 
     /** A name starting with U+10FFFF (a noncharacter) could sort after the end a visitor assumes for a folder. */
     private static final String LAST_CODE_POINT = "\uDBFF\uDFFF";
-
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no MD5", e);
-        }
-    });
 
     private static final Comparator<Entry> ORDER = (a, b) -> a.plain && b.plain
             ? a.sortKey.compareTo(b.sortKey) : PathOrder.compare(a.sortKey, b.sortKey);
@@ -186,6 +186,11 @@ public final class TreeWalker {
     private final int readAhead;
     private final LinkOption[] linkOptions;
     private final Consumer<String> onFolder;
+    /**
+     * Whether leaf folders are expected unchanged (a full pass over a store with folder digests): their listings
+     * are then left unsorted, and their files' keys as objects, until the visitor turns out not to know them.
+     */
+    private final boolean leavesLikelyKnown;
     /** During a partial walk: which sub-folders to enter; {@code null} (all) otherwise. */
     private volatile Predicate<String> enter;
 
@@ -204,6 +209,30 @@ public final class TreeWalker {
      */
     public TreeWalker(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
                       ExecutorService listingPool, int readAhead, Consumer<String> onFolder) {
+        this(root, scanDirectories, filter, followLinks, listingPool, readAhead, onFolder, false);
+    }
+
+    /**
+     * Creates a walker that may expect the visitor to know most leaf folders unchanged.
+     *
+     * @param root              the storage root
+     * @param scanDirectories   normalised scan directories relative to the root, in path order, none inside
+     *                          another; {@code [""]} for the whole root
+     * @param filter            which nodes are in scope
+     * @param followLinks       whether symbolic links are followed
+     * @param listingPool       a pool for reading listings ahead, or {@code null} to list in the walking thread only
+     * @param readAhead         how many sub-folders of a folder may be listed ahead of the walk
+     * @param onFolder          told of each folder (relative path) just before it is listed, in the listing
+     *                          thread; {@code null} for none
+     * @param leavesLikelyKnown {@code true} when {@link Visitor#leaf} will mostly return {@code true} (a rescan):
+     *                          a leaf folder's listing is then sorted, and its files' keys made text, only in the
+     *                          walking thread and only if the visitor does not know it; {@code false} to do both
+     *                          in the listing threads (a first scan, where every folder is new)
+     */
+    public TreeWalker(Path root, List<String> scanDirectories, NodeFilter filter, boolean followLinks,
+                      ExecutorService listingPool, int readAhead, Consumer<String> onFolder,
+                      boolean leavesLikelyKnown) {
+        this.leavesLikelyKnown = leavesLikelyKnown;
         this.onFolder = onFolder;
         this.root = Objects.requireNonNull(root, "root");
         this.scanDirectories = List.copyOf(scanDirectories);
@@ -322,6 +351,9 @@ public final class TreeWalker {
         List<Entry> entries = listing.entries;
         boolean leaf = listing.digest != null && !relative.isEmpty();
         boolean knownUnchanged = leaf && visitor.leaf(relative, listing.digest, listing.files);
+        if (!listing.sorted && !knownUnchanged) {
+            entries.sort(ORDER); // a leaf folder left as listed, which the visitor merges after all
+        }
         int nextToSchedule = 0;
         int outstanding = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -340,7 +372,7 @@ public final class TreeWalker {
             switch (e.kind) {
                 case FILE:
                     if (!knownUnchanged) {
-                        visitor.file(path, e.size, e.modifiedNanos, (String) e.key);
+                        visitor.file(path, e.size, e.modifiedNanos, e.keyText());
                     }
                     break;
                 case IGNORED:
@@ -437,43 +469,31 @@ public final class TreeWalker {
         } catch (DirectoryIteratorException e) {
             return new Listing(List.of(), describe(e.getCause()));
         }
-        entries.sort(ORDER);
-        int files = 0;
+        // A leaf folder (files and ignored files only) gets a digest, which does not depend on the order.
+        LeafDigest digest = new LeafDigest();
         for (Entry e : entries) {
             if (e.kind == Kind.FILE) {
-                files++;
+                digest.add(e.name, e.size, e.modifiedNanos, e.key);
             } else if (e.kind != Kind.IGNORED || e.directory) {
-                return new Listing(entries, null); // not a leaf folder
+                digest = null; // not a leaf folder
+                break;
             }
             if (e.name.startsWith(LAST_CODE_POINT)) {
-                return new Listing(entries, null);
+                digest = null;
+                break;
             }
         }
-        return new Listing(entries, null, digest(entries), files);
-    }
-
-    /**
-     * The digest of a leaf folder's files in scope, in walk order: MD5 over each file's name (UTF-8), size,
-     * modification time (ns) and file key. Two listings with the same digest hold the same files, unchanged.
-     */
-    private static byte[] digest(List<Entry> entries) {
-        MessageDigest md = MD5.get();
-        md.reset();
-        ByteBuffer numbers = ByteBuffer.allocate(17);
+        if (digest != null && leavesLikelyKnown) {
+            return new Listing(entries, null, digest.toBytes(), digest.files(), false);
+        }
+        entries.sort(ORDER);
         for (Entry e : entries) {
-            if (e.kind != Kind.FILE) {
-                continue;
+            if (e.kind == Kind.FILE) {
+                e.keyText(); // here, in the listing thread, rather than in the walking thread
             }
-            md.update(e.name.getBytes(StandardCharsets.UTF_8)); // a name never holds NUL: the separator
-            numbers.clear();
-            numbers.put((byte) 0).putLong(e.size).putLong(e.modifiedNanos);
-            md.update(numbers.array(), 0, numbers.position());
-            if (e.key != null) {
-                md.update(((String) e.key).getBytes(StandardCharsets.UTF_8));
-            }
-            md.update((byte) 0);
         }
-        return md.digest();
+        return digest == null ? new Listing(entries, null)
+                : new Listing(entries, null, digest.toBytes(), digest.files(), true);
     }
 
     /** Reads the attributes of one entry. */
