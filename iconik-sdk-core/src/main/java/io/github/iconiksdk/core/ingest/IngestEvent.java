@@ -199,6 +199,23 @@ public sealed interface IngestEvent {
     }
 
     /**
+     * A partial pass ended: one over the folders change hints named between two full passes of the daemon, or one
+     * over the paths given to {@link IngestPipeline#scanPaths}. Its changes were registered or left for a later
+     * pass, its transcodes and uploads drained. Not counted in {@link IngestPipeline#passes()}.
+     *
+     * @param summary what the partial pass did
+     */
+    record PartialPassFinished(IngestSummary summary) implements IngestEvent {
+        /**
+         * @param summary what the partial pass did
+         * @throws NullPointerException if {@code summary} is null
+         */
+        public PartialPassFinished {
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
+
+    /**
      * The daemon stopped on request.
      *
      * @param passes     how many passes completed

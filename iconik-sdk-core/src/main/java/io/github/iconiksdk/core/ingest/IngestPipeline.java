@@ -184,12 +184,15 @@ public final class IngestPipeline implements AutoCloseable {
             // a sub-folder is walked when it lies in a named folder; a named file's folder is looked at alone
             java.util.function.Predicate<String> descend = sub -> deep.stream()
                     .anyMatch(d -> sub.equals(d) || sub.startsWith(d + "/"));
+            IngestSummary result;
             synchronized (passLock) {
-                return new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
+                result = new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
                         this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
                         .scanner(keptFor(s))
                         .runFolders(folders, descend, true);
             }
+            events.emit(new IngestEvent.PartialPassFinished(result));
+            return result;
         } catch (RuntimeException e) {
             events.emit(new IngestEvent.PassFailed(message(e), e, Optional.empty()));
             throw e;
@@ -363,6 +366,7 @@ public final class IngestPipeline implements AutoCloseable {
                         .scanner(scanner).runChanges(Duration.ZERO);
             }
             changes.partialPass().ifPresent(summary -> {
+                events.emit(new IngestEvent.PartialPassFinished(summary));
                 counts[0] += summary.registered();
                 counts[1] += summary.failed().size();
             });

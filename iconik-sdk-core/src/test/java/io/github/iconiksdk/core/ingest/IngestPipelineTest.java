@@ -261,6 +261,8 @@ class IngestPipelineTest {
             assertEquals(Set.of("a/old.mov", "b/keep.mov", "a/deep/new.mov", "c/named.mov", "c/sibling.mov"),
                     registered());
             assertEquals(1, pipeline.passes(), "a partial pass is no complete pass");
+            assertTrue(events.stream().anyMatch(e -> e instanceof IngestEvent.PartialPassFinished f
+                    && f.summary().equals(partial)), events.toString());
             assertThrows(IllegalArgumentException.class, () -> pipeline.scanPaths(List.of("a/../../x")));
             assertThrows(IllegalArgumentException.class, () -> pipeline.scanPaths(List.of("/etc")));
 
@@ -290,6 +292,8 @@ class IngestPipelineTest {
         }
         assertTrue(events.stream().anyMatch(e -> e instanceof IngestEvent.Stopped s && s.registered() == 3),
                 events.toString());
+        assertEquals(2, events.stream().filter(e -> e instanceof IngestEvent.PartialPassFinished)
+                .mapToLong(e -> ((IngestEvent.PartialPassFinished) e).summary().registered()).sum(), events.toString());
     }
 
     @Test

@@ -257,6 +257,14 @@ final class Gateway implements AutoCloseable, IngestListener {
             if (daemon) {
                 startCommands();
             }
+        } else if (event instanceof IngestEvent.PartialPassFinished e) {
+            int after;
+            synchronized (this) {
+                after = passesReported;
+            }
+            if (daemon && (e.summary().registered() > 0 || !e.summary().failed().isEmpty())) {
+                print("pass " + after + ", changes since: " + e.summary().summaryLine());
+            }
         } else if (event instanceof IngestEvent.Stopped e) {
             print("stopped after " + e.passes() + " passes: " + e.registered() + " files registered, " + e.failed()
                     + " left for a later run");

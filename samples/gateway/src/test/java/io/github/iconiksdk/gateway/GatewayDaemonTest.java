@@ -131,6 +131,25 @@ class GatewayDaemonTest {
     }
 
     @Test
+    void aPartialPassOfChangeHints_printsItsRegistrations_afterThePassItFollows() throws Exception {
+        // An interval far longer than the test: after pass 1 only change hints register anything.
+        startFake("scan_interval_seconds", "3600");
+        write("x/one.wav");
+        try (Gateway gateway = gateway()) {
+            GatewayDaemon daemon = new GatewayDaemon(gateway, err);
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(daemon::run);
+            await("pass 1's line", Duration.ofSeconds(20), () -> errText.toString().contains("pass 1: registered 1"));
+            write("x/two.wav");
+            await("the partial pass's line", Duration.ofSeconds(20),
+                    () -> errText.toString().contains("pass 1, changes since: registered 1 files (1 new"));
+            daemon.requestStop();
+            assertEquals(0, running.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(Set.of("x/one.wav", "x/two.wav"), registered());
+        assertFalse(errText.toString().contains("pass 2"), errText::toString);
+    }
+
+    @Test
     void iconikUnreachable_isReportedAndRetried_thenTheWorkIsDone() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
