@@ -171,10 +171,29 @@ public final class RenditionStage implements AutoCloseable {
                 && uploader.want(reg.path(), PendingWork.RENDITIONS)) {
             offer(reg.path(), PendingWork.RENDITIONS, false);
         }
-        // A directory asset's originals are its files': not uploaded as one (not supported yet).
-        if (!group && s.uploadOriginals() && s.patterns().shouldUpload(reg.path())
-                && uploader.want(reg.path(), PendingWork.ORIGINAL)) {
-            offer(reg.path(), PendingWork.ORIGINAL, false);
+        if (!s.uploadOriginals()) {
+            return;
+        }
+        // A directory asset's originals are its files: each registered file is uploaded once (its own upload
+        // work, as a single file's), into one file set of the group on iconik's storage.
+        List<String> files = group ? groupFiles(reg.path()) : List.of(reg.path());
+        for (String p : files) {
+            if (s.patterns().shouldUpload(p) && uploader.want(p, PendingWork.ORIGINAL)) {
+                offer(p, PendingWork.ORIGINAL, false);
+            }
+        }
+    }
+
+    /** The registered files of a directory asset as they are on disk now. */
+    private List<String> groupFiles(String groupPath) {
+        try {
+            return new DirectoryAssetsOnDisk(root, settings.get().patterns(), DirectoryAssets.defaults())
+                    .find(AssetGroup.keyOf(groupPath)).map(DirectoryAsset::files).orElse(List.of()).stream()
+                    .filter(p -> uploader.registration(p).isPresent()).toList();
+        } catch (java.io.UncheckedIOException e) {
+            problem(groupPath, "the originals of " + groupPath + " are not uploaded now: " + e.getMessage()
+                    + " (tried again when the group is registered again)");
+            return List.of();
         }
     }
 

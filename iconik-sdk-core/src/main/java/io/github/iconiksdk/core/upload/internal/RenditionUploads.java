@@ -389,14 +389,20 @@ public final class RenditionUploads {
             journal.deleteRendition(path, ORIGINAL);
             existing = Optional.empty();
         }
-        String fileSetId = originalFileSet(path, assetId, reg.formatId(), storageId, dir, name);
+        // A file of a directory asset is copied into ONE file set of its group on the FILES storage, named and based
+        // like the group's own (its title, its card root or folder); each file keeps its own folder and name.
+        boolean member = entry.key().startsWith(RegistrationSaga.MEMBER_KEY_PREFIX);
+        String setOwner = member ? entry.key().substring(RegistrationSaga.MEMBER_KEY_PREFIX.length()) : path;
+        Supplier<String[]> setNameAndDir = member ? () -> groupSetNameAndDir(assetId, entry.fileSetId(), setOwner)
+                : () -> new String[] {name, dir};
+        String fileSetId = originalFileSet(setOwner, assetId, reg.formatId(), storageId, setNameAndDir);
         RenditionRow row = existing.orElse(new RenditionRow(path, ORIGINAL, tag, null, State.PENDING, null, null, 0,
                 null));
         boolean resumed = existing.isPresent();
         AssetFile created = null;
         if (row.state() == State.PENDING) {
             hook.before(ORIGINAL, State.PENDING, path);
-            Optional<AssetFile> found = existing.isPresent() ? findCopy(assetId, storageId, fileSetId)
+            Optional<AssetFile> found = existing.isPresent() ? findCopy(assetId, storageId, fileSetId, dir, name)
                     : Optional.empty();
             if (found.isEmpty()) {
                 journal.saveRendition(row);
@@ -405,7 +411,7 @@ public final class RenditionUploads {
                             size, md5, FileRecordStatus.OPEN, storageId, fileSetId, reg.formatId(), null, null,
                             null)));
                 } catch (OutcomeUnknownException lost) {
-                    found = Optional.of(findCopy(assetId, storageId, fileSetId).orElseThrow(() -> lost));
+                    found = Optional.of(findCopy(assetId, storageId, fileSetId, dir, name).orElseThrow(() -> lost));
                 }
             }
             AssetFile f = found.get();
@@ -446,12 +452,20 @@ public final class RenditionUploads {
         return new UploadResult(assetId, null, row.objectId(), size, resumed);
     }
 
-    private String originalFileSet(String path, String assetId, String formatId, String storageId, String dir,
-                                   String name) {
-        Optional<RenditionRow> set = journal.rendition(path, ORIGINAL_SET).filter(r -> r.objectId() != null);
+    /**
+     * The file set the copies go to on the FILES storage, made once per owner (a file, or a directory asset's group
+     * path: its files' uploads share it, so creation is one at a time in this process [I: two gateways of a fleet
+     * uploading files of one group at once could each make one]).
+     */
+    private synchronized String originalFileSet(String owner, String assetId, String formatId, String storageId,
+                                                Supplier<String[]> nameAndDir) {
+        Optional<RenditionRow> set = journal.rendition(owner, ORIGINAL_SET).filter(r -> r.objectId() != null);
         if (set.isPresent()) {
             return set.get().objectId();
         }
+        String[] nd = nameAndDir.get();
+        String name = nd[0];
+        String dir = nd[1];
         Supplier<Optional<String>> lookup = () -> {
             for (FileSet fs : client.listFileSets(assetId)) {
                 if (storageId.equals(fs.storageId()) && Objects.equals(formatId, fs.formatId())
@@ -461,12 +475,14 @@ public final class RenditionUploads {
             }
             return Optional.empty();
         };
-        Optional<String> found = journal.rendition(path, ORIGINAL_SET).isPresent() ? lookup.get() : Optional.empty();
+        Optional<String> found = journal.rendition(owner, ORIGINAL_SET).isPresent() ? lookup.get()
+                : Optional.empty();
         String id;
         if (found.isPresent()) {
             id = found.get();
         } else {
-            journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0, null));
+            journal.saveRendition(new RenditionRow(owner, ORIGINAL_SET, "-", null, State.PENDING, null, null, 0,
+                    null));
             try {
                 id = client.createFileSet(assetId, new FileSetCreate(name, formatId, dir, List.of(), storageId,
                         null, null, null)).id();
@@ -474,13 +490,26 @@ public final class RenditionUploads {
                 id = lookup.get().orElseThrow(() -> lost);
             }
         }
-        journal.saveRendition(new RenditionRow(path, ORIGINAL_SET, "-", id, State.CLOSED, null, null, 0, null));
+        journal.saveRendition(new RenditionRow(owner, ORIGINAL_SET, "-", id, State.CLOSED, null, null, 0, null));
         return id;
     }
 
-    private Optional<AssetFile> findCopy(String assetId, String storageId, String fileSetId) {
+    /** A directory asset's own file set's name and base folder (on the gateway's storage), by its id. */
+    private String[] groupSetNameAndDir(String assetId, String localFileSetId, String groupPath) {
+        for (FileSet fs : client.listFileSets(assetId)) {
+            if (fs.id().equals(localFileSetId)) {
+                return new String[] {fs.name(), fs.baseDir() == null ? "" : fs.baseDir()};
+            }
+        }
+        throw new IllegalStateException("the file set " + localFileSetId + " of directory asset " + groupPath
+                + " is gone from asset " + assetId);
+    }
+
+    /** The copy of the file at dir/name in the file set (a directory asset's set holds several). */
+    private Optional<AssetFile> findCopy(String assetId, String storageId, String fileSetId, String dir, String name) {
         for (AssetFile f : client.listFiles(assetId)) {
-            if (storageId.equals(f.storageId()) && fileSetId.equals(f.fileSetId())) {
+            if (storageId.equals(f.storageId()) && fileSetId.equals(f.fileSetId()) && name.equals(f.name())
+                    && dir.equals(f.directoryPath() == null ? "" : f.directoryPath())) {
                 return Optional.of(f);
             }
         }
@@ -589,7 +618,7 @@ public final class RenditionUploads {
         String tag = "md5:" + md5;
         Optional<RenditionRow> existing = journal.rendition(key, COPY).filter(r -> r.tag().equals(tag));
         String fileSetId = copyFileSet(to);
-        Optional<AssetFile> there = findCopy(to.assetId(), to.storageId(), fileSetId);
+        Optional<AssetFile> there = findCopy(to.assetId(), to.storageId(), fileSetId, to.directory(), to.name());
         if (there.isPresent() && FileRecordStatus.CLOSED.equals(there.get().status())
                 && Objects.equals(there.get().size(), size)
                 && (there.get().checksum() == null || md5.equalsIgnoreCase(there.get().checksum()))) {
@@ -610,7 +639,8 @@ public final class RenditionUploads {
                             to.name(), size, md5, FileRecordStatus.OPEN, to.storageId(), fileSetId, to.formatId(),
                             null, null, null));
                 } catch (OutcomeUnknownException lost) {
-                    f = findCopy(to.assetId(), to.storageId(), fileSetId).orElseThrow(() -> lost);
+                    f = findCopy(to.assetId(), to.storageId(), fileSetId, to.directory(), to.name())
+                            .orElseThrow(() -> lost);
                 }
             }
             if (f.uploadUrl() == null || f.uploadUrl().isBlank()) {
@@ -686,6 +716,11 @@ public final class RenditionUploads {
      * @throws IllegalStateException if the original is not uploaded and CLOSED for the current content
      */
     public Optional<String> requestCloudTranscode(String path) {
+        if (journal.find(path).filter(e -> e.key().startsWith(RegistrationSaga.MEMBER_KEY_PREFIX)).isPresent()) {
+            // [I] A file of a directory asset is not transcoded on its own (48 frames are not 48 clips); iconik is
+            // not asked for the group's transcode either: its cloud transcoder reads one file, not a card or frames.
+            return Optional.empty();
+        }
         String tag = tag(path);
         Optional<String[]> w = journal.work(path, CLOUD_TRANSCODE);
         if (w.isPresent() && w.get()[0].equals(tag) && w.get()[1].equals("DONE")) {
