@@ -334,10 +334,10 @@ public final class CommandLoop implements AutoCloseable {
 
         private static String jobOf(Object item) {
             if (item instanceof io.github.iconiksdk.core.client.model.TransferToStorage t) {
-                return t.jobId();
+                return t.transfer().jobId();
             }
             if (item instanceof io.github.iconiksdk.core.client.model.TransferFromStorage t) {
-                return t.jobId();
+                return t.transfer().jobId();
             }
             return null;
         }

@@ -1,6 +1,8 @@
 package io.github.iconiksdk.core.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.metadata.MetadataValues;
+import io.github.iconiksdk.core.client.internal.Json;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileCreate;
@@ -11,6 +13,8 @@ import io.github.iconiksdk.core.client.model.FileUpdate;
 import io.github.iconiksdk.core.client.model.GatewayReport;
 import io.github.iconiksdk.core.client.model.Storage;
 import io.github.iconiksdk.core.client.model.StorageMethod;
+import io.github.iconiksdk.core.client.model.TransferFromStorage;
+import io.github.iconiksdk.core.client.model.TransferToStorage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,6 +82,40 @@ class ModelsAndBodiesTest extends WireMockSupport {
         assertEquals(Boolean.FALSE, s.isDefault());
         assertEquals("https://conv.example/x", settings.metadataConversionUrl());
         assertEquals("X-Key: abc", settings.metadataConversionUrlHeaders());
+    }
+
+    @Test
+    void transfers_readTheSharedFieldsAsStorageTransfer_andWriteTheSameFlatJsonBack() throws Exception {
+        TransferToStorage in = Json.mapper().readValue("""
+                {"id":"t1","asset_id":"a1","format_id":"f1","file_set_id":"fs1","local_storage_id":"s1",
+                 "destination_directory_path":"in","destination_filename":"x.mov","overwrite":true,
+                 "delete_remote_file_set_after_download":false,"job_id":"j1","brand_new_field":[1]}""",
+                TransferToStorage.class);
+        TransferFromStorage out = Json.mapper().readValue("""
+                {"id":"t2","asset_id":"a2","original_file_set_id":"fs2","destination_storage_id":"cloud",
+                 "destination_storage_method":"GCS","delete_local_file_set_after_upload":true,"export_proxy":false,
+                 "component_ids":["c1"],"something_new":{"x":1}}""", TransferFromStorage.class);
+
+        assertEquals(List.of("t1", "a1", "f1", "in", "x.mov", "j1"), List.of(in.transfer().id(),
+                in.transfer().assetId(), in.transfer().formatId(), in.transfer().destinationDirectoryPath(),
+                in.transfer().destinationFilename(), in.transfer().jobId()));
+        assertEquals(Boolean.TRUE, in.transfer().overwrite());
+        assertEquals(List.of("fs1", "s1"), List.of(in.fileSetId(), in.localStorageId()));
+        assertEquals(Boolean.FALSE, in.deleteRemoteFileSetAfterDownload());
+        assertEquals(List.of("t2", "a2", "fs2", "cloud", "GCS"), List.of(out.transfer().id(),
+                out.transfer().assetId(), out.originalFileSetId(), out.destinationStorageId(),
+                out.destinationStorageMethod()));
+        assertEquals(List.of("c1"), out.transfer().componentIds());
+        assertEquals(Boolean.FALSE, out.transfer().exportProxy());
+        assertEquals(Boolean.TRUE, out.deleteLocalFileSetAfterUpload());
+
+        // the command journal keeps items as the JSON written here: flat, iconik's names, read back the same
+        JsonNode written = Json.mapper().valueToTree(in);
+        assertFalse(written.has("transfer"), written.toString());
+        assertEquals("fs1", written.get("file_set_id").asText());
+        assertEquals("in", written.get("destination_directory_path").asText());
+        assertEquals(in, Json.mapper().treeToValue(written, TransferToStorage.class));
+        assertEquals(out, Json.mapper().readValue(Json.mapper().writeValueAsString(out), TransferFromStorage.class));
     }
 
     @Test

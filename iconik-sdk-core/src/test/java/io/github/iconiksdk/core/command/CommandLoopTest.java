@@ -196,7 +196,7 @@ class CommandLoopTest {
         assertEquals(2, fake.pendingTransfersTo(fake.storageId()).size());
         try (CommandLoop l = loop().handler(CommandQueue.TRANSFERS_TO.itemType(), c -> {
             TransferToStorage t = c.item(TransferToStorage.class);
-            return t.destinationFilename().equals("ok.mov") ? CommandResult.done("copied")
+            return t.transfer().destinationFilename().equals("ok.mov") ? CommandResult.done("copied")
                     : CommandResult.failed("refused");
         }).build()) {
             assertEquals(2, l.runOnce());

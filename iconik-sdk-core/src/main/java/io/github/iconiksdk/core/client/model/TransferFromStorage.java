@@ -1,60 +1,24 @@
 package io.github.iconiksdk.core.client.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A copy of a file set that iconik asks a gateway to send out of its storage to another one
  * ({@code TransferFromStorageReadSchema}, read from {@code GET storages/{id}/transfers_from/}).
  *
- * @param id                               the transfer id, to acknowledge it
- * @param assetId                          the asset
- * @param formatId                         the format copied
- * @param originalFileSetId                the file set on the gateway's storage
- * @param componentIds                     the components copied
- * @param assetPaths                       paths of the asset in collections, when the structure is kept
- * @param collectionStorageId              the storage the collection structure is taken from
- * @param originalStorageId                the gateway's storage (the source)
- * @param originalUrl                      a URL of the source, when iconik gives one
- * @param destinationStorageId             the storage to copy to
- * @param destinationStorageMethod         its method ({@code GCS}, {@code S3}, …)
- * @param destinationDirectoryPath         the directory on the destination
- * @param destinationFileSetName           the name of the file set to create
- * @param destinationFilename              the file name to write
- * @param overwrite                        whether an existing file at the destination is replaced
- * @param addFileSet                       whether a file set is to be created for the copy
- * @param deleteLocalFileSetAfterUpload    whether the local copy goes once uploaded (a move)
- * @param deleteOnlyFromSourceFolder       whether a move deletes only from the source folder
- * @param deleteSourceFileSetAfterDownload whether the source file set goes once copied
- * @param temporaryFileSetSource           whether the source file set is temporary
- * @param includeOriginalExtension         whether exported names keep the original's extension
- * @param exportOriginal                   (exports) whether the original is copied
- * @param exportProxy                      (exports) whether the proxy is copied
- * @param exportPosters                    (exports) whether posters are copied
- * @param exportMetadataFormat             (exports) the metadata sidecar format
- * @param exportMetadataView               (exports) the metadata view of the sidecar
- * @param exportTranscriptionFormat        (exports) the transcription format
- * @param jobId                            the job tracking the copy
- * @param parentJobId                      its parent job
- * @param jobSteps                         iconik's job steps, as sent
- * @param transferType                     iconik's name for the kind of transfer
+ * @param transfer                      what every transfer says (id, asset, destination, job, …), read from the
+ *                                      same JSON object
+ * @param originalFileSetId             the file set on the gateway's storage
+ * @param destinationStorageId          the storage to copy to
+ * @param destinationStorageMethod      its method ({@code GCS}, {@code S3}, …)
+ * @param deleteLocalFileSetAfterUpload whether the local copy goes once uploaded (a move)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TransferFromStorage(String id, String assetId, String formatId, String originalFileSetId,
-                                  List<String> componentIds, List<String> assetPaths, String collectionStorageId,
-                                  String originalStorageId, String originalUrl, String destinationStorageId,
-                                  String destinationStorageMethod, String destinationDirectoryPath,
-                                  String destinationFileSetName, String destinationFilename, Boolean overwrite,
-                                  Boolean addFileSet, Boolean deleteLocalFileSetAfterUpload,
-                                  Boolean deleteOnlyFromSourceFolder, Boolean deleteSourceFileSetAfterDownload,
-                                  Boolean temporaryFileSetSource, Boolean includeOriginalExtension,
-                                  Boolean exportOriginal, Boolean exportProxy, Boolean exportPosters,
-                                  String exportMetadataFormat, String exportMetadataView,
-                                  String exportTranscriptionFormat, String jobId, String parentJobId,
-                                  Map<String, Object> jobSteps, String transferType) {
+public record TransferFromStorage(@JsonUnwrapped StorageTransfer transfer, String originalFileSetId,
+                                  String destinationStorageId, String destinationStorageMethod,
+                                  Boolean deleteLocalFileSetAfterUpload) {
 }

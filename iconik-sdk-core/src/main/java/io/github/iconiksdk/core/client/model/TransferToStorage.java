@@ -1,60 +1,23 @@
 package io.github.iconiksdk.core.client.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A copy of a file set that iconik asks a gateway to bring into its storage ({@code TransferToStorageReadSchema},
  * read from {@code GET storages/{id}/transfers_to/}).
  *
- * @param id                                the transfer id, to acknowledge it
- * @param assetId                           the asset
- * @param formatId                          the format copied
- * @param fileSetId                         the source file set
- * @param componentIds                      the components copied
- * @param assetPaths                        paths of the asset in collections, when the structure is kept
- * @param collectionStorageId               the storage the collection structure is taken from
- * @param localStorageId                    the gateway's storage (the destination)
- * @param originalStorageId                 where the source file set lives
- * @param originalUrl                       a pre-signed URL of the source file, when iconik gives one
- * @param destinationBaseDirectory          the base directory on the destination
- * @param destinationDirectoryPath          the directory on the destination, relative to its mount point
- * @param destinationFileSetName            the name of the file set to create
- * @param destinationFilename               the file name to write
- * @param overwrite                         whether an existing file at the destination is replaced
- * @param addFileSet                        whether a file set is to be created for the copy
- * @param deleteOnlyFromSourceFolder        whether a move deletes only from the source folder
- * @param deleteRemoteFileSetAfterDownload  whether the remote file set goes once copied
- * @param deleteSourceFileSetAfterDownload  whether the source file set goes once copied (a move)
- * @param temporaryFileSetSource            whether the source file set is temporary
- * @param includeOriginalExtension          whether exported names keep the original's extension
- * @param exportOriginal                    (exports) whether the original is copied
- * @param exportProxy                       (exports) whether the proxy is copied
- * @param exportPosters                     (exports) whether posters are copied
- * @param exportMetadataFormat              (exports) the metadata sidecar format
- * @param exportMetadataView                (exports) the metadata view of the sidecar
- * @param exportTranscriptionFormat         (exports) the transcription format
- * @param jobId                             the job tracking the copy
- * @param parentJobId                       its parent job
- * @param jobSteps                          iconik's job steps, as sent
- * @param transferType                      iconik's name for the kind of transfer
+ * @param transfer                         what every transfer says (id, asset, destination, job, …), read from the
+ *                                         same JSON object
+ * @param fileSetId                        the source file set
+ * @param localStorageId                   the gateway's storage (the destination)
+ * @param destinationBaseDirectory         the base directory on the destination
+ * @param deleteRemoteFileSetAfterDownload whether the remote file set goes once copied
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TransferToStorage(String id, String assetId, String formatId, String fileSetId,
-                                List<String> componentIds, List<String> assetPaths, String collectionStorageId,
-                                String localStorageId, String originalStorageId, String originalUrl,
-                                String destinationBaseDirectory, String destinationDirectoryPath,
-                                String destinationFileSetName, String destinationFilename, Boolean overwrite,
-                                Boolean addFileSet, Boolean deleteOnlyFromSourceFolder,
-                                Boolean deleteRemoteFileSetAfterDownload, Boolean deleteSourceFileSetAfterDownload,
-                                Boolean temporaryFileSetSource, Boolean includeOriginalExtension,
-                                Boolean exportOriginal, Boolean exportProxy, Boolean exportPosters,
-                                String exportMetadataFormat, String exportMetadataView,
-                                String exportTranscriptionFormat, String jobId, String parentJobId,
-                                Map<String, Object> jobSteps, String transferType) {
+public record TransferToStorage(@JsonUnwrapped StorageTransfer transfer, String fileSetId, String localStorageId,
+                                String destinationBaseDirectory, Boolean deleteRemoteFileSetAfterDownload) {
 }

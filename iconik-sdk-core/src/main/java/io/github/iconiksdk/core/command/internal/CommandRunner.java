@@ -313,9 +313,9 @@ public final class CommandRunner implements AutoCloseable {
         if (item instanceof GatewayEvent e) {
             return e.id();
         } else if (item instanceof TransferToStorage t) {
-            return t.id();
+            return t.transfer().id();
         } else if (item instanceof TransferFromStorage t) {
-            return t.id();
+            return t.transfer().id();
         } else if (item instanceof FileDeletion d) {
             return d.id();
         }

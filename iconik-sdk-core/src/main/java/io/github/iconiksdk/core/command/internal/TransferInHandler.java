@@ -7,6 +7,7 @@ import io.github.iconiksdk.core.client.model.FileSet;
 import io.github.iconiksdk.core.client.model.FileSetCreate;
 import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.FileType;
+import io.github.iconiksdk.core.client.model.StorageTransfer;
 import io.github.iconiksdk.core.client.model.TransferToStorage;
 import io.github.iconiksdk.core.command.Command;
 import io.github.iconiksdk.core.command.CommandHandler;
@@ -66,8 +67,9 @@ public final class TransferInHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(Command command) throws Exception {
-        TransferToStorage t = command.item(TransferToStorage.class);
-        AssetFile source = source(t);
+        TransferToStorage to = command.item(TransferToStorage.class);
+        StorageTransfer t = to.transfer();
+        AssetFile source = source(to);
         String name = t.destinationFilename() != null && !t.destinationFilename().isEmpty()
                 ? t.destinationFilename() : source == null ? null : source.originalName();
         String dirText = t.destinationDirectoryPath() == null ? "" : t.destinationDirectoryPath();
@@ -117,11 +119,11 @@ public final class TransferInHandler implements CommandHandler {
 
     /** iconik's record of the source file: the closed file of the transfer's file set, or null when unknown. */
     private AssetFile source(TransferToStorage t) {
-        if (t.assetId() == null || t.fileSetId() == null) {
+        if (t.transfer().assetId() == null || t.fileSetId() == null) {
             return null;
         }
         AssetFile any = null;
-        for (AssetFile f : client.listFiles(t.assetId())) {
+        for (AssetFile f : client.listFiles(t.transfer().assetId())) {
             if (t.fileSetId().equals(f.fileSetId())) {
                 if (FileRecordStatus.CLOSED.equals(f.status())) {
                     return f;
@@ -140,7 +142,7 @@ public final class TransferInHandler implements CommandHandler {
      * Downloads into a temporary name beside the target. [I] It ends in {@code .iconikagent}, which iconik's default
      * scan ignore patterns leave out, so that a scan never registers a half-written download.
      */
-    private Path download(TransferToStorage t, boolean resumed, Path dir, Path target, String name, Long size,
+    private Path download(StorageTransfer t, boolean resumed, Path dir, Path target, String name, Long size,
                           String md5) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         // the folders just made must not have let a symlink lead outside
@@ -209,7 +211,7 @@ public final class TransferInHandler implements CommandHandler {
     }
 
     /** The file set and file of the same asset on this storage, found again after a crash or created. */
-    private FileCatalog.Entry record(TransferToStorage t, Path content, String rel, long bytes, String md5)
+    private FileCatalog.Entry record(StorageTransfer t, Path content, String rel, long bytes, String md5)
             throws IOException {
         int slash = rel.lastIndexOf('/');
         String dir = slash < 0 ? "" : rel.substring(0, slash);

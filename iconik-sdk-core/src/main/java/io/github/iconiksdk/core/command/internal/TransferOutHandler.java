@@ -5,6 +5,7 @@ import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.FileRecordStatus;
 import io.github.iconiksdk.core.client.model.Storage;
+import io.github.iconiksdk.core.client.model.StorageTransfer;
 import io.github.iconiksdk.core.client.model.TransferFromStorage;
 import io.github.iconiksdk.core.command.Command;
 import io.github.iconiksdk.core.command.CommandHandler;
@@ -63,16 +64,17 @@ public final class TransferOutHandler implements CommandHandler {
 
     @Override
     public CommandResult handle(Command command) throws Exception {
-        TransferFromStorage t = command.item(TransferFromStorage.class);
+        TransferFromStorage out = command.item(TransferFromStorage.class);
+        StorageTransfer t = out.transfer();
         String what = "transfer " + t.id();
-        if (t.assetId() == null || t.originalFileSetId() == null || t.destinationStorageId() == null) {
+        if (t.assetId() == null || out.originalFileSetId() == null || out.destinationStorageId() == null) {
             return CommandResult.failed(what + " refused: it names no asset_id, original_file_set_id or"
                     + " destination_storage_id");
         }
-        AssetFile source = source(t);
+        AssetFile source = source(out);
         if (source == null) {
             return CommandResult.failed(what + ": asset " + t.assetId() + " has no file of file set "
-                    + t.originalFileSetId() + " on storage " + storageId);
+                    + out.originalFileSetId() + " on storage " + storageId);
         }
         Path file;
         try {
@@ -99,9 +101,9 @@ public final class TransferOutHandler implements CommandHandler {
             return CommandResult.failed(what + ": the MD5 of " + rel + " is " + md5 + ", iconik's file record "
                     + source.id() + " says " + known + "; not copied");
         }
-        String method = method(t);
+        String method = method(out);
         if ("FILE".equals(method)) {
-            return CommandResult.failed(what + ": copies to another gateway's storage (" + t.destinationStorageId()
+            return CommandResult.failed(what + ": copies to another gateway's storage (" + out.destinationStorageId()
                     + ") are not supported; only to cloud storages");
         }
         String dir = t.destinationDirectoryPath() != null ? t.destinationDirectoryPath()
@@ -112,11 +114,11 @@ public final class TransferOutHandler implements CommandHandler {
                 ? t.destinationFileSetName() : name;
         String formatId = t.formatId() != null ? t.formatId() : source.formatId();
         AssetFile copy = uploads.uploadCopy(new RenditionUploads.CopyTarget("transfer:" + t.id(), t.assetId(),
-                formatId, t.destinationStorageId(), method, dir, name, setName, t.componentIds()), file, size, md5,
+                formatId, out.destinationStorageId(), method, dir, name, setName, t.componentIds()), file, size, md5,
                 p -> { });
         String message = "copied " + rel + " (" + size + " bytes, MD5 " + md5 + ") to storage "
-                + t.destinationStorageId() + " as file " + copy.id();
-        if (Boolean.TRUE.equals(t.deleteLocalFileSetAfterUpload())) {
+                + out.destinationStorageId() + " as file " + copy.id();
+        if (Boolean.TRUE.equals(out.deleteLocalFileSetAfterUpload())) {
             message += "; " + deleteLocal(t, source, file, rel, size, md5);
         }
         return CommandResult.done(message);
@@ -125,7 +127,7 @@ public final class TransferOutHandler implements CommandHandler {
     /** iconik's record of the local file: a file of the transfer's file set on this storage, CLOSED first. */
     private AssetFile source(TransferFromStorage t) {
         AssetFile any = null;
-        for (AssetFile f : client.listFiles(t.assetId())) {
+        for (AssetFile f : client.listFiles(t.transfer().assetId())) {
             if (t.originalFileSetId().equals(f.fileSetId()) && storageId.equals(f.storageId())) {
                 if (FileRecordStatus.CLOSED.equals(f.status())) {
                     return f;
@@ -150,7 +152,7 @@ public final class TransferOutHandler implements CommandHandler {
      * it, and [I] the local file set is deleted in iconik with {@code keep_source=true} (the gateway removed the
      * file itself, so iconik must not queue its deletion again).
      */
-    private String deleteLocal(TransferFromStorage t, AssetFile source, Path file, String rel, long size,
+    private String deleteLocal(StorageTransfer t, AssetFile source, Path file, String rel, long size,
                                String md5) throws IOException {
         if (Files.size(file) != size || !md5.equals(Md5s.of(file))) {
             return "the local copy " + rel + " changed during the upload and is kept";
