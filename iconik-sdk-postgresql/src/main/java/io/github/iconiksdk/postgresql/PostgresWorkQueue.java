@@ -171,6 +171,35 @@ public final class PostgresWorkQueue implements WorkQueue {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement: the row's lease is renewed only while it carries this owner and attempt (the fencing
+     * token), whether or not its lease time has passed: no other worker took it if the attempt is unchanged.
+     */
+    @Override
+    public boolean confirm(WorkLease lease) {
+        Objects.requireNonNull(lease, "lease");
+        ensureOpen();
+        if (!owner.equals(lease.owner())) {
+            return false;
+        }
+        try (Connection c = database.connection();
+             PreparedStatement st = c.prepareStatement("UPDATE work_items SET lease_until = clock_timestamp()"
+                     + " + ? * interval '1 millisecond'"
+                     + " WHERE storage_id = ? AND kind = ? AND key = ? AND owner = ? AND attempts = ?")) {
+            st.setLong(1, leaseTime.toMillis());
+            st.setString(2, lease.item().storageId());
+            st.setString(3, lease.item().kind());
+            st.setString(4, lease.item().key());
+            st.setString(5, owner);
+            st.setInt(6, lease.attempt());
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("confirm a lease in", e);
+        }
+    }
+
     @Override
     public void release(WorkLease lease) {
         Objects.requireNonNull(lease, "lease");

@@ -56,6 +56,26 @@ class PostgresWorkQueueTest extends WorkQueueContract {
     }
 
     @Test
+    void aStalledGatewaysFence_refusesItsCommitOnceAnotherTookTheItem_andRenewsOtherwise() throws Exception {
+        PostgresWorkQueue stalled = database.workQueue(Duration.ofSeconds(60));
+        try {
+            stalled.offer(List.of(file("a"), file("b")));
+            List<WorkLease> held = stalled.claim(storage, WorkItem.FILE, 2);
+            expireLeasesOf(stalled.owner()); // it stalled past its lease: renewal did not run
+            List<WorkLease> taken = queue.claim(storage, WorkItem.FILE, 1);
+            assertEquals(List.of("a"), keys(taken), "the other takes the oldest run-out lease");
+            assertFalse(stalled.confirm(held.get(0)), "a taken-over item fences its stalled holder out");
+            assertTrue(stalled.confirm(held.get(1)), "an item nobody took is still the stalled holder's");
+            assertEquals(List.of(), queue.claim(storage, WorkItem.FILE, 1), "confirmed: its lease runs again");
+            assertTrue(queue.confirm(taken.get(0)));
+            assertTrue(queue.complete(taken.get(0)));
+            assertTrue(stalled.complete(held.get(1)));
+        } finally {
+            stalled.close();
+        }
+    }
+
+    @Test
     void aDeadGatewaysLeases_areTakenOverOnceTheyRunOut_andItsLateCompletionIsRefused() throws Exception {
         PostgresWorkQueue dead = database.workQueue(Duration.ofSeconds(60));
         dead.offer(List.of(file("a"), file("b"), file("c")));

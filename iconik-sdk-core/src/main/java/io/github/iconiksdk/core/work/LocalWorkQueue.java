@@ -116,6 +116,14 @@ public final class LocalWorkQueue implements WorkQueue {
     }
 
     @Override
+    public synchronized boolean confirm(WorkLease lease) {
+        Objects.requireNonNull(lease, "lease");
+        ensureOpen();
+        Entry e = entries.get(Key.of(lease.item()));
+        return e != null && e.leased && e.attempts == lease.attempt() && owner.equals(lease.owner());
+    }
+
+    @Override
     public synchronized void release(WorkLease lease) {
         Objects.requireNonNull(lease, "lease");
         ensureOpen();

@@ -56,6 +56,20 @@ public interface WorkQueue extends AutoCloseable {
     boolean complete(WorkLease lease);
 
     /**
+     * The fence a worker passes before it commits work to iconik (a rendition or original upload): renews this one
+     * lease now and says whether the worker still holds it. A worker that stalled past its lease (a long GC pause,
+     * a suspended VM) learns here that another took the item over, and drops its result instead of making the
+     * renditions a second time. After a true answer the worker has a whole {@link #leaseTime()} before anyone else
+     * can take the item; the check is only as good as that (iconik itself knows no lease).
+     *
+     * @param lease a lease from {@link #claim}
+     * @return true if the item is still this lease's (this owner and this attempt), false if it was completed,
+     *         released or taken over
+     * @throws io.github.iconiksdk.api.IconikException if the queue cannot be read or written
+     */
+    boolean confirm(WorkLease lease);
+
+    /**
      * Gives a leased item back unfinished, for any worker (this one included) to claim again at once.
      *
      * @param lease a lease from {@link #claim}

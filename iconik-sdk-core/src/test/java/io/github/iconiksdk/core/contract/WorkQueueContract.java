@@ -123,6 +123,20 @@ public abstract class WorkQueueContract {
     }
 
     @Test
+    void confirm_holdsOnlyForTheCurrentClaim() {
+        queue.offer(List.of(file("a")));
+        WorkLease first = queue.claim(storage, WorkItem.FILE, 1).get(0);
+        assertTrue(queue.confirm(first), "a fresh lease is held");
+        queue.release(first);
+        assertFalse(queue.confirm(first), "a released lease is no longer held");
+        WorkLease second = queue.claim(storage, WorkItem.FILE, 1).get(0);
+        assertFalse(queue.confirm(first), "the earlier claim's token is stale");
+        assertTrue(queue.confirm(second));
+        assertTrue(queue.complete(second));
+        assertFalse(queue.confirm(second), "a completed lease is no longer held");
+    }
+
+    @Test
     void released_isClaimableAtOnce_withTheAttemptCounted() {
         queue.offer(List.of(file("a")));
         queue.release(queue.claim(storage, WorkItem.FILE, 1).get(0));

@@ -9,6 +9,8 @@ import io.github.iconiksdk.core.work.WorkLease;
 import io.github.iconiksdk.core.work.WorkQueue;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A pass's per-file claims on a {@link WorkQueue}: the scanner's NEW and MODIFIED changes are offered as
- * {@link WorkItem#FILE} items, and a claimer thread hands every item this process claims to the registration
+ * A pass's per-file claims on a {@link WorkQueue}: the scanner's NEW and MODIFIED changes (on a shared queue its
+ * MOVED and REMOVED changes too) are offered as {@link WorkItem#FILE} items, and a claimer thread hands every item this process claims to the registration
  * stage. A lease is completed when the file's registration has finished and, on a shared queue, when its renditions
  * and original upload have too (the stages report {@link #started} and {@link #ended} for it); so a gateway that
  * dies leaves its claimed files, renditions included, to the others once its leases run out.
@@ -33,6 +35,11 @@ import java.util.function.Consumer;
  * was claimed.
  */
 final class FileClaims implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
+
+    /** How many claims a move or removal that keeps failing gets before it is given up (and reported). */
+    static final int MAX_CHANGE_ATTEMPTS = 5;
 
     /** How long the claimer waits before asking again when nothing was free to claim. */
     private static final Duration IDLE_POLL = Duration.ofMillis(50);
@@ -124,6 +131,7 @@ final class FileClaims implements AutoCloseable {
         }
         List<WorkLease> got = queue.claim(storageId, WorkItem.SCAN, 1);
         scanLease = got.isEmpty() ? null : got.get(0);
+        LOG.debug("storage {}: scan {}", storageId, scanLease != null ? "claimed" : "held by another worker");
         return scanLease != null;
     }
 
@@ -133,16 +141,21 @@ final class FileClaims implements AutoCloseable {
         scanLease = null;
         if (lease != null) {
             queue.complete(lease);
+            LOG.debug("storage {}: scan done", storageId);
         }
     }
 
     /**
-     * Offers one file's change (NEW or MODIFIED) as work.
+     * Offers one file's change as work. The key is the path the change concerns first: a move's is the path it left,
+     * so that it waits for work another gateway does on that file (an offer of a leased key is held back until the
+     * lease ends) and is then applied to what that work registered. A pass reports one change per path, and a pass
+     * ends only when the fleet has no file work left, so a later change never replaces one not yet handled.
      *
      * @param change the scanner's change
      */
     void offer(ScanEvent.Change change) {
-        queue.offer(List.of(new WorkItem(storageId, WorkItem.FILE, change.path(), payloadOf(change))));
+        queue.offer(List.of(new WorkItem(storageId, WorkItem.FILE, change.movedFrom().orElse(change.path()),
+                payloadOf(change))));
         wakeClaimer();
     }
 
@@ -170,16 +183,27 @@ final class FileClaims implements AutoCloseable {
      * @return the change, or empty for an item offered by path alone
      */
     static Optional<ScanEvent.Change> changeOf(WorkItem item) {
-        String[] p = item.payload().split(" ", -1);
-        if (p.length != 4) {
+        String[] p = item.payload().split(" ", 5);
+        if (p.length < 4) {
             return Optional.empty();
         }
-        return Optional.of(ScanEvent.Change.of(ChangeType.valueOf(p[0]), item.key(), Long.parseLong(p[1]),
-                Instant.ofEpochMilli(Long.parseLong(p[2])), p[3].isEmpty() ? null : p[3]));
+        ChangeType type = ChangeType.valueOf(p[0]);
+        long size = Long.parseLong(p[1]);
+        Instant modified = Instant.ofEpochMilli(Long.parseLong(p[2]));
+        String md5 = p[3].isEmpty() ? null : p[3];
+        if (type == ChangeType.MOVED) {
+            if (p.length != 5) {
+                return Optional.empty();
+            }
+            return Optional.of(ScanEvent.Change.moved(item.key(), p[4], size, modified, md5));
+        }
+        return Optional.of(ScanEvent.Change.of(type, item.key(), size, modified, md5));
     }
 
-    private static String payloadOf(ScanEvent.Change c) {
-        return c.type() + " " + c.size() + " " + c.modified().toEpochMilli() + " " + c.md5().orElse("");
+    /** Type, size, time and MD5 (empty if none), and for a move the path it went to (last: it may hold spaces). */
+    static String payloadOf(ScanEvent.Change c) {
+        String common = c.type() + " " + c.size() + " " + c.modified().toEpochMilli() + " " + c.md5().orElse("");
+        return c.movedFrom().isPresent() ? common + " " + c.path() : common;
     }
 
     /**
@@ -214,12 +238,74 @@ final class FileClaims implements AutoCloseable {
         }
         held.remove(path, h);
         try {
-            queue.complete(h.lease); // false: the lease ran out and another took it over; the journal makes it safe
+            // false: the lease ran out and another took it over; the journal makes it safe
+            boolean completed = queue.complete(h.lease);
+            LOG.debug("storage {}: {} {}", storageId, completed ? "completed" : "lost", path);
         } catch (IconikException e) {
             events.notice("work queue: could not complete " + path + " (" + e.getMessage()
                     + "); another gateway takes it over after the lease time");
         }
         wakeClaimer();
+    }
+
+    /**
+     * A claimed move or removal failed; nothing of it was journalled, so the lease is given back for any gateway
+     * to try again, until the item has been claimed {@link #MAX_CHANGE_ATTEMPTS} times; then it is given up and
+     * reported (the next full scan of the storage does not report it again).
+     *
+     * @param path the key the change was claimed under
+     * @param what the change, for the report ("MOVED of a/b.mov")
+     */
+    void failed(String path, String what) {
+        Held h = held.get(path);
+        if (h == null) {
+            return;
+        }
+        if (h.lease.attempt() >= MAX_CHANGE_ATTEMPTS) {
+            events.notice("work queue: gave up " + what + " after " + h.lease.attempt() + " attempts");
+            ended(path);
+            return;
+        }
+        synchronized (h) {
+            if (--h.outstanding > 0) {
+                return;
+            }
+        }
+        held.remove(path, h);
+        try {
+            queue.release(h.lease);
+        } catch (IconikException e) {
+            events.notice("work queue: could not give back " + what + " (" + e.getMessage()
+                    + "); another gateway takes it over after the lease time");
+        }
+        wakeClaimer();
+    }
+
+    /**
+     * The fence before a claimed file's work is committed to iconik (or its transcode starts): whether this process
+     * still holds the file's lease, renewed by the check ({@link WorkQueue#confirm}). A process that stalled past its
+     * lease finds that another gateway took the file over, and leaves the work to it. Paths not claimed here (an
+     * item of another key, work registered outside the queue) pass.
+     *
+     * @param path the file
+     * @return false if the file's lease was lost (the caller drops its result)
+     */
+    boolean fence(String path) {
+        Held h = held.get(path);
+        if (h == null) {
+            return true;
+        }
+        try {
+            if (queue.confirm(h.lease)) {
+                return true;
+            }
+            events.notice("work queue: " + path + " was taken over by another gateway while this one worked on it"
+                    + " (its lease ran out): its work is left to that one");
+        } catch (IconikException e) {
+            events.notice("work queue: cannot confirm the lease of " + path + " (" + e.getMessage()
+                    + "); its work is left to whoever holds it after the lease time");
+        }
+        return false;
     }
 
     /**
@@ -244,6 +330,7 @@ final class FileClaims implements AutoCloseable {
             checkStop.run();
             if (queue.pending(storageId, WorkItem.FILE) == 0) {
                 if (!shared || scanLease != null || queue.pending(storageId, WorkItem.SCAN) == 0) {
+                    LOG.debug("storage {}: no file work left", storageId);
                     return;
                 }
                 // Another gateway scans: its files may still come. A scan whose lease ran out is nobody's now:
@@ -286,6 +373,7 @@ final class FileClaims implements AutoCloseable {
             await(IDLE_POLL);
             return null;
         }
+        LOG.debug("storage {}: claimed {} file(s), first {}", storageId, got.size(), got.get(0).item().key());
         for (WorkLease lease : got) {
             if (closed || stopRequested.getAsBoolean()) {
                 queue.release(lease);

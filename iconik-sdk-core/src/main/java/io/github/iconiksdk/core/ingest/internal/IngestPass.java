@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -412,8 +413,12 @@ public final class IngestPass {
         Optional<ScanEvent.Change> change = FileClaims.changeOf(lease.item());
         List<String> paths = new ArrayList<>(List.of(path));
         Supplier<Registration> attempt;
+        FileClaims fileClaims = claims;
         if (change.isPresent()) {
             ScanEvent.Change event = change.get();
+            if (event.type() == ChangeType.MOVED) {
+                paths.add(event.path()); // claimed under the path it left; where it went is busy too
+            }
             if (Boolean.TRUE.equals(settings.fileSettings().aggregateIdenticalFiles()) && event.md5().isPresent()) {
                 paths.add("content:" + event.md5().get()); // identical files one at a time, as in handle()
             }
@@ -424,14 +429,31 @@ public final class IngestPass {
                 // clip.mov; clip_v2.mov then finds it unregistered and becomes an asset of its own.
                 paths.addAll(VersionSuffix.of(settings.fileSettings().assetVersionsSuffix()).predecessors(path));
             }
-            Supplier<MetadataValues> md = memo(() -> metadataOf(root, path));
+            Supplier<MetadataValues> md = memo(() -> event.type() == ChangeType.REMOVED ? MetadataValues.empty()
+                    : metadataOf(root, event.path()));
+            if (event.type() == ChangeType.MOVED || event.type() == ChangeType.REMOVED) {
+                // Not journalled before registration starts: a failure gives the claim back to be tried again.
+                AtomicBoolean done = new AtomicBoolean();
+                String what = event.type() + " of " + event.path();
+                registrations.submit(event.path(), paths, null, () -> {
+                    Registration r = uploader.register(event, md.get());
+                    done.set(true);
+                    return r;
+                }, () -> {
+                    if (done.get()) {
+                        fileClaims.ended(path);
+                    } else {
+                        fileClaims.failed(path, what);
+                    }
+                });
+                return;
+            }
             attempt = () -> uploader.register(event, md.get());
         } else {
             attempt = () -> uploader.resume(path, metadataOf(root, path))
                     .or(() -> newFile(root, path).map(e -> uploader.register(e, metadataOf(root, path))))
                     .orElse(null);
         }
-        FileClaims fileClaims = claims;
         registrations.submit(path, paths, null, attempt, () -> fileClaims.ended(path));
     }
 
@@ -526,8 +548,10 @@ public final class IngestPass {
                     + " (the storage's sidecar_metadata_required)");
             return;
         }
-        if ((event.type() == ChangeType.NEW || event.type() == ChangeType.MODIFIED) && event.movedFrom().isEmpty()) {
-            claims.offer(event); // registered by whichever worker claims it (this process's, or a fleet's)
+        if ((event.type() == ChangeType.NEW || event.type() == ChangeType.MODIFIED) || claims.shared()) {
+            // registered by whichever worker claims it (this process's, or a fleet's); on a shared queue a move or
+            // removal too, after any work a gateway does on the file it concerns (durable once offered)
+            claims.offer(event);
             return;
         }
         Supplier<MetadataValues> md = memo(() -> event.type() == ChangeType.REMOVED ? MetadataValues.empty()

@@ -384,6 +384,9 @@ public final class RenditionStage implements AutoCloseable {
                             config.imageProxyResolution().height())
                     .hdrToSdrKeyframes(config.hdrToSdrKeyframes()).sequence(sequence).audioTracks(soundFiles)
                     .build();
+            if (!stillOurs(path)) {
+                return; // another gateway took the file over: its renditions are that one's
+            }
             TranscodeResult result;
             try {
                 result = transcoder.transcode(request, ProgressListener.NONE);
@@ -399,6 +402,9 @@ public final class RenditionStage implements AutoCloseable {
                 problem(path, "renditions failed for " + path + ": the transcoder failed: " + e);
                 uploader.giveUp(path, PendingWork.RENDITIONS);
                 return;
+            }
+            if (!stillOurs(path)) {
+                return; // taken over while it transcoded (this process stalled past the lease): not committed twice
             }
             // Uploads of renditions share the upload pool's limit; this worker waits for its own file's upload.
             try {
@@ -428,7 +434,7 @@ public final class RenditionStage implements AutoCloseable {
 
     private void original(String path) {
         Optional<Registration> reg = uploader.registration(path);
-        if (reg.isEmpty()) {
+        if (reg.isEmpty() || !stillOurs(path)) {
             return;
         }
         try {
@@ -457,6 +463,15 @@ public final class RenditionStage implements AutoCloseable {
             problem(path, "iconik was not asked to transcode the uploaded original of " + path + ": " + e.getMessage()
                     + " (its proxy and keyframes are missing)");
         }
+    }
+
+    /**
+     * The fence before work is committed (on a shared queue): false once another gateway took the file over because
+     * this process held it past its lease; the work is then that one's.
+     */
+    private boolean stillOurs(String path) {
+        FileClaims c = claims;
+        return c == null || c.fence(path);
     }
 
     private void problem(String path, String line) {
