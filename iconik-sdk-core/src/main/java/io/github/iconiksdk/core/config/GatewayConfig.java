@@ -72,6 +72,17 @@ public final class GatewayConfig {
                     "folder of third-party transcoder plugin jars loaded at start; a relative path is taken from"
                             + " the config file's folder [SDK]"));
 
+    /**
+     * The keys a {@code [storage:ID]} section may set for its storage (over {@code [main]}'s). The others are the
+     * process's: one client (URL, credentials, rate limit, proxy), one state database, one data dir (the storage's
+     * state is in {@code DATA_DIR/ID} when a process serves several), one log level and plugins folder.
+     */
+    public static final List<String> STORAGE_KEYS = List.of("max-transcoding-jobs", "proxy-resolution",
+            "proxy-bitrate", "image-proxy-resolution", "enable-hdr-to-sdr-keyframe-conversion",
+            "file-upload-parallel-uploads-num", "file-upload-parallel-uploads-threads-num", "upload-chunk-size",
+            "checksum-max-workers", "registration-workers", "scanner-concurrency-value", "watch",
+            "work-lease-seconds", "command-poll-seconds");
+
     /** ISG keys that this gateway accepts in {@code config.ini} without using them (no warning about them). */
     static final List<String> ACCEPTED_UNUSED = List.of("file-download-parallel-downloads-num", "debug");
 
@@ -101,6 +112,7 @@ public final class GatewayConfig {
     private final URI httpProxy;
     private final Path pluginsDir;
     private final List<WatchFolderSection> watchFolders;
+    private final List<String> storageSections;
     private final List<String> warnings;
 
     private GatewayConfig(Resolver r) {
@@ -144,6 +156,7 @@ public final class GatewayConfig {
                     rules.add(WatchFolderSection.parse(header, entries, r.file.file())));
         }
         watchFolders = List.copyOf(rules);
+        storageSections = r.file == null ? List.of() : List.copyOf(r.file.storages().keySet());
         sources = Map.copyOf(r.sources);
         warnings = List.copyOf(r.warnings);
     }
@@ -347,6 +360,17 @@ public final class GatewayConfig {
         return java.util.Collections.unmodifiableMap(options);
     }
 
+    /**
+     * The storages the config file's {@code [storage:ID]} sections name: the storages {@code run} serves when no
+     * {@code --storage-id} (nor {@code STORAGE_ID}) is given. A configuration built for one of them (its id given as
+     * {@code storage-id} by flag, environment or {@code [main]}) has that section's keys over {@code [main]}'s.
+     *
+     * @return the storage ids, in file order; empty when the file has no such section
+     */
+    public List<String> storageSections() {
+        return storageSections;
+    }
+
     /** @return problems that did not stop start-up (unknown keys, ignored sections, repeated keys), to log once */
     public List<String> warnings() {
         return warnings;
@@ -465,6 +489,13 @@ public final class GatewayConfig {
             this.file = file;
             if (file != null) {
                 warnings.addAll(file.notes());
+                file.storages().forEach((id, entries) -> entries.values().forEach(e -> {
+                    if (!STORAGE_KEYS.contains(e.key())) {
+                        throw new ConfigurationException(e.key(), file.file() + ":" + e.line() + ": [" + IniFile.STORAGE
+                                + id + "] cannot set '" + e.key() + "': a storage's section sets only "
+                                + String.join(", ", STORAGE_KEYS) + " (the others are the process's, in [main])");
+                    }
+                }));
                 file.entries().values().forEach(e -> {
                     boolean known = KEYS.stream().anyMatch(k -> k.key().equals(e.key()));
                     if (known) {
@@ -474,6 +505,24 @@ public final class GatewayConfig {
                         warnings.add(file.file() + ":" + e.line() + ": unknown key '" + e.key() + "' is ignored");
                     }
                 });
+            }
+            if (file != null) {
+                // The section of the storage being configured (its id from a flag, the environment or [main]).
+                String id = flags.get("storage-id");
+                if (id == null || id.isEmpty()) {
+                    id = env.get("STORAGE_ID");
+                }
+                if (id == null || id.isEmpty()) {
+                    id = values.get("storage-id");
+                }
+                Map<String, IniFile.Entry> section = id == null ? null : file.storages().get(id);
+                if (section != null) {
+                    String header = " [" + IniFile.STORAGE + id + "]";
+                    section.values().forEach(e -> {
+                        values.put(e.key(), e.value());
+                        sources.put(e.key(), file.file() + ":" + e.line() + header);
+                    });
+                }
             }
             for (KeyInfo k : KEYS) {
                 String fromEnv = k.environmentVariable() == null ? null : env.get(k.environmentVariable());

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,41 @@ class GatewayConfigTest {
         assertEquals(3, c.maxTranscodingJobs());
         assertEquals(file + ":6", c.sourceOf("max-transcoding-jobs"));
         assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+    }
+
+    @Test
+    void storageSections_nameTheStorages_andTheirKeysWinOverMainForTheirStorageOnly() throws IOException {
+        Path file = ini("max-transcoding-jobs=2\nregistration-workers=3\n\n[storage:s-one]\nmax-transcoding-jobs=7\n"
+                + "\n[storage:s-two]\nwatch=false\n");
+        assertEquals(List.of("s-one", "s-two"), GatewayConfig.builder().configFile(file).build().storageSections());
+        GatewayConfig one = GatewayConfig.builder().configFile(file).flag("storage-id", "s-one").build();
+        assertEquals(7, one.maxTranscodingJobs());
+        assertEquals(3, one.registrationWorkers(), "what the section does not set comes from [main]");
+        assertTrue(one.watch());
+        assertEquals(file + ":5 [storage:s-one]", one.sourceOf("max-transcoding-jobs"));
+        GatewayConfig two = GatewayConfig.builder().configFile(file)
+                .environment(Map.of("STORAGE_ID", "s-two")).build();
+        assertEquals(2, two.maxTranscodingJobs());
+        assertFalse(two.watch());
+        GatewayConfig none = GatewayConfig.builder().configFile(file).flag("storage-id", "s-other").build();
+        assertEquals(2, none.maxTranscodingJobs(), "a storage without a section has [main]'s values");
+    }
+
+    @Test
+    void storageSection_refusesTheProcesssKeys_andRepeats_namingFileLineAndSection() throws IOException {
+        Path credentials = ini("[storage:s-one]\nauth-token=secret\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> GatewayConfig.builder().configFile(credentials).build());
+        assertTrue(e.getMessage().contains(credentials + ":2: [storage:s-one] cannot set 'auth-token'"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("secret"));
+        Path twice = ini("[storage:s-one]\nwatch=false\n[storage:s-one]\nwatch=true\n");
+        e = assertThrows(ConfigurationException.class, () -> GatewayConfig.builder().configFile(twice).build());
+        assertTrue(e.getMessage().contains(twice + ":3: section [storage:s-one] appears twice"), e.getMessage());
+        Path invalid = ini("[storage:s-one]\nmax-transcoding-jobs=99\n");
+        e = assertThrows(ConfigurationException.class,
+                () -> GatewayConfig.builder().configFile(invalid).flag("storage-id", "s-one").build());
+        assertTrue(e.getMessage().contains("[storage:s-one]") && e.getMessage().contains("1 to 32"), e.getMessage());
     }
 
     @Test

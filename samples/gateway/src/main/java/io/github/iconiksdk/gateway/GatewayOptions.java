@@ -28,7 +28,8 @@ final class GatewayOptions {
 
     @Option(names = "--storage-id", paramLabel = "ID",
             description = "The iconik File storage (env STORAGE_ID). run: repeat it to serve several storages from"
-                    + " one process, sharing one client and rate limit (each then keeps its state in DATA_DIR/ID).")
+                    + " one process, sharing one client and rate limit (each then keeps its state in DATA_DIR/ID);"
+                    + " without it, run serves the config file's [storage:ID] sections.")
     List<String> storageIds;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Scan state and registration journal.")
@@ -49,16 +50,30 @@ final class GatewayOptions {
      * @throws ConfigurationException naming the key, value, source and allowed range, or the missing credentials
      */
     GatewayConfig resolve(Map<String, String> environment) {
-        return resolve(environment, storageIds == null || storageIds.isEmpty() ? null : storageIds.get(0), null);
+        List<String> ids = storages(environment);
+        // several sections and no --storage-id: run serves them all; a one-storage command names none here (the
+        // missing storage-id is then reported)
+        return resolve(environment, ids.size() == 1 || (storageIds != null && !storageIds.isEmpty())
+                ? ids.get(0) : null, null);
     }
 
     /**
-     * The storage ids given with {@code --storage-id}, in order.
+     * The storages to serve: those given with {@code --storage-id}, in order; else, when {@code STORAGE_ID} is not
+     * set either, those the config file's {@code [storage:ID]} sections name, in file order.
      *
-     * @return the ids; empty when none was given (the file or the environment then names one)
+     * @param environment the process environment
+     * @return the ids; empty when the flags and the file name none (the environment or {@code [main]} may)
+     * @throws ConfigurationException if the config file cannot be read or holds an invalid value
      */
-    List<String> storageIds() {
-        return storageIds == null ? List.of() : List.copyOf(storageIds);
+    List<String> storages(Map<String, String> environment) {
+        if (storageIds != null && !storageIds.isEmpty()) {
+            return List.copyOf(storageIds);
+        }
+        String fromEnv = environment.get("STORAGE_ID");
+        if (config == null || (fromEnv != null && !fromEnv.isEmpty())) {
+            return List.of();
+        }
+        return GatewayConfig.builder().configFile(config).environment(environment).build().storageSections();
     }
 
     /**

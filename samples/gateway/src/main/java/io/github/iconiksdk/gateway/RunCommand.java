@@ -62,8 +62,15 @@ final class RunCommand implements Callable<Integer> {
             err.println("iconik-gateway run: --status-port must be between 1 and 65535, not " + statusPort);
             return GatewayMain.EXIT_USAGE;
         }
-        if (options.storageIds().size() > 1) {
-            return runSeveral(options.storageIds(), err);
+        List<String> storages;
+        try {
+            storages = options.storages(System.getenv()); // --storage-id, else the file's [storage:ID] sections
+        } catch (ConfigurationException e) {
+            err.println("iconik-gateway run: " + e.getMessage());
+            return GatewayMain.EXIT_USAGE;
+        }
+        if (storages.size() > 1) {
+            return runSeveral(storages, err);
         }
         GatewayConfig config;
         try {
@@ -105,9 +112,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * One process, several storages: a gateway per storage (own mount point, settings, scan state and journal in
-     * {@code DATA_DIR/ID}, own status report to iconik), all on one client, so they share its rate limit and
-     * retries. The status page, when asked for, shows the first storage.
+     * One process, several storages (repeated {@code --storage-id}, or the config file's {@code [storage:ID]}
+     * sections, each with its own keys over {@code [main]}'s): a gateway per storage (own mount point, settings, scan
+     * state and journal in {@code DATA_DIR/ID}, own status report to iconik), all on one client, so they share its
+     * rate limit and retries. The status page, when asked for, shows the first storage.
      */
     private Integer runSeveral(List<String> ids, PrintWriter err) {
         if (new HashSet<>(ids).size() != ids.size()) {
@@ -118,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
         List<GatewayConfig> configs = new ArrayList<>();
         try {
             options.watch = watch;
-            first = options.resolve(System.getenv());
+            first = options.resolve(System.getenv(), ids.get(0), null);
             for (String id : ids) {
                 configs.add(options.resolve(System.getenv(), id, first.dataDir().resolve(id)));
             }
