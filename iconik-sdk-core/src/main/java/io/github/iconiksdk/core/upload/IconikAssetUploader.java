@@ -232,14 +232,16 @@ public final class IconikAssetUploader implements AssetUploader {
      * (one request when the file fits in one part; else parts of the configured chunk size sent in parallel:
      * Google Cloud Storage part objects and a compose, an S3 multipart upload, a B2 large file, Azure blocks and a
      * block list), the MD5 checked wherever the storage reports one, then the record CLOSED. After a crash only the
-     * parts the storage had not confirmed are sent again.
+     * parts the storage had not confirmed are sent again. A storage of any other method (FTP, SFTP, HTTP, ...) is
+     * refused before anything is created, naming the storage and its method.
      * Whether the storage wants originals uploaded ({@code upload_files}, {@code upload_ignore}) is the caller's
      * decision. Marks the file's {@link PendingWork#ORIGINAL} done.
      *
      * @throws IllegalStateException                    if no storage root was configured, or the file's
      *                                                  registration is not complete
      * @throws io.github.iconiksdk.api.IconikException if iconik or the upload URL fails beyond the retry budget, or
-     *                                                  the checksum the storage reports differs
+     *                                                  the checksum the storage reports differs, or the storage
+     *                                                  for files has a method originals cannot be sent to
      */
     @Override
     public UploadResult uploadOriginal(Registration registration, ProgressListener progress) {

@@ -1,6 +1,7 @@
 package io.github.iconiksdk.core.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.iconiksdk.api.IconikClientException;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ChangeType;
@@ -202,5 +203,27 @@ class OriginalUploadMethodsTest {
         assertTrue(fake.runJobs().contains(job.get()));
         assertEquals(1, fake.proxies(reg.assetId()).size());
         assertTrue(fake.keyframes(reg.assetId()).size() >= 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FTP", "SFTP", "HTTP"})
+    void filesStorageOfAMethodWithNoUploader_isRefusedNamingStorageAndMethod_beforeAnyRecord(String method)
+            throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).seed(5).build().start();
+        IconikClient client = TestClients.fast(fake);
+        String cloud = fake.defaultStorageId("FILES");
+        client.send("PATCH", "/API/files/v1/storages/" + cloud + "/", "{\"method\":\"" + method + "\"}");
+        IconikAssetUploader u = uploader(client, "journal.db");
+        String path = "A001/clip.mov";
+        Registration reg = register(u, path, PART + 1, 11);
+        fake.clearRequests();
+        IconikClientException refused = assertThrows(IconikClientException.class,
+                () -> u.uploadOriginal(reg, p -> { }));
+        assertTrue(refused.getMessage().contains("storage " + cloud) && refused.getMessage().contains(
+                "method " + method), refused.getMessage());
+        assertEquals(List.of(), filesOn(reg.assetId(), cloud), "no file record left OPEN on the " + method
+                + " storage");
+        assertTrue(fake.requests().stream().noneMatch(r -> r.path().startsWith("/__fake/upload/")),
+                "nothing sent to an upload URL");
     }
 }

@@ -364,6 +364,9 @@ public final class RenditionUploads {
      * @param file     the file on disk
      * @param progress receives bytes sent
      * @return the result
+     * @throws IconikClientException if iconik's storage for files has a method originals cannot be sent to (FTP,
+     *                               SFTP, HTTP, ...: the message names the storage and its method), or the upload
+     *                               fails beyond its retries
      */
     public UploadResult uploadOriginal(Registration reg, Path file, ProgressListener progress) {
         String path = reg.path();
@@ -372,6 +375,7 @@ public final class RenditionUploads {
         String tag = tag(path);
         String storageId = storage(StoragePurpose.FILES).orElseThrow(() -> new IconikClientException(
                 "iconik names no storage for files (no default FILES storage)", null, false));
+        String method = filesMethod();
         String name = RegistrationSaga.fileName(path);
         String dir = RegistrationSaga.directory(path);
         long size = size(file);
@@ -427,7 +431,7 @@ public final class RenditionUploads {
                 hook.before(ORIGINAL, State.CREATED, path);
                 try {
                     row = uploadOriginalBytes(row, assetId, file, size, md5, progress, "upload original " + path,
-                            round > 1 ? null : created, filesMethod());
+                            round > 1 ? null : created, method);
                     break;
                 } catch (UrlGoneException gone) {
                     if (round >= 3) {
@@ -530,7 +534,8 @@ public final class RenditionUploads {
             case "S3" -> new S3MultipartUpload();
             case "B2" -> new B2LargeFileUpload();
             case "AZURE" -> new AzureBlockUpload();
-            default -> new GcsParallelUpload(urls);
+            case "GCS" -> new GcsParallelUpload(urls);
+            default -> throw new IllegalStateException("no uploader for storage method " + method);
         };
         long partSize = switch (method) {
             case "S3" -> Math.max(urls.chunkSize(), S3MultipartUpload.MIN_PART);
@@ -546,9 +551,45 @@ public final class RenditionUploads {
         return uploaded;
     }
 
+    /**
+     * The method of iconik's storage for files, checked: see {@link #uploadMethod(String, String, String)}.
+     *
+     * @throws IconikClientException if originals cannot be sent to that method
+     */
     private String filesMethod() {
-        return storageOf(StoragePurpose.FILES).map(Storage::method).map(m -> m.name()).orElse("GCS")
-                .toUpperCase(Locale.ROOT);
+        Storage s = storageOf(StoragePurpose.FILES).orElseThrow(() -> new IconikClientException(
+                "iconik names no storage for files (no default FILES storage)", null, false));
+        return uploadMethod(s.id(), s.name(), s.method() == null ? null : s.method().name());
+    }
+
+    /** The storage methods whose upload URLs an original can be sent to (each has its {@link OriginalUploader}). */
+    static final List<String> UPLOAD_METHODS = List.of("GCS", "S3", "B2", "AZURE");
+
+    /**
+     * The method an original or copy is sent with to a cloud storage: GCS, S3, B2 or AZURE (any case). A storage of
+     * no method is taken as GCS, which is what iconik's upload URLs of its own cloud storages speak [I]. Any other
+     * method (FTP, SFTP, HTTP, FILE, PORTAL, CUSTOM, or one iconik adds later) is refused before anything is
+     * created in iconik: this SDK does not speak those protocols, and sending their URLs a GCS upload would leave
+     * an OPEN file record that never gets its bytes.
+     *
+     * @param storageId the storage's id, for the message
+     * @param name      its name, for the message, or null
+     * @param method    its method as iconik names it, or null
+     * @return the method, upper case
+     * @throws IconikClientException (not retryable) naming the storage and its method, if it is not one of
+     *                               {@link #UPLOAD_METHODS}
+     */
+    static String uploadMethod(String storageId, String name, String method) {
+        if (method == null || method.isBlank()) {
+            return "GCS";
+        }
+        String m = method.toUpperCase(Locale.ROOT);
+        if (!UPLOAD_METHODS.contains(m)) {
+            throw new IconikClientException("storage " + storageId + (name == null ? "" : " (" + name + ")")
+                    + " has method " + method + ": originals and copies can be uploaded only to storages of method "
+                    + String.join(", ", UPLOAD_METHODS) + "; nothing was uploaded", null, false);
+        }
+        return m;
     }
 
     // ---- copies out of a gateway's storage -------------------------------------------------------------------
@@ -612,8 +653,12 @@ public final class RenditionUploads {
      * @param md5      its MD5 (hex)
      * @param progress receives bytes sent
      * @return the copy's file record, CLOSED
+     * @throws IconikClientException if the storage's method is not one copies can be sent to (FTP, SFTP, HTTP,
+     *                               ...: the message names the storage and its method), or the upload fails beyond
+     *                               its retries
      */
     public AssetFile uploadCopy(CopyTarget to, Path file, long size, String md5, ProgressListener progress) {
+        String method = uploadMethod(to.storageId(), null, to.method());
         String key = to.key();
         String tag = "md5:" + md5;
         Optional<RenditionRow> existing = journal.rendition(key, COPY).filter(r -> r.tag().equals(tag));
@@ -654,7 +699,7 @@ public final class RenditionUploads {
                 try {
                     row = uploadOriginalBytes(row, to.assetId(), file, size, md5, progress, "copy " + to.name()
                             + " to storage " + to.storageId(), round > 1 ? null : created,
-                            to.method().toUpperCase(Locale.ROOT));
+                            method);
                     break;
                 } catch (UrlGoneException gone) {
                     if (round >= 3) {
