@@ -155,6 +155,31 @@ public final class PostgresRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public SortedMap<String, String> collections() {
+        ensureOpen();
+        try (Connection c = database.connection();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT directory, collection_id FROM collections WHERE storage_id = ?")) {
+            st.setString(1, storageId);
+            SortedMap<String, String> out = new TreeMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public void forgetCollection(String directory) {
+        Objects.requireNonNull(directory, "directory");
+        transaction(c -> update(c, "DELETE FROM collections WHERE storage_id = ? AND directory = ?", directory));
+    }
+
+    @Override
     public List<UploadRecord> uploads(String path) {
         Objects.requireNonNull(path, "path");
         ensureOpen();

@@ -98,6 +98,30 @@ public interface RegistrationStore extends AutoCloseable {
     void saveCollection(String directory, String collectionId);
 
     /**
+     * Lists the collection recorded for every folder, to rebuild the map or forget what iconik deleted (its
+     * {@code REQUEST_COLLECTION_MAP} and {@code COLLECTION_DELETED} events). Stores written before this method
+     * existed inherit a default that throws; the SDK's stores implement it.
+     *
+     * @return folder (as {@link #saveCollection} was given it) to collection id, in folder order
+     * @throws UnsupportedOperationException if the store cannot list them (the default)
+     */
+    default SortedMap<String, String> collections() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot list its collections");
+    }
+
+    /**
+     * Forgets the collection recorded for a folder (iconik deleted it; the next asset registered there gets a new
+     * one). Nothing happens if none is recorded. Stores written before this method existed inherit a default that
+     * throws; the SDK's stores implement it.
+     *
+     * @param directory the folder, as {@link #saveCollection} was given it
+     * @throws UnsupportedOperationException if the store cannot forget one (the default)
+     */
+    default void forgetCollection(String directory) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot forget a collection");
+    }
+
+    /**
      * Lists what was uploaded, or is being uploaded, for a file.
      *
      * @param path a file's path

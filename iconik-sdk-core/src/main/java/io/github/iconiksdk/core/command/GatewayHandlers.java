@@ -1,6 +1,7 @@
 package io.github.iconiksdk.core.command;
 
 import io.github.iconiksdk.core.client.IconikClient;
+import io.github.iconiksdk.core.command.internal.CollectionMapHandler;
 import io.github.iconiksdk.core.command.internal.DeletionHandler;
 import io.github.iconiksdk.core.command.internal.RegistrationCatalog;
 import io.github.iconiksdk.core.command.internal.ScanRequestHandler;
@@ -29,6 +30,11 @@ public final class GatewayHandlers {
     public static final String SCAN = "SCAN";
     /** The event type of a keyframes (proxy and keyframes) request. */
     public static final String TRANSCODE = "TRANSCODE";
+
+    /** The event type asking for the folder-to-collection map to be rebuilt (iconik's event enum). */
+    public static final String REQUEST_COLLECTION_MAP = "REQUEST_COLLECTION_MAP";
+    /** The event type telling that a collection was deleted in iconik (iconik's event enum). */
+    public static final String COLLECTION_DELETED = "COLLECTION_DELETED";
 
     private GatewayHandlers() {
     }
@@ -115,6 +121,40 @@ public final class GatewayHandlers {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), 64L << 20, 8,
                 Duration.ofMillis(500), Duration.ofMinutes(10)), parts, RenditionUploads.UploadHook.NONE);
         return new TransferOutHandler(client, storageId, mount, catalog, uploads, parts);
+    }
+
+    /**
+     * The collection map's events; register it under both {@link #REQUEST_COLLECTION_MAP} and
+     * {@link #COLLECTION_DELETED}. [I] iconik documents neither event's data; this is our reading:
+     * <ul>
+     *   <li>{@code COLLECTION_DELETED} names the collection in {@code collection_id} (else {@code object_id} or
+     *       {@code id}): the folders mapped to it, and every folder below them, are forgotten in the journal's
+     *       map, so the next asset registered there goes into a new collection; nothing on disk changes;</li>
+     *   <li>{@code REQUEST_COLLECTION_MAP} rebuilds the map: mapped collections iconik no longer has (404, or
+     *       status {@code DELETED}) are forgotten, then every registered file under the mount point (symlinks not
+     *       followed) has its asset put in its folder's collection, under the root collection
+     *       "Storage Gateways" and the storage's, made where missing, as collection directory mapping does at
+     *       registration. The request is explicit: it is carried out even when the storage's
+     *       {@code enable_collection_directory_mapping} is off.</li>
+     * </ul>
+     *
+     * @param client    the iconik client
+     * @param storageId the gateway's storage
+     * @param mount     the mount point
+     * @param catalog   the gateway's file catalog; it must be {@link FileCatalog#registrationJournal}'s, whose
+     *                  journal keeps the folder-to-collection map
+     * @return the handler
+     * @throws IllegalArgumentException if the catalog is not a registration journal's
+     */
+    public static CommandHandler collectionMaps(IconikClient client, String storageId, MountPoint mount,
+                                                FileCatalog catalog) {
+        if (!(catalog instanceof RegistrationCatalog journal)) {
+            throw new IllegalArgumentException("the collection map is kept in the registration journal: pass"
+                    + " FileCatalog.registrationJournal(...), not " + catalog);
+        }
+        return new CollectionMapHandler(Objects.requireNonNull(client, "client"),
+                Objects.requireNonNull(storageId, "storageId"), Objects.requireNonNull(mount, "mount"), catalog,
+                journal.journal());
     }
 
     /**

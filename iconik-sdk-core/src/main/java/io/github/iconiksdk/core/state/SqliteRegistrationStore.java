@@ -304,6 +304,33 @@ public final class SqliteRegistrationStore implements RegistrationStore {
     }
 
     @Override
+    public synchronized SortedMap<String, String> collections() {
+        ensureOpen();
+        SortedMap<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT directory, collection_id FROM collections");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public synchronized void forgetCollection(String directory) {
+        Objects.requireNonNull(directory, "directory");
+        ensureOpen();
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM collections WHERE directory = ?")) {
+            ps.setString(1, directory);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    @Override
     public synchronized List<UploadRecord> uploads(String path) {
         Objects.requireNonNull(path, "path");
         ensureOpen();

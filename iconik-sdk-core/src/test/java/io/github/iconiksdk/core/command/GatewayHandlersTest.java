@@ -293,6 +293,99 @@ class GatewayHandlersTest {
         assertEquals(List.of("FINISHED"), jobStates("TRANSCODE"), "the request's job is ended");
     }
 
+    private String registered(String rel) throws Exception {
+        byte[] bytes = ("content of " + rel).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = root.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        int slash = rel.lastIndexOf('/');
+        String[] ids = asset(gateway, slash < 0 ? "" : rel.substring(0, slash), rel.substring(slash + 1), bytes);
+        catalog.recorded(rel, new FileCatalog.Entry(ids[0], null, ids[1], ids[2], bytes.length, md5(bytes), 0L));
+        return ids[0];
+    }
+
+    private String collectionTitled(String title) {
+        List<String> ids = fake.collections().stream().filter(c -> title.equals(c.path("title").asText()))
+                .map(c -> c.get("id").asText()).toList();
+        assertEquals(1, ids.size(), "collections titled " + title + ": " + ids);
+        return ids.get(0);
+    }
+
+    private CommandStats collectionEvent(String type, Map<String, Object> data) {
+        send("POST", F + "/storages/" + gateway + "/gateway/events/", m("type", type, "data", data));
+        CommandHandler maps = GatewayHandlers.collectionMaps(client, gateway, mount, catalog);
+        try (CommandLoop l = CommandLoop.builder(client, gateway, tmp.resolve("commands-" + java.util.UUID.randomUUID()
+                        + ".db")) // a journal of its own: recent() holds just this event
+                .handler(GatewayHandlers.REQUEST_COLLECTION_MAP, maps)
+                .handler(GatewayHandlers.COLLECTION_DELETED, maps).build()) {
+            assertEquals(1, l.runOnce());
+            assertEquals("DONE", l.stats().recent().get(0).state(), l.stats().recent().get(0).message());
+            assertTrue(fake.gatewayEvents(gateway).isEmpty());
+            return l.stats();
+        }
+    }
+
+    @Test
+    void aCollectionMapRequest_putsEachRegisteredAssetInItsFoldersCollection_onceAndAgainAfterADeletion()
+            throws Exception {
+        String a = registered("shoot/day1/a.mov");
+        String b = registered("shoot/b.mov");
+        Files.writeString(root.resolve("shoot/loose.mov"), "never registered");
+
+        collectionEvent(GatewayHandlers.REQUEST_COLLECTION_MAP, m());
+        String shoot = collectionTitled("shoot");
+        String day1 = collectionTitled("day1");
+        assertEquals(List.of(a), fake.collectionAssets(day1));
+        assertEquals(List.of(b), fake.collectionAssets(shoot));
+        assertEquals(shoot, fake.collections().stream().filter(c -> c.get("id").asText().equals(day1))
+                .findFirst().orElseThrow().path("parent_id").asText(), "nested as the folders are");
+        collectionTitled("Storage Gateways");
+        int collections = fake.collections().size();
+
+        collectionEvent(GatewayHandlers.REQUEST_COLLECTION_MAP, m());
+        assertEquals(collections, fake.collections().size(), "asked again: nothing made twice");
+        assertEquals(List.of(a), fake.collectionAssets(day1));
+
+        // the user deletes "shoot" in iconik: its folder and the one below are forgotten, the others kept
+        send("DELETE", A + "/collections/" + shoot + "/", null);
+        collectionEvent(GatewayHandlers.COLLECTION_DELETED, m("collection_id", shoot));
+        java.util.SortedMap<String, String> map = catalog.journal().collections();
+        assertFalse(map.containsKey("shoot") || map.containsKey("shoot/day1"), map.toString());
+        assertTrue(map.containsKey("") && map.containsKey("/"), map.toString());
+        assertTrue(Files.exists(root.resolve("shoot/day1/a.mov")), "nothing on disk changes");
+
+        collectionEvent(GatewayHandlers.REQUEST_COLLECTION_MAP, m());
+        String shootAgain = collectionTitled("shoot");
+        assertFalse(shootAgain.equals(shoot), "a new collection for the folder");
+        assertEquals(List.of(b), fake.collectionAssets(shootAgain));
+        assertEquals(List.of(a), fake.collectionAssets(catalog.journal().collections().get("shoot/day1")));
+    }
+
+    @Test
+    void aCollectionMapRequest_forgetsMappedCollectionsIconikDeleted_withoutAnEvent() throws Exception {
+        String a = registered("x/a.mov");
+        collectionEvent(GatewayHandlers.REQUEST_COLLECTION_MAP, m());
+        String x = collectionTitled("x");
+        send("DELETE", A + "/collections/" + x + "/", null);
+        CommandStats stats = collectionEvent(GatewayHandlers.REQUEST_COLLECTION_MAP, m());
+        assertTrue(stats.recent().get(0).message().contains("forgot 1 folder"), stats.recent().get(0).message());
+        String xAgain = collectionTitled("x");
+        assertFalse(xAgain.equals(x));
+        assertEquals(List.of(a), fake.collectionAssets(xAgain));
+    }
+
+    @Test
+    void aCollectionDeletedEventNamingNoCollection_isFailed() {
+        send("POST", F + "/storages/" + gateway + "/gateway/events/", m("type", "COLLECTION_DELETED", "data", m()));
+        try (CommandLoop l = CommandLoop.builder(client, gateway, tmp.resolve("commands.db"))
+                .handler(GatewayHandlers.COLLECTION_DELETED,
+                        GatewayHandlers.collectionMaps(client, gateway, mount, catalog)).build()) {
+            l.runOnce();
+            assertEquals("FAILED", l.stats().recent().get(0).state());
+            assertTrue(l.stats().recent().get(0).message().contains("collection_id"));
+        }
+    }
+
     @Test
     void aDownloadAbort_failsTheQueuedTransfer_beforeItRuns() throws Exception {
         String[] cloud = asset(fake.defaultStorageId("FILES"), "", "big.mov", new byte[]{1});

@@ -164,6 +164,29 @@ public abstract class RegistrationStoreContract {
         }
     }
 
+    /**
+     * Every folder's collection is listed in folder order; one forgotten is gone for good and the others stay;
+     * forgetting a folder with none is no error.
+     */
+    @Test
+    public void collections_areListed_andForgottenOneFolderAtATime() {
+        try (RegistrationStore s = open()) {
+            assertEquals(Map.of(), s.collections());
+            s.saveCollection("/", "root");
+            s.saveCollection("", "storage");
+            s.saveCollection("shoot", "c1");
+            s.saveCollection("shoot/day 1", "c2");
+            assertEquals(List.of("", "/", "shoot", "shoot/day 1"), List.copyOf(s.collections().keySet()));
+            assertEquals("c2", s.collections().get("shoot/day 1"));
+            s.forgetCollection("shoot");
+            s.forgetCollection("never-mapped");
+        }
+        try (RegistrationStore s = open()) {
+            assertEquals(Map.of("/", "root", "", "storage", "shoot/day 1", "c2"), s.collections());
+            assertEquals(Optional.empty(), s.collection("shoot"));
+        }
+    }
+
     /** Upload records come back in slot order with every field, replaced by slot, deleted by slot. */
     @Test
     public void uploads_areKeptPerSlot_inSlotOrder() {

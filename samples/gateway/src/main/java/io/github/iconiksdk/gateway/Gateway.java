@@ -9,6 +9,7 @@ import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.core.client.Credentials;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.model.FileSettings;
+import io.github.iconiksdk.core.command.CommandHandler;
 import io.github.iconiksdk.core.command.CommandLoop;
 import io.github.iconiksdk.core.command.CommandQueue;
 import io.github.iconiksdk.core.command.CommandStats;
@@ -304,8 +305,8 @@ final class Gateway implements AutoCloseable, IngestListener {
     /**
      * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
      * scan the paths they name now (everything when they name none); transfers into and out of the storage,
-     * deletions and keyframes requests are carried out (see docs/commands.md). Journalled in
-     * {@code DATA_DIR/commands.db}.
+     * deletions, keyframes requests and the collection map's events are carried out (see docs/commands.md).
+     * Journalled in {@code DATA_DIR/commands.db}.
      */
     private synchronized void startCommands() {
         if (commands != null || closed) {
@@ -329,6 +330,7 @@ final class Gateway implements AutoCloseable, IngestListener {
             MountPoint mount = MountPoint.of(s.mountPoint(), fs.scanDirectories() == null ? List.of()
                     : fs.scanDirectories(), Boolean.TRUE.equals(fs.allowAccessOutsideScanDirectories()));
             catalog = FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
+            CommandHandler maps = GatewayHandlers.collectionMaps(client, storageId, mount, catalog);
             commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
                     .interval(config.commandPoll())
                     .handler(GatewayHandlers.SCAN, GatewayHandlers.scanRequests(mount,
@@ -339,6 +341,8 @@ final class Gateway implements AutoCloseable, IngestListener {
                             storageId, mount, catalog))
                     .handler(CommandQueue.DELETIONS.itemType(), GatewayHandlers.deletions(client, storageId, mount,
                             catalog))
+                    .handler(GatewayHandlers.REQUEST_COLLECTION_MAP, maps)
+                    .handler(GatewayHandlers.COLLECTION_DELETED, maps)
                     .handler(GatewayHandlers.TRANSCODE, GatewayHandlers.transcodeRequests(client, storageId, mount,
                             (assetId, file, path) -> {
                                 pipeline.wantRenditions(path);

@@ -15,17 +15,23 @@ import java.util.function.Supplier;
  * documentation gives its master collection). Each collection is looked up by title under its parent before it is
  * created, and remembered in the journal, so it is created once and reused.
  */
-final class CollectionMapper {
+public final class CollectionMapper {
 
     /** The title of the root collection every mapped storage goes under. */
     static final String MASTER_TITLE = "Storage Gateways";
-    private static final String MASTER_KEY = "/";
+    /** The journal's key of the root collection {@value #MASTER_TITLE} (no folder is named so). */
+    public static final String MASTER_KEY = "/";
 
     private final IconikClient client;
     private final String storageId;
     private final RegistrationJournal journal;
 
-    CollectionMapper(IconikClient client, String storageId, RegistrationJournal journal) {
+    /**
+     * @param client    the iconik client
+     * @param storageId the storage whose folders are mapped
+     * @param journal   where the map is kept
+     */
+    public CollectionMapper(IconikClient client, String storageId, RegistrationJournal journal) {
         this.client = client;
         this.storageId = storageId;
         this.journal = journal;
@@ -35,7 +41,7 @@ final class CollectionMapper {
      * @param directory a folder relative to the storage root ({@code ""} for the root itself)
      * @return the id of its collection, made if needed
      */
-    synchronized String collectionFor(String directory) {
+    public synchronized String collectionFor(String directory) {
         Optional<String> known = journal.collection(directory);
         if (known.isPresent()) {
             return known.get();

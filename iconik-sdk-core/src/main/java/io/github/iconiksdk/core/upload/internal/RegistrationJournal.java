@@ -143,6 +143,20 @@ public final class RegistrationJournal implements AutoCloseable {
         store.saveCollection(directory, collectionId);
     }
 
+    /** @return every folder's collection, folder to id, in folder order ({@link RegistrationStore#collections()}) */
+    public java.util.SortedMap<String, String> collections() {
+        return store.collections();
+    }
+
+    /**
+     * Forgets a folder's collection (iconik deleted it).
+     *
+     * @param directory the folder, as saved
+     */
+    public void forgetCollection(String directory) {
+        store.forgetCollection(directory);
+    }
+
     /**
      * @param path a file's path relative to the storage root
      * @return every rendition or original row of the file, in slot order
