@@ -232,6 +232,11 @@ class StatusPageBrowserTest {
                 assertEquals("svg", browser.findElement(chart).getTagName());
                 wait.until(d -> !d.findElement(chart).findElements(By.tagName("polyline")).isEmpty());
             }
+            // Nothing is uploaded here (upload_files off): the bytes chart is a flat 0 with no "1 B" at its top.
+            assertEquals("0 B", text("bytes-uploaded"));
+            List<?> bytesAxis = (List<?>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+                    + "document.querySelectorAll('#chart-bytes_uploaded text.axis'), t => t.textContent);");
+            assertTrue(bytesAxis.contains("0") && !bytesAxis.contains("1 B"), bytesAxis.toString());
             int before = chartPoints("files_per_second");
             wait.withMessage(() -> "the files chart did not grow past " + before + " points")
                     .until(d -> chartPoints("files_per_second") >= before + 2);
