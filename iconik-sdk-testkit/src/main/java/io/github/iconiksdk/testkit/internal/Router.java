@@ -37,6 +37,8 @@ public final class Router {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    /** Each route's template split once (the fake looks up every request: splitting per lookup was its top cost). */
+    private final List<String[]> templates = new ArrayList<>();
 
     /**
      * Adds a route.
@@ -47,7 +49,9 @@ public final class Router {
      * @return this router
      */
     public Router add(String method, String template, Function<Call, Reply> handler) {
-        routes.add(new Route(method, template, handler));
+        Route route = new Route(method, template, handler);
+        routes.add(route);
+        templates.add(route.segments());
         return this;
     }
 
@@ -66,10 +70,12 @@ public final class Router {
     public Match find(String method, String path) {
         String[] segs = split(path);
         Route best = null;
+        String[] bestTemplate = null;
         Map<String, String> bestParams = null;
         boolean known = false;
-        for (Route r : routes) {
-            String[] t = r.segments();
+        for (int i = 0; i < routes.size(); i++) {
+            Route r = routes.get(i);
+            String[] t = templates.get(i);
             Map<String, String> params = match(t, segs);
             if (params == null) {
                 continue;
@@ -78,8 +84,9 @@ public final class Router {
             if (!r.method().equals(method)) {
                 continue;
             }
-            if (best == null || moreLiteral(t, best.segments())) {
+            if (best == null || moreLiteral(t, bestTemplate)) {
                 best = r;
+                bestTemplate = t;
                 bestParams = params;
             }
         }

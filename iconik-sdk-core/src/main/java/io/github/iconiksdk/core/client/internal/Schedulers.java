@@ -1,20 +1,25 @@
 package io.github.iconiksdk.core.client.internal;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The schedulers retry and rate-limit waits run on. The default is one daemon thread for the whole JVM: it only
- * starts attempts (the JDK client sends asynchronously), so it is never busy for long.
+ * The schedulers retry and rate-limit waits run on, and the pool requests are sent on. The default scheduler is
+ * one daemon thread for the whole JVM: it only starts attempts (each is sent on a thread of {@link #senders()}),
+ * so it is never busy for long.
  */
 public final class Schedulers {
 
     private static final ScheduledExecutorService SHARED = create("iconik-sdk-scheduler", 1);
+    private static final ExecutorService SENDERS = senderPool();
 
     private Schedulers() {
     }
@@ -22,6 +27,27 @@ public final class Schedulers {
     /** @return the JVM-wide default scheduler */
     public static ScheduledExecutorService shared() {
         return SHARED;
+    }
+
+    /**
+     * The JVM-wide pool on which the client's requests are sent and answered: daemon threads made as requests in
+     * flight need them and ended after a minute idle, so a thread serves many requests. As many threads as
+     * requests in flight; their number is bounded by the callers (each waits for its own request) and the
+     * request timeout.
+     *
+     * @return the pool
+     */
+    public static ExecutorService senders() {
+        return SENDERS;
+    }
+
+    private static ExecutorService senderPool() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "iconik-sdk-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

@@ -37,8 +37,9 @@ import java.util.function.LongSupplier;
  * Sends requests with the client's headers through its Resilience4j policies, and turns failures into the SDK's
  * exceptions. Each attempt goes {@code Retry → CircuitBreaker (of the path's endpoint family) → RateLimiter (of
  * the credential) → HttpClient}; the rules of what is retried, what the breaker records and how long to wait are
- * {@link RetryRules}. Attempts and waits run asynchronously on the client's scheduler and the JDK client's own
- * threads; the caller's thread only waits for the outcome, so that a test scheduler can stand in for real time.
+ * {@link RetryRules}. Waits run on the client's scheduler and each attempt's exchange on a pooled sender thread
+ * ({@link Schedulers#senders()}); the caller's thread only waits for the outcome, so that a test scheduler can
+ * stand in for real time.
  */
 public final class Transport {
 
@@ -137,7 +138,7 @@ public final class Transport {
             result.completeExceptionally(e);
             return result;
         }
-        permit.thenCompose(ready -> http.sendAsync(call.httpRequest, HttpResponse.BodyHandlers.ofByteArray()))
+        permit.thenApplyAsync(ready -> send(call), Schedulers.senders())
                 .whenComplete((answer, error) -> {
                     long elapsed = breaker.getCurrentTimestamp() - started;
                     ApiResponse ok = null;
@@ -161,6 +162,25 @@ public final class Transport {
                     }
                 });
         return result;
+    }
+
+    /**
+     * Sends one attempt and waits for its answer, on a thread of {@link Schedulers#senders()}. Not
+     * {@code HttpClient.sendAsync}: the JDK client hands every answer of {@code sendAsync} to the default
+     * {@code CompletableFuture} executor, and on a machine of one or two cores (a common container) that is a new
+     * thread per answer: 7,938 threads started for 2,000 files, most of the gateway's CPU (issue 16's profile).
+     */
+    private HttpResponse<byte[]> send(Call call) {
+        try {
+            return http.send(call.httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            // send() wraps the exchange's exception in a plain IOException: report the one that happened
+            throw new CompletionException(e.getClass() == IOException.class && e.getCause() instanceof IOException c
+                    ? c : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException(call.request + " was interrupted");
+        }
     }
 
     private CompletableFuture<Void> permit(Call call, int attempt) {
