@@ -61,7 +61,10 @@ public final class GatewayMain implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = args.length > 0 ? commandLineFor(args[0]) : null;
+        if (cl == null) {
+            cl = commandLine();
+        }
         try {
             return cl.execute(args);
         } finally {
@@ -75,6 +78,42 @@ public final class GatewayMain implements Runnable {
         CommandLine cl = new CommandLine(new GatewayMain());
         // picocli's own generator: prints the bash/zsh completion script for every command and option.
         cl.addSubcommand("completion", completionCommand());
+        return configure(cl);
+    }
+
+    /**
+     * The command line of one command, as {@link #commandLine()} has it, under a root that holds no other command:
+     * building picocli's model of every command (reflection over each one's options) took about a third of the
+     * start of a short command such as {@code scan} (issue 17). Used when the first argument names a command.
+     *
+     * @param name the first argument
+     * @return the command line, or {@code null} if no command has that name (the full one then reports it)
+     */
+    static CommandLine commandLineFor(String name) {
+        for (Class<?> c : GatewayMain.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases())
+                    .contains(name))) {
+                CommandLine cl = new CommandLine(new OneCommandRoot());
+                cl.getCommandSpec().usageMessage().description(
+                        GatewayMain.class.getAnnotation(Command.class).description());
+                cl.addSubcommand(new CommandLine(c));
+                return configure(cl);
+            }
+        }
+        return null;
+    }
+
+    /** The root of {@link #commandLineFor}: named as the gateway's; never run (a command always follows). */
+    @Command(name = "iconik-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class)
+    static final class OneCommandRoot implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("a command is required");
+        }
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         helpEverywhere(cl);
         // Names and paths are printed as UTF-8 whatever the platform default, so non-ASCII names survive pipes.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
