@@ -5,6 +5,7 @@ import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
+import io.github.iconiksdk.core.media.Ffmpeg;
 import io.github.iconiksdk.testkit.FakeIconik;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +44,6 @@ class DirectoryAssetsIngestTest {
         }
     }
 
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, cmd + ": " + log);
-    }
-
     private static long frames(Path video) throws Exception {
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
                 "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", video.toString()).start();
@@ -79,12 +71,12 @@ class DirectoryAssetsIngestTest {
     void p2CardOf3Clips_becomes3Assets_and48FrameDpxSequence_oneAssetWithA48FrameProxy() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("storage"));
         Path mxf = tmp.resolve("essence.mxf");
-        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=1", "-c:v", "mpeg2video", "-f", "mxf", mxf.toString());
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=1", "-c:v", "mpeg2video", "-f", "mxf", mxf.toString());
         p2Card(root.resolve("shoot/card1"), List.of("0001AB", "0002CD", "0003EF"), mxf);
         Files.createDirectories(root.resolve("vfx/shot10"));
-        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=24:d=2", "-frames:v", "48", "-start_number", "1",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=s=320x180:r=24:d=2", "-frames:v", "48", "-start_number", "1",
                 root.resolve("vfx/shot10/frame_%04d.dpx").toString());
-        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:d=1", "-frames:v", "1",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=s=320x180:d=1", "-frames:v", "1",
                 root.resolve("vfx/poster1.png").toString());
 
         fake = FakeIconik.builder().port(0).mountPoint(root.toString())
@@ -155,10 +147,10 @@ class DirectoryAssetsIngestTest {
         Files.createDirectories(card.resolve("CONTENTS/VIDEO"));
         Files.createDirectories(card.resolve("CONTENTS/AUDIO"));
         // As a P2 camera writes them: picture in one OP-Atom MXF without sound, each sound channel in its own.
-        ffmpeg("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=2", "-c:v", "mpeg2video", "-f", "mxf_opatom",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=s=320x180:r=25:d=2", "-c:v", "mpeg2video", "-f", "mxf_opatom",
                 card.resolve("CONTENTS/VIDEO/0007XY.MXF").toString());
         for (int ch = 0; ch < 2; ch++) {
-            ffmpeg("-f", "lavfi", "-i", "sine=frequency=" + (440 + 220 * ch) + ":d=2:sample_rate=48000",
+            Ffmpeg.run("-f", "lavfi", "-i", "sine=frequency=" + (440 + 220 * ch) + ":d=2:sample_rate=48000",
                     "-c:a", "pcm_s24le", "-f", "mxf_opatom", card.resolve("CONTENTS/AUDIO/0007XY0" + ch + ".MXF")
                             .toString());
         }

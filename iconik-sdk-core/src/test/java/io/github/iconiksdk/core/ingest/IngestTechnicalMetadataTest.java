@@ -1,10 +1,9 @@
 package io.github.iconiksdk.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.core.config.GatewayConfig;
-import io.github.iconiksdk.core.media.internal.TechnicalMetadata;
+import io.github.iconiksdk.core.media.Ffmpeg;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 import io.github.iconiksdk.testkit.FakeIconik;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IngestTechnicalMetadataTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
     private FakeIconik fake;
@@ -39,38 +34,6 @@ class IngestTechnicalMetadataTest {
         if (fake != null) {
             fake.stop();
         }
-    }
-
-    private static void ffmpeg(Path out, String... args) throws Exception {
-        Files.createDirectories(out.getParent());
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(List.of(args));
-        cmd.add(out.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, cmd + ": " + log);
-    }
-
-    private static JsonNode ffprobe(Path file) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams",
-                file.toString()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ffprobe on " + file);
-        return JSON.readTree(out);
-    }
-
-    private static JsonNode stream(JsonNode probe, String type) {
-        for (JsonNode s : probe.path("streams")) {
-            if (type.equals(s.path("codec_type").asText())) {
-                return s;
-            }
-        }
-        throw new AssertionError("no " + type + " stream in " + probe);
-    }
-
-    private static String rate(String fraction) {
-        String[] p = fraction.split("/");
-        return TechnicalMetadata.rate(Double.parseDouble(p[0]) / Double.parseDouble(p[1]));
     }
 
     /** The general metadata of the ORIGINAL format of the asset holding the named file. */
@@ -91,13 +54,13 @@ class IngestTechnicalMetadataTest {
     void afterIngest_eachOriginalFormatHoldsWhatFfprobeSaysOfItsFile() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("storage"));
         Path video = root.resolve("Clips/take1.mov");
-        ffmpeg(video, "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=2", "-f", "lavfi", "-i",
+        Ffmpeg.make(video, "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=2", "-f", "lavfi", "-i",
                 "sine=f=440:sample_rate=48000:d=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt",
                 "yuv420p", "-c:a", "aac", "-shortest");
         Path audio = root.resolve("Audio/tone.wav");
-        ffmpeg(audio, "-f", "lavfi", "-i", "sine=f=220:sample_rate=44100:d=1.5", "-ac", "1");
+        Ffmpeg.make(audio, "-f", "lavfi", "-i", "sine=f=220:sample_rate=44100:d=1.5", "-ac", "1");
         Path still = root.resolve("Stills/frame.png");
-        ffmpeg(still, "-f", "lavfi", "-i", "testsrc2=s=400x300:d=1", "-frames:v", "1");
+        Ffmpeg.make(still, "-f", "lavfi", "-i", "testsrc2=s=400x300:d=1", "-frames:v", "1");
         fake = FakeIconik.builder().port(0).mountPoint(root.toString())
                 .storageSetting("growing_files_threshold", "0").build().start();
         try (IngestPipeline pipeline = IngestPipeline.builder().client(TestClients.fast(fake))
@@ -108,25 +71,25 @@ class IngestTechnicalMetadataTest {
             assertTrue(summary.failed().isEmpty() && summary.renditionsFailed() == 0, summary.summaryLine());
         }
 
-        JsonNode vp = ffprobe(video);
-        JsonNode v = stream(vp, "video");
+        JsonNode vp = Ffmpeg.probe(video);
+        JsonNode v = Ffmpeg.stream(vp, "video");
         JsonNode vt = technical("take1.mov");
         assertEquals(v.path("codec_name").asText(), vt.path("video_codec").asText());
         assertEquals(millis(vp), vt.path("duration_milliseconds").asLong());
         assertEquals(v.path("width").asText(), vt.path("width").asText());
         assertEquals(v.path("height").asText(), vt.path("height").asText());
-        assertEquals(rate(v.path("avg_frame_rate").asText()), vt.path("frame_rate").asText());
-        assertEquals(stream(vp, "audio").path("codec_name").asText(), vt.path("audio_codec").asText());
+        assertEquals(Ffmpeg.rate(v.path("avg_frame_rate").asText()), vt.path("frame_rate").asText());
+        assertEquals(Ffmpeg.stream(vp, "audio").path("codec_name").asText(), vt.path("audio_codec").asText());
 
-        JsonNode ap = ffprobe(audio);
-        JsonNode a = stream(ap, "audio");
+        JsonNode ap = Ffmpeg.probe(audio);
+        JsonNode a = Ffmpeg.stream(ap, "audio");
         JsonNode at = technical("tone.wav");
         assertEquals(a.path("codec_name").asText(), at.path("audio_codec").asText());
         assertEquals(millis(ap), at.path("duration_milliseconds").asLong());
         assertEquals(a.path("channels").asText(), at.path("channels").asText());
         assertEquals(a.path("sample_rate").asText(), at.path("sample_rate").asText());
 
-        JsonNode s = stream(ffprobe(still), "video");
+        JsonNode s = Ffmpeg.stream(Ffmpeg.probe(still), "video");
         JsonNode st = technical("frame.png");
         assertEquals(s.path("codec_name").asText(), st.path("video_codec").asText());
         assertEquals(s.path("width").asText(), st.path("width").asText());

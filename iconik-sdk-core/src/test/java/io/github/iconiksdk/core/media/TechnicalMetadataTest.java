@@ -1,7 +1,6 @@
 package io.github.iconiksdk.core.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
@@ -10,7 +9,6 @@ import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.TestClients;
-import io.github.iconiksdk.core.media.internal.TechnicalMetadata;
 import io.github.iconiksdk.core.upload.IconikAssetUploader;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.testkit.FakeIconik;
@@ -24,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * format in the fake is read back after the uploader describes it.
  */
 class TechnicalMetadataTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -66,37 +60,7 @@ class TechnicalMetadataTest {
     }
 
     private static Path make(String name, String... args) throws Exception {
-        Path out = dir.resolve("storage").resolve(name);
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(List.of(args));
-        cmd.add(out.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "ffmpeg failed for " + name + ": " + log);
-        return out;
-    }
-
-    /** What ffprobe prints for the file, read as plain JSON. */
-    private static JsonNode ffprobe(Path file) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams",
-                file.toString()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "ffprobe failed for " + file);
-        return JSON.readTree(out);
-    }
-
-    private static JsonNode stream(JsonNode probe, String type) {
-        for (JsonNode s : probe.path("streams")) {
-            if (type.equals(s.path("codec_type").asText())) {
-                return s;
-            }
-        }
-        throw new AssertionError("no " + type + " stream in " + probe);
-    }
-
-    private static String fraction(String f) {
-        String[] p = f.split("/");
-        return TechnicalMetadata.rate(Double.parseDouble(p[0]) / Double.parseDouble(p[1]));
+        return Ffmpeg.make(dir.resolve("storage").resolve(name), args);
     }
 
     /** Registers the file, describes it through the uploader, and returns the ORIGINAL format the fake holds. */
@@ -124,9 +88,9 @@ class TechnicalMetadataTest {
         Path file = make("tc.mov", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=30000/1001:d=2", "-f", "lavfi",
                 "-i", "sine=f=440:sample_rate=48000:d=2", "-c:v", "libx264", "-preset", "ultrafast", "-profile:v",
                 "high", "-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-timecode", "01:00:00;00", "-shortest");
-        JsonNode probe = ffprobe(file);
-        JsonNode v = stream(probe, "video");
-        JsonNode a = stream(probe, "audio");
+        JsonNode probe = Ffmpeg.probe(file);
+        JsonNode v = Ffmpeg.stream(probe, "video");
+        JsonNode a = Ffmpeg.stream(probe, "audio");
         JsonNode format = describedFormat(file);
         JsonNode general = format.path("metadata").get(0);
 
@@ -139,7 +103,7 @@ class TechnicalMetadataTest {
         assertEquals("h264", general.path("video_codec").asText());
         assertEquals(v.path("width").asText(), general.path("width").asText());
         assertEquals(v.path("height").asText(), general.path("height").asText());
-        assertEquals(fraction(v.path("avg_frame_rate").asText()), general.path("frame_rate").asText());
+        assertEquals(Ffmpeg.rate(v.path("avg_frame_rate").asText()), general.path("frame_rate").asText());
         assertEquals("29.97", general.path("frame_rate").asText());
         assertEquals("01:00:00;00", general.path("time_code").asText());
         assertEquals(a.path("codec_name").asText(), general.path("audio_codec").asText());
@@ -162,7 +126,7 @@ class TechnicalMetadataTest {
         Path file = make("pq.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=1", "-c:v", "libx264",
                 "-preset", "ultrafast", "-pix_fmt", "yuv420p10le", "-color_trc", "smpte2084",
                 "-color_primaries", "bt2020", "-colorspace", "bt2020nc");
-        JsonNode v = stream(ffprobe(file), "video");
+        JsonNode v = Ffmpeg.stream(Ffmpeg.probe(file), "video");
         JsonNode format = describedFormat(file);
         JsonNode vc = component(format, "VIDEO");
         assertEquals(v.path("color_transfer").asText(), vc.path("transfer_characteristics").asText());
@@ -179,8 +143,8 @@ class TechnicalMetadataTest {
     void audio_formatHoldsCodecDurationChannelsAndRate() throws Exception {
         Path file = make("tone.wav", "-f", "lavfi", "-i", "sine=f=220:sample_rate=44100:d=1.5", "-ac", "1",
                 "-c:a", "pcm_s16le");
-        JsonNode probe = ffprobe(file);
-        JsonNode a = stream(probe, "audio");
+        JsonNode probe = Ffmpeg.probe(file);
+        JsonNode a = Ffmpeg.stream(probe, "audio");
         JsonNode format = describedFormat(file);
         JsonNode general = format.path("metadata").get(0);
         assertEquals("AUDIO", general.path("media_kind").asText());
@@ -197,7 +161,7 @@ class TechnicalMetadataTest {
     @Test
     void still_isOneImageComponentWithoutDurationOrFrameRate() throws Exception {
         Path file = make("still.jpg", "-f", "lavfi", "-i", "testsrc2=s=400x300:r=1:d=1", "-frames:v", "1");
-        JsonNode v = stream(ffprobe(file), "video");
+        JsonNode v = Ffmpeg.stream(Ffmpeg.probe(file), "video");
         JsonNode format = describedFormat(file);
         JsonNode general = format.path("metadata").get(0);
         assertEquals("IMAGE", general.path("media_kind").asText());
