@@ -71,6 +71,21 @@ class RunCommandTest {
     }
 
     @Test
+    void badWatchFolderSection_stopsStartup_exit2_namingSectionAndKey() throws IOException {
+        CommandRun r = run("""
+
+                [watch-folder:braw]
+                patterns = *.braw
+                input = braw-in
+                output = braw-out
+                output-pattern = {stem}_proxy.mp4
+                timeout-seconds = soon
+                """);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("[watch-folder:braw]") && r.err().contains("timeout-seconds"), r.err());
+    }
+
+    @Test
     void valueOutOfRange_exit2_namingTheKey() throws IOException {
         CommandRun r = run("max-transcoding-jobs=0\n");
         assertEquals(2, r.exitCode(), r.err());
