@@ -8,8 +8,6 @@ import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
-import io.github.iconiksdk.core.client.TestClients;
-import io.github.iconiksdk.core.client.model.FileSettings;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
 import io.github.iconiksdk.core.upload.internal.Step;
 import io.github.iconiksdk.testkit.FakeIconik;
@@ -21,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,9 +38,9 @@ class AutoVersioningTest {
 
     @TempDir
     Path dir;
+    private UploaderFixture fixture;
     private FakeIconik fake;
     private IconikClient client;
-    private final List<IconikAssetUploader> uploaders = new ArrayList<>();
 
     private void start(boolean versioning, String ignore) {
         start(versioning, ignore, null);
@@ -58,28 +55,20 @@ class AutoVersioningTest {
         if (ignore != null) {
             b.storageSetting("auto_version_ignore", "[\"" + ignore + "\"]");
         }
-        fake = b.build().start();
-        client = TestClients.fast(fake);
+        fixture = new UploaderFixture(b, dir);
+        fake = fixture.fake;
+        client = fixture.client;
     }
 
     @AfterEach
     void stop() {
-        uploaders.forEach(IconikAssetUploader::close);
-        if (fake != null) {
-            fake.stop();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     private IconikAssetUploader uploader(RegistrationSaga.StepHook hook) {
-        FileSettings settings = client.getStorage(fake.storageId()).fileSettings();
-        IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
-                .settings(() -> settings).journal(dir.resolve("journal.db")).searchSettleTime(Duration.ofMillis(50));
-        if (hook != null) {
-            b.stepHook(hook);
-        }
-        IconikAssetUploader u = b.build();
-        uploaders.add(u);
-        return u;
+        return fixture.uploader(hook);
     }
 
     private static ScanEvent.Change event(ChangeType type, String path, long size, String md5) {
@@ -143,7 +132,7 @@ class AutoVersioningTest {
         start(true, null);
         Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
                 MetadataValues.empty());
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         boolean[] crashed = {false};
         IconikAssetUploader crashing = uploader((step, path) -> {
             if (step == at && !crashed[0]) {
@@ -153,7 +142,7 @@ class AutoVersioningTest {
         });
         ScanEvent.Change modified = event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb");
         assertThrows(IllegalStateException.class, () -> crashing.register(modified, MetadataValues.empty()));
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         IconikAssetUploader restarted = uploader(null);
         restarted.unfinished().forEach(p -> restarted.resume(p, MetadataValues.empty()));
         Registration v2 = restarted.register(modified, MetadataValues.empty());
@@ -189,11 +178,10 @@ class AutoVersioningTest {
         assertEquals(1, versionIds(r1.assetId()).size(), "an ignored file is not versioned");
         assertEquals(r1.fileId(), r2.fileId());
         assertEquals("bbbb", fake.files(r1.assetId()).get(0).path("checksum").asText());
-        stop();
-        uploaders.clear();
+        stop(); // closes the uploaders and the fake
 
+        dir = dir.resolve("off"); // a journal of its own for the second fake
         start(false, null);
-        dir = dir.resolve("off");
         IconikAssetUploader off = uploader(null);
         Registration o1 = off.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
         off.register(event(ChangeType.MODIFIED, "A/clip.mov", 200, "bbbb"), MetadataValues.empty());
@@ -251,11 +239,10 @@ class AutoVersioningTest {
                 MetadataValues.empty());
         assertEquals(1, versionIds(ignored.assetId()).size(), "auto_version_ignore opts out");
         assertEquals(4, fake.assets().size());
-        stop();
-        uploaders.clear();
+        stop(); // closes the uploaders and the fake
 
+        dir = dir.resolve("off"); // a journal of its own for the second fake
         start(false, null);
-        dir = dir.resolve("off");
         IconikAssetUploader off = uploader(null);
         Registration o1 = off.register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"), MetadataValues.empty());
         Registration o2 = off.register(event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb"), MetadataValues.empty());
@@ -269,7 +256,7 @@ class AutoVersioningTest {
         start(true, null);
         Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
                 MetadataValues.empty());
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         boolean[] crashed = {false};
         IconikAssetUploader crashing = uploader((step, path) -> {
             if (step == at && path.equals("A/clip_v2.mov") && !crashed[0]) {
@@ -279,7 +266,7 @@ class AutoVersioningTest {
         });
         ScanEvent.Change added = event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb");
         assertThrows(IllegalStateException.class, () -> crashing.register(added, MetadataValues.empty()));
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         IconikAssetUploader restarted = uploader(null);
         restarted.unfinished().forEach(p -> restarted.resume(p, MetadataValues.empty()));
         Registration v2 = restarted.register(added, MetadataValues.empty());
@@ -291,7 +278,7 @@ class AutoVersioningTest {
         start(true, null);
         Registration v1 = uploader(null).register(event(ChangeType.NEW, "A/clip.mov", 100, "aaaa"),
                 MetadataValues.empty());
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         IconikAssetUploader crashing = uploader((step, path) -> {
             if (step == Step.CLOSED && path.equals("A/clip_v2.mov")) {
                 throw new IllegalStateException("simulated crash before " + step);
@@ -299,7 +286,7 @@ class AutoVersioningTest {
         });
         assertThrows(IllegalStateException.class, () -> crashing.register(
                 event(ChangeType.NEW, "A/clip_v2.mov", 200, "bbbb"), MetadataValues.empty()));
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         uploader(null).register(event(ChangeType.REMOVED, "A/clip_v2.mov", 0, null), MetadataValues.empty());
         assertEquals(1, fake.assets().size(), "the asset of clip.mov stays");
         assertEquals(v1.fileId(), fake.files(v1.assetId()).stream()

@@ -8,7 +8,6 @@ import io.github.iconiksdk.api.upload.AssetGroup;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
-import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
 import io.github.iconiksdk.core.upload.internal.Step;
 import io.github.iconiksdk.testkit.FakeIconik;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,32 +39,24 @@ class DirectoryAssetRegistrationTest {
 
     @TempDir
     Path dir;
+    private UploaderFixture fixture;
     private FakeIconik fake;
     private IconikClient client;
-    private final List<IconikAssetUploader> uploaders = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        fake = FakeIconik.builder().seed(22).build().start();
-        client = TestClients.fast(fake);
+        fixture = new UploaderFixture(FakeIconik.builder().seed(22), dir);
+        fake = fixture.fake;
+        client = fixture.client;
     }
 
     @AfterEach
     void stop() {
-        uploaders.forEach(IconikAssetUploader::close);
-        fake.stop();
+        fixture.close();
     }
 
     private IconikAssetUploader uploader(RegistrationSaga.StepHook hook) {
-        var settings = client.getStorage(fake.storageId()).fileSettings();
-        IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
-                .settings(() -> settings).journal(dir.resolve("journal.db")).searchSettleTime(Duration.ofMillis(50));
-        if (hook != null) {
-            b.stepHook(hook);
-        }
-        IconikAssetUploader u = b.build();
-        uploaders.add(u);
-        return u;
+        return fixture.uploader(hook);
     }
 
     private static AssetGroup sequence(int frames, long size) {
@@ -140,7 +130,7 @@ class DirectoryAssetRegistrationTest {
         });
         assertThrows(IllegalStateException.class, () -> crashing.registerGroup(sequence(3, 10),
                 MetadataValues.empty()));
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         IconikAssetUploader restarted = uploader(null);
         restarted.unfinished().stream().filter(p -> !AssetGroup.isGroupPath(p))
                 .forEach(p -> restarted.resume(p, MetadataValues.empty()));

@@ -8,7 +8,6 @@ import io.github.iconiksdk.api.upload.AssetGroup;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.api.upload.RegistrationOutcome;
 import io.github.iconiksdk.core.client.IconikClient;
-import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.core.upload.internal.RegistrationSaga;
 import io.github.iconiksdk.core.upload.internal.Step;
 import io.github.iconiksdk.testkit.FakeIconik;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,37 +37,29 @@ class GroupVersioningTest {
 
     @TempDir
     Path dir;
+    private UploaderFixture fixture;
     private FakeIconik fake;
     private IconikClient client;
-    private final List<IconikAssetUploader> uploaders = new ArrayList<>();
 
     private void start(String ignore) {
         FakeIconik.Builder b = FakeIconik.builder().seed(23).storageSetting("enable_auto_versioning", "true");
         if (ignore != null) {
             b.storageSetting("auto_version_ignore", "[\"" + ignore + "\"]");
         }
-        fake = b.build().start();
-        client = TestClients.fast(fake);
+        fixture = new UploaderFixture(b, dir);
+        fake = fixture.fake;
+        client = fixture.client;
     }
 
     @AfterEach
     void stop() {
-        uploaders.forEach(IconikAssetUploader::close);
-        if (fake != null) {
-            fake.stop();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     private IconikAssetUploader uploader(RegistrationSaga.StepHook hook) {
-        var settings = client.getStorage(fake.storageId()).fileSettings();
-        IconikAssetUploader.Builder b = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
-                .settings(() -> settings).journal(dir.resolve("journal.db")).searchSettleTime(Duration.ofMillis(50));
-        if (hook != null) {
-            b.stepHook(hook);
-        }
-        IconikAssetUploader u = b.build();
-        uploaders.add(u);
-        return u;
+        return fixture.uploader(hook);
     }
 
     private static AssetGroup sequence(int frames, long size) {
@@ -132,7 +122,7 @@ class GroupVersioningTest {
     void crashAtAnyStepOfTheGroupsNewVersion_resumesToExactlyOneVersion2(Step at) {
         start(null);
         Registration v1 = uploader(null).registerGroup(sequence(3, 10), MetadataValues.empty());
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         boolean[] crashed = {false};
         IconikAssetUploader crashing = uploader((step, path) -> {
             boolean fileStep = step == Step.FILE || step == Step.CLOSED;
@@ -143,7 +133,7 @@ class GroupVersioningTest {
         });
         assertThrows(IllegalStateException.class, () -> crashing.registerGroup(sequence(4, 10),
                 MetadataValues.empty()));
-        uploaders.remove(0).close();
+        fixture.closeOldest();
         IconikAssetUploader restarted = uploader(null);
         restarted.unfinished().stream().filter(p -> !AssetGroup.isGroupPath(p))
                 .forEach(p -> restarted.resume(p, MetadataValues.empty()));
