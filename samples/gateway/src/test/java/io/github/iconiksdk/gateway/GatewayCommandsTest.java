@@ -56,6 +56,24 @@ class GatewayCommandsTest {
         }
     }
 
+    /**
+     * Starts the fake on {@code root} (files registered at once, an hour between scans, no local renditions, plus
+     * {@code settings} as key/JSON pairs) and a client on it; returns the gateway's configuration for it.
+     */
+    private GatewayConfig startFake(String... settings) {
+        FakeIconik.Builder b = FakeIconik.builder().mountPoint(root.toString())
+                .storageSetting("growing_files_threshold", "0").storageSetting("scan_interval_seconds", "3600")
+                .storageSetting("local_proxy_creation", "false").storageSetting("local_keyframe_creation", "false");
+        for (int i = 0; i < settings.length; i += 2) {
+            b.storageSetting(settings[i], settings[i + 1]);
+        }
+        fake = b.build().start();
+        client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken()).build();
+        return GatewayConfig.builder().flag("iconik-url", fake.url()).flag("app-id", fake.appId())
+                .flag("auth-token", fake.authToken()).flag("storage-id", fake.storageId())
+                .flag("data-dir", tmp.resolve("data").toString()).build().requireCredentials();
+    }
+
     private static Map<String, Object> m(Object... kv) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -112,13 +130,7 @@ class GatewayCommandsTest {
     @Test
     void scanButton_transfersIn_purges_andRefusedPaths_withAnHourBetweenScans() throws Exception {
         root = Files.createDirectories(tmp.resolve("storage"));
-        fake = FakeIconik.builder().mountPoint(root.toString()).storageSetting("growing_files_threshold", "0")
-                .storageSetting("scan_interval_seconds", "3600").storageSetting("local_proxy_creation", "false")
-                .storageSetting("local_keyframe_creation", "false").storageSetting("delete", "true").build().start();
-        client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken()).build();
-        GatewayConfig config = GatewayConfig.builder().flag("iconik-url", fake.url()).flag("app-id", fake.appId())
-                .flag("auth-token", fake.authToken()).flag("storage-id", fake.storageId())
-                .flag("data-dir", tmp.resolve("data").toString()).build().requireCredentials();
+        GatewayConfig config = startFake("delete", "true");
         String storage = fake.storageId();
         try (Gateway gateway = new Gateway(config, err)) {
             GatewayDaemon daemon = new GatewayDaemon(gateway, err);
@@ -197,13 +209,7 @@ class GatewayCommandsTest {
     void aKeyframesRequest_makesProxyAndKeyframes_withTheRealFfmpeg_forAnAssetThatHadNone() throws Exception {
         root = Files.createDirectories(tmp.resolve("storage"));
         GatewayMedia.video(root.resolve("clip.mp4"));
-        fake = FakeIconik.builder().mountPoint(root.toString()).storageSetting("growing_files_threshold", "0")
-                .storageSetting("scan_interval_seconds", "3600").storageSetting("local_proxy_creation", "false")
-                .storageSetting("local_keyframe_creation", "false").build().start();
-        client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken()).build();
-        GatewayConfig config = GatewayConfig.builder().flag("iconik-url", fake.url()).flag("app-id", fake.appId())
-                .flag("auth-token", fake.authToken()).flag("storage-id", fake.storageId())
-                .flag("data-dir", tmp.resolve("data").toString()).build().requireCredentials();
+        GatewayConfig config = startFake();
         String storage = fake.storageId();
         try (Gateway gateway = new Gateway(config, err)) {
             GatewayDaemon daemon = new GatewayDaemon(gateway, err);
