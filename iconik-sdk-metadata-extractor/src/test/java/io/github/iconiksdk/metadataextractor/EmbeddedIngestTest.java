@@ -8,8 +8,9 @@ import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.testkit.FakeIconik;
-import org.junit.jupiter.api.AfterEach;
+import io.github.iconiksdk.testkit.FakeStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -30,22 +31,14 @@ class EmbeddedIngestTest {
 
     @TempDir
     Path tmp;
-    private FakeIconik fake;
 
-    @AfterEach
-    void stop() {
-        if (fake != null) {
-            fake.stop();
-        }
-    }
+    @RegisterExtension
+    final FakeStorage storage = new FakeStorage().withoutLocalRenditions();
 
     @Test
     void ingest_jpegWithXmpKeywordsAndDescription_getsThemInTheViewFields() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("storage"));
-        fake = FakeIconik.builder().port(0).mountPoint(root.toString())
-                .storageSetting("growing_files_threshold", "0")
-                .storageSetting("local_proxy_creation", "false").storageSetting("local_keyframe_creation", "false")
-                .build().start();
+        Path root = storage.root();
+        FakeIconik fake = storage.fake();
         IconikClient client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken())
                 .rateLimit(RateLimitOptions.disabled()).build();
         client.send("POST", "/API/metadata/v1/fields/",
@@ -76,7 +69,7 @@ class EmbeddedIngestTest {
     }
 
     private String assetOf(String name) {
-        for (JsonNode f : fake.allFiles()) {
+        for (JsonNode f : storage.fake().allFiles()) {
             if (name.equals(f.path("original_name").asText())) {
                 return f.path("asset_id").asText();
             }

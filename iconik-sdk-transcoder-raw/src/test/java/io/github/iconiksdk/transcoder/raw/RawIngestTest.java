@@ -7,8 +7,9 @@ import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.testkit.FakeIconik;
-import org.junit.jupiter.api.AfterEach;
+import io.github.iconiksdk.testkit.FakeStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -30,21 +31,15 @@ class RawIngestTest {
 
     @TempDir
     Path tmp;
-    private FakeIconik fake;
 
-    @AfterEach
-    void stop() {
-        if (fake != null) {
-            fake.stop();
-        }
-    }
+    @RegisterExtension
+    final FakeStorage storage = new FakeStorage();
 
     @Test
     void ingestOfARotatedDng_givesItsAssetAnUprightImageProxy() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("storage/raw"));
+        Path root = Files.createDirectories(storage.root().resolve("raw"));
         TestDng.write(root.resolve("IMG_0006.dng"), TestDng.scene(600, 400), 6, 600);
-        fake = FakeIconik.builder().port(0).mountPoint(tmp.resolve("storage").toString())
-                .storageSetting("growing_files_threshold", "0").build().start();
+        FakeIconik fake = storage.fake();
         IconikClient client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken())
                 .rateLimit(RateLimitOptions.disabled()).build();
         try (IngestPipeline pipeline = IngestPipeline.builder().client(client).storageId(fake.storageId())
