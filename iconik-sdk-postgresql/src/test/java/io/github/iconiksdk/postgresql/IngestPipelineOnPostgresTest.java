@@ -11,8 +11,9 @@ import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.testkit.FakeIconik;
-import org.junit.jupiter.api.AfterEach;
+import io.github.iconiksdk.testkit.FakeStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -29,25 +30,18 @@ class IngestPipelineOnPostgresTest {
 
     @TempDir
     Path tmp;
-    private FakeIconik fake;
 
-    @AfterEach
-    void stop() {
-        if (fake != null) {
-            fake.stop();
-        }
-    }
+    @RegisterExtension
+    final FakeStorage storage = new FakeStorage().withoutLocalRenditions();
 
     @Test
     void runOnce_withPostgresStores_registersEveryFileOnce_andWritesNoSqliteFile() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("storage"));
+        Path root = storage.root();
         for (String p : List.of("day1/a.mov", "day1/b.wav", "c.jpg")) {
             Files.createDirectories(root.resolve(p).getParent());
             Files.writeString(root.resolve(p), "content of " + p, StandardCharsets.UTF_8);
         }
-        fake = FakeIconik.builder().port(0).mountPoint(root.toString()).storageSetting("growing_files_threshold", "0")
-                .storageSetting("local_proxy_creation", "false").storageSetting("local_keyframe_creation", "false")
-                .build().start();
+        FakeIconik fake = storage.fake();
         IconikClient client = IconikClient.builder().endpoint(fake.url()).credentials(fake.appId(), fake.authToken())
                 .retry(RetryOptions.builder().maxAttempts(12).initialBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(5)).maxTotalTime(Duration.ofSeconds(30)).build())
