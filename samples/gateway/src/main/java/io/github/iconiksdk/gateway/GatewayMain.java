@@ -83,8 +83,9 @@ public final class GatewayMain implements Runnable {
 
     /**
      * The command line of one command, as {@link #commandLine()} has it, under a root that holds no other command:
-     * building picocli's model of every command (reflection over each one's options) took about a third of the
-     * start of a short command such as {@code scan} (issue 17). Used when the first argument names a command.
+     * building picocli's model of every command (reflection over each one's options) cost a short command such as
+     * {@code scan} 0.08 s of its 0.50 s start (an empty scan, quiet machine; BENCHMARKS.md, issue 17). Used when
+     * the first argument names a command.
      *
      * @param name the first argument
      * @return the command line, or {@code null} if no command has that name (the full one then reports it)
