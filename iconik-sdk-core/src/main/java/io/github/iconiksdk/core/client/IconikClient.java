@@ -11,7 +11,7 @@ import io.github.iconiksdk.core.client.model.Asset;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.AssetUpdate;
-import io.github.iconiksdk.core.client.model.Collection;
+import io.github.iconiksdk.core.client.model.CollectionResource;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 import io.github.iconiksdk.core.client.model.FileCreate;
@@ -35,7 +35,7 @@ import io.github.iconiksdk.core.client.model.MetadataFieldResource;
 import io.github.iconiksdk.core.client.model.MetadataViewResource;
 import io.github.iconiksdk.core.client.model.MultipartUrls;
 import io.github.iconiksdk.core.client.model.PartUploadUrl;
-import io.github.iconiksdk.core.client.model.Proxy;
+import io.github.iconiksdk.core.client.model.ProxyResource;
 import io.github.iconiksdk.core.client.model.ProxyCreate;
 import io.github.iconiksdk.core.client.model.ProxyUpdate;
 import io.github.iconiksdk.core.client.model.Storage;
@@ -491,7 +491,7 @@ public interface IconikClient {
      * @return the proxy created
      * @throws OutcomeUnknownException if iconik may or may not have created it
      */
-    Proxy createProxy(String assetId, ProxyCreate proxy);
+    ProxyResource createProxy(String assetId, ProxyCreate proxy);
 
     /**
      * Changes only the fields set, for example {@code status(CLOSED)} after the upload.
@@ -501,13 +501,13 @@ public interface IconikClient {
      * @param update  the fields
      * @return the proxy as iconik now holds it
      */
-    Proxy updateProxy(String assetId, String proxyId, ProxyUpdate update);
+    ProxyResource updateProxy(String assetId, String proxyId, ProxyUpdate update);
 
     /**
      * @param assetId the asset
      * @return the asset's proxies (no signed URLs)
      */
-    Paged<Proxy> listProxies(String assetId);
+    Paged<ProxyResource> listProxies(String assetId);
 
     /**
      * The complete and abort URLs of an S3-style multipart upload of a proxy.
@@ -604,7 +604,7 @@ public interface IconikClient {
      * @return the collection created
      * @throws OutcomeUnknownException if iconik may or may not have created it
      */
-    Collection createCollection(CollectionCreate collection);
+    CollectionResource createCollection(CollectionCreate collection);
 
     /**
      * Reads a collection.
@@ -613,7 +613,7 @@ public interface IconikClient {
      * @return the collection
      * @throws io.github.iconiksdk.api.NotFoundException if there is no such collection
      */
-    Collection getCollection(String collectionId);
+    CollectionResource getCollection(String collectionId);
 
     /**
      * @param collectionId the collection

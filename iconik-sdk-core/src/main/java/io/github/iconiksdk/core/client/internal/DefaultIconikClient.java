@@ -17,7 +17,7 @@ import io.github.iconiksdk.core.client.model.Asset;
 import io.github.iconiksdk.core.client.model.AssetCreate;
 import io.github.iconiksdk.core.client.model.AssetFile;
 import io.github.iconiksdk.core.client.model.AssetUpdate;
-import io.github.iconiksdk.core.client.model.Collection;
+import io.github.iconiksdk.core.client.model.CollectionResource;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 import io.github.iconiksdk.core.client.model.FileCreate;
@@ -41,7 +41,7 @@ import io.github.iconiksdk.core.client.model.MetadataFieldResource;
 import io.github.iconiksdk.core.client.model.MetadataViewResource;
 import io.github.iconiksdk.core.client.model.MultipartUrls;
 import io.github.iconiksdk.core.client.model.PartUploadUrl;
-import io.github.iconiksdk.core.client.model.Proxy;
+import io.github.iconiksdk.core.client.model.ProxyResource;
 import io.github.iconiksdk.core.client.model.ProxyCreate;
 import io.github.iconiksdk.core.client.model.ProxyUpdate;
 import io.github.iconiksdk.core.client.model.Storage;
@@ -424,20 +424,20 @@ public final class DefaultIconikClient implements IconikClient {
     // ---- proxies, keyframes ----
 
     @Override
-    public Proxy createProxy(String assetId, ProxyCreate proxy) {
-        return write("POST", FILES + "assets/" + segment(assetId) + "/proxies/", proxy, Proxy.class);
+    public ProxyResource createProxy(String assetId, ProxyCreate proxy) {
+        return write("POST", FILES + "assets/" + segment(assetId) + "/proxies/", proxy, ProxyResource.class);
     }
 
     @Override
-    public Proxy updateProxy(String assetId, String proxyId, ProxyUpdate update) {
+    public ProxyResource updateProxy(String assetId, String proxyId, ProxyUpdate update) {
         return write("PATCH", FILES + "assets/" + segment(assetId) + "/proxies/" + segment(proxyId) + "/", update,
-                Proxy.class);
+                ProxyResource.class);
     }
 
     @Override
-    public Paged<Proxy> listProxies(String assetId) {
+    public Paged<ProxyResource> listProxies(String assetId) {
         return list(FILES + "assets/" + segment(assetId) + "/proxies/?generate_signed_url=false", PageStyle.LAST_ID,
-                PER_PAGE, Proxy.class);
+                PER_PAGE, ProxyResource.class);
     }
 
     @Override
@@ -528,13 +528,13 @@ public final class DefaultIconikClient implements IconikClient {
     // ---- collections ----
 
     @Override
-    public Collection createCollection(CollectionCreate collection) {
-        return write("POST", ASSETS + "collections/", collection, Collection.class);
+    public CollectionResource createCollection(CollectionCreate collection) {
+        return write("POST", ASSETS + "collections/", collection, CollectionResource.class);
     }
 
     @Override
-    public Collection getCollection(String collectionId) {
-        return get(ASSETS + "collections/" + segment(collectionId) + "/", Collection.class);
+    public CollectionResource getCollection(String collectionId) {
+        return get(ASSETS + "collections/" + segment(collectionId) + "/", CollectionResource.class);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.iconiksdk.core.command.internal;
 
 import io.github.iconiksdk.api.NotFoundException;
 import io.github.iconiksdk.core.client.IconikClient;
-import io.github.iconiksdk.core.client.model.Collection;
+import io.github.iconiksdk.core.client.model.CollectionResource;
 import io.github.iconiksdk.core.client.model.GatewayEvent;
 import io.github.iconiksdk.core.command.Command;
 import io.github.iconiksdk.core.command.CommandHandler;
@@ -147,7 +147,7 @@ public final class CollectionMapHandler implements CommandHandler {
 
     private boolean deleted(String collectionId) {
         try {
-            Collection c = client.getCollection(collectionId);
+            CollectionResource c = client.getCollection(collectionId);
             return "DELETED".equals(c.status());
         } catch (NotFoundException e) {
             return true;

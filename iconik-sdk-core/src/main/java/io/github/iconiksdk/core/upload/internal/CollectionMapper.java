@@ -2,7 +2,7 @@ package io.github.iconiksdk.core.upload.internal;
 
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.OutcomeUnknownException;
-import io.github.iconiksdk.core.client.model.Collection;
+import io.github.iconiksdk.core.client.model.CollectionResource;
 import io.github.iconiksdk.core.client.model.CollectionCreate;
 import io.github.iconiksdk.core.client.model.ContentItem;
 
@@ -66,8 +66,8 @@ public final class CollectionMapper {
     }
 
     private Optional<String> masterByTitle() {
-        for (Collection c : client.paginate("/API/assets/v1/collections/?is_root=true&per_page=100",
-                Collection.class)) {
+        for (CollectionResource c : client.paginate("/API/assets/v1/collections/?is_root=true&per_page=100",
+                CollectionResource.class)) {
             if (MASTER_TITLE.equals(c.title())) {
                 return Optional.of(c.id());
             }

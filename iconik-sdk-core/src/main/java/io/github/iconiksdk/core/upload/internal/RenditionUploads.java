@@ -22,7 +22,7 @@ import io.github.iconiksdk.core.client.model.Keyframe;
 import io.github.iconiksdk.core.client.model.KeyframeCreate;
 import io.github.iconiksdk.core.client.model.KeyframeType;
 import io.github.iconiksdk.core.client.model.KeyframeUpdate;
-import io.github.iconiksdk.core.client.model.Proxy;
+import io.github.iconiksdk.core.client.model.ProxyResource;
 import io.github.iconiksdk.core.client.model.ProxyCreate;
 import io.github.iconiksdk.core.client.model.ProxyUpdate;
 import io.github.iconiksdk.core.client.model.Resolution;
@@ -274,9 +274,9 @@ public final class RenditionUploads {
             case "image/jpeg" -> new String[] {"JPEG", "mjpeg"};
             default -> new String[] {r.mimeType(), null};
         };
-        Proxy p = client.createProxy(assetId, new ProxyCreate(storage(StoragePurpose.PROXIES).orElse(null), name,
-                r.file().getFileName().toString(), formatCodec[0], formatCodec[1], null, null, resolution(r), size,
-                FileRecordStatus.OPEN, null));
+        ProxyResource p = client.createProxy(assetId, new ProxyCreate(storage(StoragePurpose.PROXIES).orElse(null),
+                name, r.file().getFileName().toString(), formatCodec[0], formatCodec[1], null, null, resolution(r),
+                size, FileRecordStatus.OPEN, null));
         return new String[] {p.id(), requireUrl(p.uploadUrl(), "proxy " + p.id())};
     }
 
@@ -308,7 +308,7 @@ public final class RenditionUploads {
     /** Deletes every proxy or keyframe of the asset carrying this slot's record name (ours, half made). */
     private void removeLeftovers(String assetId, String slot, String name) {
         if (isProxy(slot)) {
-            for (Proxy p : client.listProxies(assetId)) {
+            for (ProxyResource p : client.listProxies(assetId)) {
                 if (name.equals(p.name())) {
                     delete("/API/files/v1/assets/" + assetId + "/proxies/" + p.id() + "/");
                 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
 /**
- * A collection ({@code CollectionSchema}).
+ * A collection as iconik sends it ({@code CollectionSchema}); named so that it does not clash with
+ * {@code java.util.Collection}.
  *
  * @param id          the collection id
  * @param title       its title
@@ -20,6 +21,6 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Collection(String id, String title, String parentId, String externalId, String status, Boolean isRoot,
-                         String storageId, Instant dateCreated) {
+public record CollectionResource(String id, String title, String parentId, String externalId, String status,
+                                 Boolean isRoot, String storageId, Instant dateCreated) {
 }

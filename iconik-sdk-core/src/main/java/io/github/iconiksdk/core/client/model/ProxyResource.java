@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A proxy of an asset ({@code ProxySchema}, or {@code ProxyCreateSchema} with its upload URL right after creation).
+ * A proxy of an asset ({@code ProxySchema}, or {@code ProxyCreateSchema} with its upload URL right after creation);
+ * named so that it does not clash with {@code java.net.Proxy}.
  *
  * @param id                 the proxy id
  * @param assetId            the asset
@@ -33,9 +34,9 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Proxy(String id, String assetId, String name, String filename, String storageId,
-                    StorageMethod storageMethod, FileRecordStatus status, String format, String codec, Long bitRate,
-                    String frameRate, Resolution resolution, Long size, String url, String uploadUrl,
-                    String uploadMethod, Map<String, Object> uploadCredentials, String multipartUploadUrl,
-                    String versionId, Instant dateCreated) {
+public record ProxyResource(String id, String assetId, String name, String filename, String storageId,
+                            StorageMethod storageMethod, FileRecordStatus status, String format, String codec,
+                            Long bitRate, String frameRate, Resolution resolution, Long size, String url,
+                            String uploadUrl, String uploadMethod, Map<String, Object> uploadCredentials,
+                            String multipartUploadUrl, String versionId, Instant dateCreated) {
 }
