@@ -97,4 +97,17 @@ public interface FileCatalog {
     static FileCatalog registrationJournal(Path registrationJournal) {
         return new RegistrationCatalog(Objects.requireNonNull(registrationJournal, "registrationJournal"));
     }
+
+    /**
+     * The catalog kept in a registration store the caller owns, as {@link #registrationJournal} does for the SQLite
+     * file: the store a fleet shares (PostgreSQL), so the scanners of every gateway find a transferred-in file
+     * registered. Closing the catalog leaves the store open.
+     *
+     * @param store the registration store the uploader journals in
+     * @return the catalog (close it with {@link AutoCloseable#close()})
+     */
+    static FileCatalog registrationStore(io.github.iconiksdk.api.upload.RegistrationStore store) {
+        return new RegistrationCatalog(io.github.iconiksdk.core.upload.internal.RegistrationJournal.over(
+                Objects.requireNonNull(store, "store")));
+    }
 }

@@ -29,6 +29,7 @@ import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 import io.github.iconiksdk.postgresql.PostgresStateDatabase;
 import io.github.iconiksdk.postgresql.SharedPipelineState;
+import io.github.iconiksdk.postgresql.StorageRole;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -60,6 +61,7 @@ final class Gateway implements AutoCloseable, IngestListener {
     private final PostgresStateDatabase database;
     private final SharedPipelineState shared;
     private boolean commandsSkippedReported;
+    private StorageRole commandRole;
     private volatile String linePrefix = "";
 
     Gateway(GatewayConfig config, PrintWriter err) {
@@ -312,24 +314,36 @@ final class Gateway implements AutoCloseable, IngestListener {
         if (commands != null || closed) {
             return;
         }
-        if (database != null) {
-            // The command loop's file catalog and journal are SQLite files of one gateway; a fleet's are not there.
-            if (!commandsSkippedReported) {
-                commandsSkippedReported = true;
-                print("iconik-gateway run: with state-url the command loop (SCAN button, transfers, deletions) is"
-                        + " off: its catalog is not on the shared database yet; every pass scans as scheduled");
-            }
-            return;
-        }
         StorageSettings s = pipeline.settings().orElse(null);
         if (s == null) {
             return;
+        }
+        if (database != null && commandRole == null) {
+            // A fleet: one gateway per storage runs the command loop (docs/scale-out.md); the others ask again
+            // after each pass, so one of them takes over when it stops.
+            try {
+                commandRole = StorageRole.tryTake(database, storageId, "commands").orElse(null);
+            } catch (RuntimeException e) {
+                print("iconik-gateway run: cannot ask the shared database who runs the command loop: "
+                        + e.getMessage() + "; asked again after the next pass");
+                return;
+            }
+            if (commandRole == null) {
+                if (!commandsSkippedReported) {
+                    commandsSkippedReported = true;
+                    print("iconik-gateway run: another gateway of the fleet runs the command loop (SCAN button,"
+                            + " transfers, deletions) for this storage; this one takes over if it stops");
+                }
+                return;
+            }
+            print("iconik-gateway run: this gateway runs the fleet's command loop for this storage");
         }
         try {
             FileSettings fs = s.fileSettings();
             MountPoint mount = MountPoint.of(s.mountPoint(), fs.scanDirectories() == null ? List.of()
                     : fs.scanDirectories(), Boolean.TRUE.equals(fs.allowAccessOutsideScanDirectories()));
-            catalog = FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
+            catalog = shared != null ? FileCatalog.registrationStore(shared.registrationStore())
+                    : FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
             CommandHandler maps = GatewayHandlers.collectionMaps(client, storageId, mount, catalog);
             commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
                     .interval(config.commandPoll())
@@ -365,11 +379,14 @@ final class Gateway implements AutoCloseable, IngestListener {
     private void closeCommands() {
         CommandLoop loop;
         FileCatalog cat;
+        StorageRole role;
         synchronized (this) {
             loop = commands;
             cat = catalog;
+            role = commandRole;
             commands = null;
             catalog = null;
+            commandRole = null;
         }
         if (loop != null) {
             loop.close();
@@ -380,6 +397,9 @@ final class Gateway implements AutoCloseable, IngestListener {
             } catch (Exception e) {
                 print("iconik-gateway: closing the file catalog failed: " + e);
             }
+        }
+        if (role != null) {
+            role.close(); // after the loop's last command: another gateway of the fleet may take over now
         }
     }
 

@@ -23,6 +23,11 @@ public final class RegistrationCatalog implements FileCatalog, AutoCloseable {
         this.journal = RegistrationJournal.open(file);
     }
 
+    /** @param journal a registration journal (closed with the catalog; one {@code over} a store leaves it open) */
+    public RegistrationCatalog(RegistrationJournal journal) {
+        this.journal = journal;
+    }
+
     @Override
     public Optional<Entry> find(String path) {
         return journal.find(path).filter(e -> e.step() == Step.DONE)
