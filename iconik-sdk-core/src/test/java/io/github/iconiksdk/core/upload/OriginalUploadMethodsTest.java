@@ -2,6 +2,7 @@ package io.github.iconiksdk.core.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.iconiksdk.api.IconikClientException;
+import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.metadata.MetadataValues;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ChangeType;
@@ -11,6 +12,7 @@ import io.github.iconiksdk.api.upload.UploadResult;
 import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.client.TestClients;
 import io.github.iconiksdk.testkit.FakeIconik;
+import io.github.iconiksdk.testkit.FaultKind;
 import io.github.iconiksdk.testkit.Faults;
 import io.github.iconiksdk.testkit.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -225,5 +227,58 @@ class OriginalUploadMethodsTest {
                 + " storage");
         assertTrue(fake.requests().stream().noneMatch(r -> r.path().startsWith("/__fake/upload/")),
                 "nothing sent to an upload URL");
+    }
+
+    /** The method and path of the fake's requests that carry one part, per storage method. */
+    private static String[] partRequests(String method) {
+        return switch (method) {
+            case "B2" -> new String[] {"POST", "/__fake/upload/.*/b2/part/.*"};
+            case "GCS" -> new String[] {"PUT", "/__fake/upload/.*/part/.*"};
+            default -> new String[] {"PUT", "/__fake/upload/.*"};
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GCS", "S3", "B2", "AZURE"})
+    void partDamagedByTheStorage_isDetectedAndSentAgain_theObjectArrivesWhole(String method) throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).filesStorageMethod(method).seed(13).build().start();
+        IconikClient client = TestClients.fast(fake);
+        IconikAssetUploader u = uploader(client, "journal.db");
+        String path = "A001/damaged.mov";
+        long size = 8 * PART + 7;
+        Registration reg = register(u, path, size, 17);
+        String[] parts = partRequests(method);
+        fake.failNext(FaultKind.CORRUPT_BODY, parts[0], parts[1], 2);
+        UploadResult done = u.uploadOriginal(reg, p -> { });
+        assertEquals(2, fake.requests().stream().filter(r -> r.fault() == FaultKind.CORRUPT_BODY).count(),
+                "two parts were damaged");
+        assertEquals(size + ":" + md5(root().resolve(path)), fake.uploadedDigest(done.objectId()).orElseThrow(),
+                method + ": the damaged parts were sent again");
+        assertTrue(fake.requests().stream().filter(r -> r.method().equals(parts[0]) && r.path().matches(parts[1]))
+                .count() >= 9 + 2, "9 parts and the 2 sent again");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GCS", "S3", "B2", "AZURE"})
+    void storageThatDamagesEveryAttempt_failsNamingTheChecksum_andTheRecordStaysOpen(String method)
+            throws Exception {
+        fake = FakeIconik.builder().mountPoint(root().toString()).filesStorageMethod(method).seed(19).build().start();
+        IconikClient client = TestClients.fast(fake);
+        var settings = client.getStorage(fake.storageId()).fileSettings();
+        IconikAssetUploader u = IconikAssetUploader.builder().client(client).storageId(fake.storageId())
+                .settings(() -> settings).journal(dir.resolve("journal.db")).storageRoot(root()).chunkSize(PART)
+                .parallelParts(2, 2).uploadRetries(3, Duration.ofMillis(1))
+                .searchSettleTime(Duration.ofMillis(20)).build();
+        uploaders.add(u);
+        String path = "A001/always-damaged.mov";
+        Registration reg = register(u, path, 2 * PART + 1, 23);
+        String[] parts = partRequests(method);
+        fake.failNext(FaultKind.CORRUPT_BODY, parts[0], parts[1], 1000);
+        IconikException failed = assertThrows(IconikException.class, () -> u.uploadOriginal(reg, p -> { }));
+        assertTrue(failed.getMessage().matches("(?is).*(checksum|BadDigest|Md5Mismatch).*"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("damaged.mov"), "names the file: " + failed.getMessage());
+        List<JsonNode> copies = filesOn(reg.assetId(), fake.defaultStorageId("FILES"));
+        assertTrue(copies.stream().noneMatch(f -> "CLOSED".equals(f.path("status").asText())),
+                "no copy is CLOSED with damaged bytes");
     }
 }

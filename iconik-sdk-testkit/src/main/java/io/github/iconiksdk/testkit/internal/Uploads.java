@@ -93,6 +93,11 @@ final class Uploads {
     /** B2's smallest part but the last. */
     static final long B2_MIN_PART = 5_000_000L;
     private static final int BUFFER = 1 << 18;
+    /**
+     * Set while the exchange this thread serves is to have its body damaged ({@link FaultKind#CORRUPT_BODY}); not an
+     * exchange attribute: the JDK server keeps those in the context, shared by every exchange.
+     */
+    private static final ThreadLocal<Boolean> CORRUPT = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final int XML_LIMIT = 4 << 20;
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+|\\*)");
@@ -588,7 +593,12 @@ final class Uploads {
                         : error(t.method(), 503, "SlowDown", "Please reduce your request rate.")
                         .header("Retry-After", "1");
             } else {
-                answer = route(t, method, sub, q, ex);
+                CORRUPT.set(fault == FaultKind.CORRUPT_BODY);
+                try {
+                    answer = route(t, method, sub, q, ex);
+                } finally {
+                    CORRUPT.remove();
+                }
                 applied = answer.status() < 400;
                 if (fault == FaultKind.RESET_AFTER_APPLY) {
                     throw new Reset();
@@ -739,7 +749,7 @@ final class Uploads {
                 throw new Failure(error("GCS", 400, "invalid", "Content-Range " + range + " does not continue the "
                         + s.received + " bytes received"));
             }
-            appendTo(s, ex.getRequestBody(), length);
+            appendTo(s, ex.getRequestBody(), length, CORRUPT.get());
             long last = Long.parseLong(m.group(2));
             if (!m.group(3).equals("*") && last + 1 == Long.parseLong(m.group(3))) {
                 sessions.remove(uploadId);
@@ -1020,6 +1030,7 @@ final class Uploads {
                         + " parameters specified in the request URI is invalid. (blockid)"));
             }
             Piece p = receive(ex, keep(), false, false);
+            checkAzureMd5(ex.getRequestHeaders().getFirst("Content-MD5"), p);
             delete(blocks.put(id, p));
             return Answer.of(201).header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()))
                     .header("x-ms-request-server-encrypted", "true").header("x-ms-request-id", hex(8));
@@ -1050,10 +1061,21 @@ final class Uploads {
                     + " this request is not specified. (x-ms-blob-type)"));
         }
         Piece p = receive(ex, keep(), false, false);
+        checkAzureMd5(ex.getRequestHeaders().getFirst("Content-MD5"), p);
         finish(t, List.of(p));
         azureBlocks.remove(t.objectId());
         return Answer.of(201).header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()))
                 .header("ETag", "\"0x" + hex(8).toUpperCase(Locale.ROOT) + "\"").header("x-ms-request-id", hex(8));
+    }
+
+    /** Azure refuses a body whose MD5 is not the {@code Content-MD5} the request declared. */
+    private static void checkAzureMd5(String contentMd5, Piece p) {
+        if (contentMd5 != null && !contentMd5.isBlank()
+                && !contentMd5.trim().equals(Base64.getEncoder().encodeToString(p.md5()))) {
+            delete(p);
+            throw new Failure(error("AZURE", 400, "Md5Mismatch", "The MD5 value specified in the request did not"
+                    + " match the MD5 value calculated by the server."));
+        }
     }
 
     /** Block ids are base64, at most 64 bytes decoded, and all of one blob the same length. */
@@ -1104,6 +1126,7 @@ final class Uploads {
         MessageDigest sha = sha1 ? digest("SHA-1") : null;
         ByteArrayOutputStream trailer = new ByteArrayOutputStream();
         Path file = keep ? newFile() : null;
+        boolean corrupt = CORRUPT.get();
         long n = 0;
         try (InputStream in = ex.getRequestBody();
              FileChannel out = file == null ? null : FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -1111,6 +1134,10 @@ final class Uploads {
             int r;
             while ((r = in.read(buf)) >= 0) {
                 int content = (int) Math.max(0, Math.min(r, contentLimit - n));
+                if (content > 0 && corrupt) {
+                    buf[0] ^= 0x5A; // the storage's damage: one byte, before it is measured and stored
+                    corrupt = false;
+                }
                 if (content > 0) {
                     md5.update(buf, 0, content);
                     crc.update(buf, 0, content);
@@ -1153,13 +1180,17 @@ final class Uploads {
         return new Piece(file, size, md5.digest(), shaDigest, crc.getValue());
     }
 
-    private static void appendTo(Session s, InputStream in, long length) throws IOException {
+    private static void appendTo(Session s, InputStream in, long length, boolean corrupt) throws IOException {
         try (in; FileChannel out = s.file == null ? null : FileChannel.open(s.file, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             byte[] buf = new byte[BUFFER];
             long n = 0;
             int r;
             while ((r = in.read(buf)) >= 0) {
+                if (corrupt && r > 0) {
+                    buf[0] ^= 0x5A;
+                    corrupt = false;
+                }
                 s.md5.update(buf, 0, r);
                 if (out != null) {
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, r);

@@ -39,12 +39,12 @@ final class AzureBlockUpload implements OriginalUploader {
         }
         String fileMd5 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(job.md5Hex));
         if (job.size <= job.partSize) {
-            HttpResponse<String> r = job.transfer.send("Put Blob of " + job.name(), () -> job.transfer.request(url)
+            job.transfer.send("Put Blob of " + job.name(), () -> job.transfer.request(url)
                     .header("x-ms-blob-type", "BlockBlob").header("x-ms-version", VERSION)
                     .header("Content-MD5", fileMd5)
-                    .PUT(FileRegion.of(job.file, 0, job.size, false).body()).build(), s -> s == 201);
-            r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
-                    HexFormat.of().formatHex(Base64.getDecoder().decode(m)), job.md5Hex, url));
+                    .PUT(FileRegion.of(job.file, 0, job.size, false).body()).build(), s -> s == 201,
+                    r -> r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
+                            HexFormat.of().formatHex(Base64.getDecoder().decode(m)), job.md5Hex, url)));
             job.done();
             return;
         }
@@ -58,11 +58,11 @@ final class AzureBlockUpload implements OriginalUploader {
             FileRegion body = FileRegion.of(job.file, job.offset(part), job.length(part), true);
             String blockUrl = url + (url.contains("?") ? "&" : "?") + "comp=block&blockid="
                     + URLEncoder.encode(id, StandardCharsets.UTF_8);
-            HttpResponse<String> r = job.transfer.send(what, () -> job.transfer.request(blockUrl)
-                    .header("x-ms-version", VERSION).PUT(body.body()).build(), s -> s == 201);
-            String sent = HexFormat.of().formatHex(body.md5());
-            r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
-                    HexFormat.of().formatHex(Base64.getDecoder().decode(m)), sent, url));
+            job.transfer.send(what, () -> job.transfer.request(blockUrl)
+                    .header("x-ms-version", VERSION).PUT(body.body()).build(), s -> s == 201,
+                    r -> r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
+                            HexFormat.of().formatHex(Base64.getDecoder().decode(m)),
+                            HexFormat.of().formatHex(body.md5()), url)));
             job.confirm(part, id);
         });
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");

@@ -84,6 +84,12 @@ final class B2LargeFileUpload implements OriginalUploader {
                     throw e;
                 }
                 if (a.statusCode() == 200) {
+                    String sent = HexFormat.of().formatHex(body.sha1());
+                    String theirs = json(a.body()).path("contentSha1").asText("");
+                    if (!theirs.equalsIgnoreCase(sent)) {
+                        throw new UrlTransfer.BadChecksumException("B2 confirmed " + what + " with SHA-1 " + theirs
+                                + ", the bytes sent have " + sent);
+                    }
                     return a;
                 }
                 mine.remove();
@@ -93,13 +99,7 @@ final class B2LargeFileUpload implements OriginalUploader {
                 }
                 throw UrlTransfer.failure(what, a);
             });
-            String sha1 = HexFormat.of().formatHex(body.sha1());
-            String theirs = json(r.body()).path("contentSha1").asText("");
-            if (!theirs.equalsIgnoreCase(sha1)) {
-                throw new IconikException("B2 confirmed " + what + " with SHA-1 " + theirs + ", the bytes sent have "
-                        + sha1);
-            }
-            job.confirm(part, sha1);
+            job.confirm(part, HexFormat.of().formatHex(body.sha1()));
         });
         SortedMap<Integer, String> all = job.confirmed();
         ObjectNode finish = JSON.createObjectNode();
@@ -130,19 +130,20 @@ final class B2LargeFileUpload implements OriginalUploader {
         }
         String name = job.record.uploadFilename() != null ? job.record.uploadFilename() : job.name();
         FileRegion body = FileRegion.withSha1AtEnd(job.file, 0, job.size);
-        HttpResponse<String> r = job.transfer.send("upload of " + job.name(), () -> job.transfer.request(url)
+        job.transfer.send("upload of " + job.name(), () -> job.transfer.request(url)
                 .header("Authorization", token.toString())
                 .header("X-Bz-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("Content-Type", "b2/x-auto").header("X-Bz-Content-Sha1", "hex_digits_at_end")
-                .POST(body.body()).build(), s -> s == 200);
-        JsonNode answer = json(r.body());
-        if (answer.hasNonNull("contentLength") && answer.get("contentLength").asLong() != job.size) {
-            throw new IconikException("B2 holds " + answer.get("contentLength").asLong() + " bytes of " + job.name()
-                    + ", not the " + job.size + " sent");
-        }
-        if (answer.hasNonNull("contentMd5")) {
-            UrlUpload.checkMd5(answer.get("contentMd5").asText(), job.md5Hex, url);
-        }
+                .POST(body.body()).build(), s -> s == 200, r -> {
+                    JsonNode answer = json(r.body());
+                    if (answer.hasNonNull("contentLength") && answer.get("contentLength").asLong() != job.size) {
+                        throw new UrlTransfer.BadChecksumException("B2 holds " + answer.get("contentLength")
+                                .asLong() + " bytes of " + job.name() + ", not the " + job.size + " sent");
+                    }
+                    if (answer.hasNonNull("contentMd5")) {
+                        UrlUpload.checkMd5(answer.get("contentMd5").asText(), job.md5Hex, url);
+                    }
+                });
         job.done();
     }
 

@@ -84,16 +84,18 @@ final class GcsParallelUpload implements OriginalUploader {
                         + job.name(), null, false);
             }
             FileRegion body = FileRegion.withCrc32c(job.file, job.offset(part), job.length(part));
-            HttpResponse<String> r = job.transfer.send("part " + part + " of " + job.name(), () -> job.transfer
+            job.transfer.send("part " + part + " of " + job.name(), () -> job.transfer
                     .request(u.url()).header("Content-Type", "application/octet-stream").PUT(body.body()).build(),
-                    s -> s == 200 || s == 201);
-            UrlUpload.verify(r, job.length(part), null, u.url());
+                    s -> s == 200 || s == 201, r -> {
+                        UrlUpload.verify(r, job.length(part), null, u.url());
+                        String theirs = storedCrc32c(r);
+                        if (theirs != null && !theirs.equals(Crc32c.base64(body.crc32c()))) {
+                            throw new UrlTransfer.BadChecksumException("checksum mismatch after part " + part
+                                    + " of " + job.file + ": the storage has CRC32C " + theirs + ", the bytes sent "
+                                    + Crc32c.base64(body.crc32c()));
+                        }
+                    });
             long crc = body.crc32c();
-            String theirs = storedCrc32c(r);
-            if (theirs != null && !theirs.equals(Crc32c.base64(crc))) {
-                throw new IconikException("checksum mismatch after part " + part + " of " + job.file + ": the"
-                        + " storage has CRC32C " + theirs + ", the bytes sent " + Crc32c.base64(crc));
-            }
             job.confirm(part, PartTag.of(u.key(), crc));
         });
         SortedMap<Integer, String> confirmedParts = job.confirmed();

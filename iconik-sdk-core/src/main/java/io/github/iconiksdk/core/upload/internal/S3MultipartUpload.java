@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Amazon S3 (and S3-compatible) uploads of originals.
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code multipart_upload_url} is a pre-signed CreateMultipartUpload URL and its part URLs carry the upload id is our
  * reading of its specs and of clients that use them; iconik documents neither.
  *
- * <p>Checks: a part's ETag is the MD5 of its bytes unless the bucket encrypts with KMS; when every part's ETag is
+ * <p>Checks: a part's ETag is the MD5 of its bytes unless the bucket encrypts with KMS; a part tagged otherwise is
+ * sent again with {@code Content-MD5}, which S3 checks (see {@code checkPart}); when every part's ETag is
  * the MD5 this upload measured while sending it, the completed object's ETag must be the MD5 of those MD5s followed
  * by {@code -N} (S3's rule for multipart ETags), else the upload fails. A 200 answer to the completion that carries
  * an {@code <Error>} (S3 does this) is a failure; {@code InternalError} and {@code SlowDown} are retried.
@@ -68,6 +70,7 @@ final class S3MultipartUpload implements OriginalUploader {
         }
         Map<Integer, String> etags = new ConcurrentHashMap<>(confirmed);
         Map<Integer, String> measured = new ConcurrentHashMap<>();
+        AtomicBoolean etagsNotMd5 = new AtomicBoolean();
         try {
             job.runner.run(job.missing(confirmed), part -> {
                 String url = partUrls.get(part);
@@ -75,11 +78,17 @@ final class S3MultipartUpload implements OriginalUploader {
                     throw new IconikClientException("iconik gave no URL for part " + part + " of " + job.name(),
                             null, false);
                 }
+                String what = "part " + part + " of " + job.name();
                 FileRegion body = FileRegion.of(job.file, job.offset(part), job.length(part), true);
-                HttpResponse<String> r = job.transfer.send("part " + part + " of " + job.name(),
-                        () -> job.transfer.request(url).PUT(body.body()).build(), s -> s == 200);
-                String etag = r.headers().firstValue("ETag").orElseThrow(() -> new IconikClientException(
-                        "S3 confirmed part " + part + " of " + job.name() + " without an ETag", null, false));
+                AtomicReference<String> declared = new AtomicReference<>();
+                HttpResponse<String> r = job.transfer.send(what, () -> {
+                    HttpRequest.Builder b = job.transfer.request(url);
+                    if (declared.get() != null) {
+                        b.header("Content-MD5", declared.get());
+                    }
+                    return b.PUT(body.body()).build();
+                }, s -> s == 200, a -> checkPart(what, a, body, declared, etagsNotMd5));
+                String etag = r.headers().firstValue("ETag").orElseThrow();
                 measured.put(part, HexFormat.of().formatHex(body.md5()));
                 etags.put(part, etag);
                 job.confirm(part, etag);
@@ -93,6 +102,36 @@ final class S3MultipartUpload implements OriginalUploader {
         }
         complete(job, urls, etags, measured);
         job.done();
+    }
+
+    /**
+     * Checks a part's ETag against the MD5 of the bytes sent. A different ETag means either that the storage holds
+     * other bytes, or that its ETags are not MD5s (SSE-KMS buckets): the part is sent again with {@code Content-MD5},
+     * which S3 checks ({@code BadDigest} if what it received differs, retried). A part S3 accepted with our
+     * {@code Content-MD5} and still tagged otherwise shows the ETags are not MD5s: later parts of the upload are
+     * not compared. [I]: that iconik's pre-signed part URLs accept an unsigned {@code Content-MD5} header is our
+     * reading of S3's rule that only {@code x-amz-*} headers must be signed.
+     *
+     * @throws UrlTransfer.BadChecksumException to send the part again with Content-MD5
+     * @throws IconikClientException            when S3 confirms the part without an ETag
+     */
+    private static void checkPart(String what, HttpResponse<String> answer, FileRegion body,
+                                  AtomicReference<String> declared, AtomicBoolean etagsNotMd5) {
+        String etag = answer.headers().firstValue("ETag").orElseThrow(() -> new IconikClientException(
+                "S3 confirmed " + what + " without an ETag", null, false)).replace("\"", "");
+        String sent = HexFormat.of().formatHex(body.md5());
+        if (etag.equalsIgnoreCase(sent) || etagsNotMd5.get()) {
+            return;
+        }
+        if (declared.get() != null) {
+            LOG.debug("S3 took {} with its Content-MD5 but tags it {}: the bucket's ETags are not MD5s (KMS?)",
+                    what, etag);
+            etagsNotMd5.set(true);
+            return;
+        }
+        declared.set(Base64.getEncoder().encodeToString(body.md5()));
+        throw new UrlTransfer.BadChecksumException("S3 confirmed " + what + " with ETag " + etag + ", the bytes sent"
+                + " have MD5 " + sent);
     }
 
     private static void putWhole(OriginalJob job) {

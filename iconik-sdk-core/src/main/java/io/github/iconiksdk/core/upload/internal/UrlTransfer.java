@@ -31,7 +31,7 @@ final class UrlTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(UrlTransfer.class);
 
     /** A status worth another attempt, with the wait the server asked for (ms), or -1. */
-    static final class RetryableStatusException extends IconikClientException {
+    static class RetryableStatusException extends IconikClientException {
         private static final long serialVersionUID = 1L;
         final int status;
         final long retryAfterMs;
@@ -41,6 +41,30 @@ final class UrlTransfer {
             this.status = status;
             this.retryAfterMs = retryAfterMs;
         }
+    }
+
+    /**
+     * The storage holds other bytes than were sent: the checksum it reports for what it received differs from the
+     * one measured while sending, or it refused a checksum the request declared (S3 {@code BadDigest}, Azure
+     * {@code Md5Mismatch}, B2's "Checksum did not match"). Retried like a 5xx: the next attempt sends the bytes
+     * again, replacing what the storage holds; when the attempts are used up the upload fails with this message.
+     */
+    static final class BadChecksumException extends RetryableStatusException {
+        private static final long serialVersionUID = 1L;
+
+        BadChecksumException(String message) {
+            super(message, 0, -1);
+        }
+    }
+
+    /** Checks an accepted answer; throwing {@link BadChecksumException} sends the request again. */
+    @FunctionalInterface
+    interface AnswerCheck {
+        /**
+         * @param answer the accepted answer
+         * @throws BadChecksumException when the storage holds other bytes than were sent
+         */
+        void check(HttpResponse<String> answer);
     }
 
     /** A checked unit of work that one attempt runs. */
@@ -151,6 +175,28 @@ final class UrlTransfer {
     }
 
     /**
+     * Sends a request (built afresh for each attempt) until it is answered with an accepted status that passes the
+     * check; an answer the check finds wrong ({@link BadChecksumException}) counts as a failed attempt.
+     *
+     * @param what     what it is, for messages
+     * @param request  makes the request
+     * @param accepted the statuses that end the exchange
+     * @param check    checks an accepted answer (the checksums the storage reports)
+     * @return the accepted, checked answer
+     * @throws UrlGoneException      on 403, 404 or 410
+     * @throws IconikClientException when the attempts are used up (the last failure's message, a checksum mismatch
+     *                               naming both checksums) or the answer is not retryable
+     */
+    HttpResponse<String> send(String what, Supplier<HttpRequest> request, IntPredicate accepted,
+                              AnswerCheck check) {
+        return retrying(what, () -> {
+            HttpResponse<String> r = once(what, request.get(), accepted);
+            check.check(r);
+            return r;
+        });
+    }
+
+    /**
      * Sends a request once.
      *
      * @param what     what it is, for messages
@@ -183,6 +229,11 @@ final class UrlTransfer {
         String message = what + " was answered " + status + ": " + abbreviate(resp.body());
         if (status == 403 || status == 404 || status == 410) {
             return new UrlGoneException(message);
+        }
+        String body = resp.body() == null ? "" : resp.body();
+        if (status == 400 && (body.contains("BadDigest") || body.contains("Md5Mismatch")
+                || body.contains("Checksum did not match"))) {
+            return new BadChecksumException(message);
         }
         if (status == 408 || status == 429 || status >= 500) {
             long wait = resp.headers().firstValue("Retry-After").map(UrlTransfer::seconds).orElse(-1L);

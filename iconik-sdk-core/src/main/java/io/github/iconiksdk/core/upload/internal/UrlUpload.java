@@ -3,7 +3,6 @@ package io.github.iconiksdk.core.upload.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.api.IconikClientException;
-import io.github.iconiksdk.api.IconikException;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -76,10 +75,10 @@ public final class UrlUpload {
      */
     Completed putWhole(String url, Path file, String md5Hex, LongConsumer progress) {
         long size = size(file);
-        HttpResponse<String> resp = transfer.send("PUT " + UrlTransfer.redact(url), () -> transfer.request(url)
+        transfer.send("PUT " + UrlTransfer.redact(url), () -> transfer.request(url)
                 .header("Content-Type", "application/octet-stream")
-                .PUT(FileRegion.of(file, 0, size, false).body()).build(), s -> s == 200 || s == 201);
-        verify(resp, size, md5Hex, url);
+                .PUT(FileRegion.of(file, 0, size, false).body()).build(), s -> s == 200 || s == 201,
+                r -> verify(r, size, md5Hex, url));
         progress.accept(size);
         return new Completed(size, false);
     }
@@ -179,7 +178,11 @@ public final class UrlUpload {
         return Long.parseLong(m.group(2)) + 1;
     }
 
-    /** Checks a Google Cloud Storage object resource's {@code size} and {@code md5Hash}, when the answer has them. */
+    /**
+     * Checks a Google Cloud Storage object resource's {@code size} and {@code md5Hash}, when the answer has them.
+     *
+     * @throws UrlTransfer.BadChecksumException when either differs from what was sent
+     */
     static void verify(HttpResponse<String> resp, long size, String md5Hex, String url) {
         String body = resp.body();
         if (body == null || body.isBlank() || !body.trim().startsWith("{")) {
@@ -192,8 +195,8 @@ public final class UrlUpload {
             return;
         }
         if (obj.hasNonNull("size") && obj.get("size").asLong(-1) != size) {
-            throw new IconikException("the storage holds " + obj.get("size").asText() + " bytes after the upload to "
-                    + UrlTransfer.redact(url) + ", not the " + size + " sent");
+            throw new UrlTransfer.BadChecksumException("the storage holds " + obj.get("size").asText() + " bytes"
+                    + " after the upload to " + UrlTransfer.redact(url) + ", not the " + size + " sent");
         }
         if (md5Hex != null && obj.hasNonNull("md5Hash")) {
             String theirs = HexFormat.of().formatHex(Base64.getDecoder().decode(obj.get("md5Hash").asText()));
@@ -201,10 +204,14 @@ public final class UrlUpload {
         }
     }
 
-    /** Fails when the MD5 a storage reports differs from the file's. */
+    /**
+     * Fails when the MD5 a storage reports differs from the file's.
+     *
+     * @throws UrlTransfer.BadChecksumException naming both MD5s when they differ
+     */
     static void checkMd5(String theirsHex, String md5Hex, String url) {
         if (!theirsHex.equalsIgnoreCase(md5Hex)) {
-            throw new IconikException("checksum mismatch after the upload to " + UrlTransfer.redact(url)
+            throw new UrlTransfer.BadChecksumException("checksum mismatch after the upload to " + UrlTransfer.redact(url)
                     + ": the storage has MD5 " + theirsHex.toLowerCase(Locale.ROOT) + ", the file "
                     + md5Hex.toLowerCase(Locale.ROOT));
         }
