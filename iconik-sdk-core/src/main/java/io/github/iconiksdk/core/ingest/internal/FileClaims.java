@@ -228,15 +228,9 @@ final class FileClaims implements AutoCloseable {
      */
     void ended(String path) {
         Held h = held.get(path);
-        if (h == null) {
+        if (h == null || !lastJobEnded(path, h)) {
             return;
         }
-        synchronized (h) {
-            if (--h.outstanding > 0) {
-                return;
-            }
-        }
-        held.remove(path, h);
         try {
             // false: the lease ran out and another took it over; the journal makes it safe
             boolean completed = queue.complete(h.lease);
@@ -246,6 +240,23 @@ final class FileClaims implements AutoCloseable {
                     + "); another gateway takes it over after the lease time");
         }
         wakeClaimer();
+    }
+
+    /**
+     * Counts one job of a claimed file as ended; after its last job the file is no longer held.
+     *
+     * @param path the file
+     * @param h    its holding
+     * @return whether that was its last job
+     */
+    private boolean lastJobEnded(String path, Held h) {
+        synchronized (h) {
+            if (--h.outstanding > 0) {
+                return false;
+            }
+        }
+        held.remove(path, h);
+        return true;
     }
 
     /**
@@ -266,12 +277,9 @@ final class FileClaims implements AutoCloseable {
             ended(path);
             return;
         }
-        synchronized (h) {
-            if (--h.outstanding > 0) {
-                return;
-            }
+        if (!lastJobEnded(path, h)) {
+            return;
         }
-        held.remove(path, h);
         try {
             queue.release(h.lease);
         } catch (IconikException e) {
