@@ -70,21 +70,16 @@ class FleetRunIT {
     static void stopServer() throws Exception {
         if (startedState != null) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("project.root", "."), ".ci",
-                    "test-postgres.sh").toString(), "stop").redirectErrorStream(true);
+                    "test-postgres.sh").toString(), "stop");
             pb.environment().put("ICONIK_SDK_TEST_POSTGRES_STATE", startedState.toString());
             pb.start().waitFor(60, TimeUnit.SECONDS);
         }
     }
 
     private Process run(FakeIconik fake, String stateUrl, Path config, String name) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("gateway.jar"), "run", "--config", config.toString(),
+        ProcessBuilder pb = GatewayProcess.against(fake, List.of("-Xmx256m"), "run", "--config", config.toString(),
                 "--data-dir", tmp.resolve(name).toString(), "--state-url", stateUrl, "--no-watch")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
-        pb.environment().put("ICONIK_URL", fake.url());
-        pb.environment().put("APP_ID", fake.appId());
-        pb.environment().put("AUTH_TOKEN", fake.authToken());
-        pb.environment().put("STORAGE_ID", fake.storageId());
+                .redirectOutput(tmp.resolve(name + ".log").toFile());
         return pb.start();
     }
 

@@ -50,14 +50,9 @@ class GatewaySoakIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static Process start(FakeIconik fake, Path data, int port, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("gateway.jar"), "run", "--data-dir", data.toString(),
-                "--status-port", String.valueOf(port)).redirectErrorStream(true)
+        ProcessBuilder pb = GatewayProcess.against(fake, List.of("-Xmx256m"), "run", "--data-dir", data.toString(),
+                "--status-port", String.valueOf(port))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("ICONIK_URL", fake.url());
-        pb.environment().put("APP_ID", fake.appId());
-        pb.environment().put("AUTH_TOKEN", fake.authToken());
-        pb.environment().put("STORAGE_ID", fake.storageId());
         return pb.start();
     }
 
@@ -77,7 +72,7 @@ class GatewaySoakIT {
     /** The live heap: a full GC in the gateway, then what it reports in use. */
     private long liveHeap(Process p, int port) throws IOException, InterruptedException {
         Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(p.pid()), "GC.run").redirectErrorStream(true).start();
+                String.valueOf(p.pid()), "GC.run").start();
         gc.getInputStream().readAllBytes();
         gc.waitFor(30, TimeUnit.SECONDS);
         JsonNode s = status(port);

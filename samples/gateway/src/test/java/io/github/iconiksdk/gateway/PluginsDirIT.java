@@ -53,13 +53,8 @@ class PluginsDirIT {
                 .storageSetting("growing_files_threshold", "0").storageSetting("scan_interval_seconds", "1")
                 .build().start()) {
             Path log = tmp.resolve("run.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", System.getProperty("gateway.jar"), "run", "--config", ini.toString(), "--data-dir",
-                    tmp.resolve("data").toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("ICONIK_URL", fake.url());
-            pb.environment().put("APP_ID", fake.appId());
-            pb.environment().put("AUTH_TOKEN", fake.authToken());
-            pb.environment().put("STORAGE_ID", fake.storageId());
+            ProcessBuilder pb = GatewayProcess.against(fake, "run", "--config", ini.toString(), "--data-dir",
+                    tmp.resolve("data").toString()).redirectOutput(log.toFile());
             Process run = pb.start();
             try {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -35,13 +35,8 @@ class RunDaemonIT {
     Path tmp;
 
     private Process run(FakeIconik fake, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("gateway.jar"), "run", "--data-dir", tmp.resolve("data").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("ICONIK_URL", fake.url());
-        pb.environment().put("APP_ID", fake.appId());
-        pb.environment().put("AUTH_TOKEN", fake.authToken());
-        pb.environment().put("STORAGE_ID", fake.storageId());
+        ProcessBuilder pb = GatewayProcess.against(fake, "run", "--data-dir", tmp.resolve("data").toString())
+                .redirectOutput(log.toFile());
         return pb.start();
     }
 

@@ -83,13 +83,8 @@ class RunStatusPortIT {
                     .findFirst().orElseThrow().path("name").asText();
             int port = freePort();
             Path log = tmp.resolve("run.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", System.getProperty("gateway.jar"), "run", "--data-dir", tmp.resolve("data").toString(),
-                    "--status-port", String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("ICONIK_URL", fake.url());
-            pb.environment().put("APP_ID", fake.appId());
-            pb.environment().put("AUTH_TOKEN", fake.authToken());
-            pb.environment().put("STORAGE_ID", fake.storageId());
+            ProcessBuilder pb = GatewayProcess.against(fake, "run", "--data-dir", tmp.resolve("data").toString(),
+                    "--status-port", String.valueOf(port)).redirectOutput(log.toFile());
             Process run = pb.start();
             try {
                 // Registrations land while the pass still runs: the pass's end is recorded a moment later.
@@ -126,11 +121,8 @@ class RunStatusPortIT {
     void statusPortTaken_exit2NamingIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              FakeIconik fake = FakeIconik.builder().mountPoint(tmp.toString()).build().start()) {
-            Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", System.getProperty("gateway.jar"), "run", "--data-dir", tmp.resolve("data").toString(),
-                    "--status-port", String.valueOf(taken.getLocalPort()), "--iconik-url", fake.url(),
-                    "--app-id", fake.appId(), "--auth-token", fake.authToken(), "--storage-id", fake.storageId())
-                    .redirectErrorStream(true).start();
+            Process run = GatewayProcess.against(fake, "run", "--data-dir", tmp.resolve("data").toString(),
+                    "--status-port", String.valueOf(taken.getLocalPort())).start();
             String out = new String(run.getInputStream().readAllBytes());
             assertTrue(run.waitFor(30, TimeUnit.SECONDS));
             assertEquals(2, run.exitValue(), out);
