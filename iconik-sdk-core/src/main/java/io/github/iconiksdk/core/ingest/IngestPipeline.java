@@ -27,12 +27,20 @@ import io.github.iconiksdk.core.upload.IconikAssetUploader;
 import io.github.iconiksdk.core.work.LocalWorkQueue;
 import io.github.iconiksdk.core.work.WorkQueue;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -152,14 +160,14 @@ public final class IngestPipeline implements AutoCloseable {
      * @throws InvalidPatternException as {@link #runOnce()}
      * @throws IconikException         as {@link #runOnce()}
      */
-    public IngestSummary scanPaths(java.util.Collection<String> paths) {
+    public IngestSummary scanPaths(Collection<String> paths) {
         List<String> named = new ArrayList<>();
         for (String p : paths) {
             String rel = Objects.requireNonNull(p, "path").replace('\\', '/');
             while (rel.endsWith("/")) {
                 rel = rel.substring(0, rel.length() - 1);
             }
-            if (rel.startsWith("/") || java.util.Arrays.asList(rel.split("/")).contains("..")) {
+            if (rel.startsWith("/") || Arrays.asList(rel.split("/")).contains("..")) {
                 throw new IllegalArgumentException("scan path " + p + " is absolute or leaves the mount point");
             }
             named.add(rel);
@@ -169,11 +177,11 @@ public final class IngestPipeline implements AutoCloseable {
         }
         try {
             StorageSettings s = readSettings();
-            java.nio.file.Path root = IngestPass.root(s);
+            Path root = IngestPass.root(s);
             List<String> deep = new ArrayList<>();
-            java.util.Set<String> folders = new java.util.TreeSet<>();
+            Set<String> folders = new TreeSet<>();
             for (String rel : named) {
-                if (java.nio.file.Files.isDirectory(root.resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
                     deep.add(rel);
                     folders.add(rel);
                 } else {
@@ -182,14 +190,11 @@ public final class IngestPipeline implements AutoCloseable {
                 }
             }
             // a sub-folder is walked when it lies in a named folder; a named file's folder is looked at alone
-            java.util.function.Predicate<String> descend = sub -> deep.stream()
+            Predicate<String> descend = sub -> deep.stream()
                     .anyMatch(d -> sub.equals(d) || sub.startsWith(d + "/"));
             IngestSummary result;
             synchronized (passLock) {
-                result = new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
-                        this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
-                        .scanner(keptFor(s))
-                        .runFolders(folders, descend, true);
+                result = newPass(s).scanner(keptFor(s)).runFolders(folders, descend, true);
             }
             events.emit(new IngestEvent.PartialPassFinished(result));
             return result;
@@ -326,6 +331,17 @@ public final class IngestPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * A pass over the storage with these settings, wired to this pipeline's stages, stores, queue and stop signal.
+     *
+     * @param s the storage's settings for this pass
+     * @return the pass; give it its scanner, then run it
+     */
+    private IngestPass newPass(StorageSettings s) {
+        return new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested, this::pause,
+                st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue);
+    }
+
     /** The daemon's scanner if it was opened for these settings (a pass asked for while the daemon waits). */
     private FileSystemScanner keptFor(StorageSettings s) {
         synchronized (passLock) {
@@ -361,9 +377,7 @@ public final class IngestPipeline implements AutoCloseable {
             }
             IngestPass.Changes changes;
             synchronized (passLock) {
-                changes = new IngestPass(client, config, uploader(), s, transcoders, events, () -> stopRequested,
-                        this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
-                        .scanner(scanner).runChanges(Duration.ZERO);
+                changes = newPass(s).scanner(scanner).runChanges(Duration.ZERO);
             }
             changes.partialPass().ifPresent(summary -> {
                 events.emit(new IngestEvent.PartialPassFinished(summary));
@@ -599,9 +613,7 @@ public final class IngestPipeline implements AutoCloseable {
     private IngestSummary pass(StorageSettings s, boolean waitForGrowingFiles, FileSystemScanner kept) {
         synchronized (passLock) {
             IngestPass.root(s); // a mount point that is no folder here fails the pass before the journal opens
-            IngestSummary result = new IngestPass(client, config, uploader(), s, transcoders, events,
-                    () -> stopRequested, this::pause, st -> stage = st).scanStateStores(scanStateStores).workQueue(workQueue)
-                    .scanner(kept).run(waitForGrowingFiles);
+            IngestSummary result = newPass(s).scanner(kept).run(waitForGrowingFiles);
             passes++;
             events.emit(new IngestEvent.PassFinished(result));
             return result;
@@ -773,7 +785,7 @@ public final class IngestPipeline implements AutoCloseable {
             }
             // Paths in the options are absolute already (GatewayConfig resolves them against its file's folder).
             TranscoderConfig options = new TranscoderConfig(config.transcoderOptions(),
-                    java.nio.file.Path.of("").toAbsolutePath());
+                    Path.of("").toAbsolutePath());
             for (TranscoderProvider p : transcoders) {
                 try {
                     p.configure(options);
