@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -178,7 +179,7 @@ public final class IngestPass {
          * @param fullPassNeeded whether notifications were lost, so that only a full pass can tell what changed
          */
         public Changes {
-            java.util.Objects.requireNonNull(partialPass, "partialPass");
+            Objects.requireNonNull(partialPass, "partialPass");
         }
     }
 
@@ -247,7 +248,7 @@ public final class IngestPass {
      */
     public IngestSummary runFolders(Collection<String> folders, Predicate<String> descend, boolean waitForGrowing) {
         this.namedFolders = List.copyOf(folders);
-        this.namedDescend = java.util.Objects.requireNonNull(descend, "descend");
+        this.namedDescend = Objects.requireNonNull(descend, "descend");
         return run(waitForGrowing, null).partialPass().orElseThrow();
     }
 
@@ -320,9 +321,7 @@ public final class IngestPass {
                 if (!waitForGrowing || counts.growingCount() == growingBefore) {
                     break;
                 }
-                // Not a retry: growing files were seen, so the scan is run again once they may have settled.
-                pause.accept(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
-                checkStop();
+                awaitGrowingFiles();
             }
             fileClaims.scanDone();
             fileClaims.awaitAll(this::checkStop); // the files other gateways offered or left, on a shared queue
@@ -374,6 +373,15 @@ public final class IngestPass {
         return new Changes(Optional.of(counts.summary(stage, false)), false);
     }
 
+    /**
+     * Not a retry: growing files were seen, so the scan is run again once they may have settled (half the growing
+     * threshold, 1 to 5 s); a stop ends the wait and the pass ({@link #checkStop()}).
+     */
+    private void awaitGrowingFiles() {
+        pause.accept(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
+        checkStop();
+    }
+
     private Changes named(FileSystemScanner scanner, boolean waitForGrowing, ScanListener listener,
                           FileClaims fileClaims, RegistrationStage registering, RenditionStage stage) {
         while (true) {
@@ -383,8 +391,7 @@ public final class IngestPass {
             if (!waitForGrowing || counts.growingCount() == growingBefore) {
                 break;
             }
-            pause.accept(Duration.ofSeconds(Math.max(1, Math.min(5, settings.growingThreshold().toSeconds() / 2))));
-            checkStop();
+            awaitGrowingFiles();
         }
         checkStop();
         stage.awaitSubmitted(); // the work of the files just registered
