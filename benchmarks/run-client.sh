@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warm=${1:-3}; measure=${2:-8}
-mvn -q -B -o -DskipTests -pl benchmarks -am package
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -o -DskipTests -pl benchmarks -am package
 jar=benchmarks/target/benchmarks.jar
 log=$(mktemp)
 if [ "${BENCH_FAKE:-0}" = 1 ]; then

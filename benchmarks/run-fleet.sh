@@ -5,7 +5,7 @@
 # Goal (issue 24): 3 gateways at least 2.5 times as fast as one.
 # Usage: benchmarks/run-fleet.sh [FILES] [SLEEP_MS]   (a server from ICONIK_SDK_TEST_POSTGRES_URL, else one started
 # with .ci/test-postgres.sh for the run)
-# FLEET_SKIP_BUILD=1: use the jars built before (build them with build-slot, run this under quiet-slot).
+# BENCH_BUILD=0: use the jars built before (build them with build-slot, run this under quiet-slot).
 # FLEET_TRACE=1: each gateway logs its claims with times (DEBUG of FileClaims); a timeline per gateway is printed:
 # start to first claim, first claim to last completion, last completion to exit.
 set -euo pipefail
@@ -18,7 +18,7 @@ pg_state="$work.pg-state"
 started_pg=""
 trap 'rc=$?; fake_stop; if [ -n "$started_pg" ]; then ICONIK_SDK_TEST_POSTGRES_STATE="$pg_state" .ci/test-postgres.sh stop > /dev/null; fi; exit $rc' EXIT
 
-[ -n "${FLEET_SKIP_BUILD:-}" ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway,benchmarks -am package
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway,benchmarks -am package
 if [ -z "${ICONIK_SDK_TEST_POSTGRES_URL:-}" ]; then
   eval "$(ICONIK_SDK_TEST_POSTGRES_STATE="$pg_state" .ci/test-postgres.sh start)"
   started_pg=1

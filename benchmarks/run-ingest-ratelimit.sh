@@ -12,7 +12,7 @@ work="${2:-/tmp/iconik-ingest-ratelimit}"
 rm -rf "$work"; mkdir -p "$work"
 trap 'rc=$?; fake_stop; exit $rc' EXIT
 
-mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway -am package
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway -am package
 ./iconik-gateway --version > /dev/null
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 fake_start "$work" --rate-limit 50

@@ -13,7 +13,7 @@ runs="${2:-2}"
 work="${3:-/tmp/iconik-ingest-workers}"
 trap 'rc=$?; fake_stop; exit $rc' EXIT
 
-mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway -am package
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dapi.gate.skip=true -pl samples/gateway -am package
 ./iconik-gateway --version > /dev/null
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # cpu_seconds PID: user + system CPU seconds the process has used so far (from /proc; clock ticks of 1/100 s).

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-800}; start=${2:-200}; outage=${3:-30}
-[ "${BENCH_NO_BUILD:-0}" = 1 ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -o -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
   -pl samples/gateway,benchmarks -am package
 work=$(mktemp -d /tmp/iconik-outage.XXXXXX)
 fake_log="$work/fake.log"; gw_log="$work/gateway.log"

@@ -3,7 +3,7 @@
 # Usage: benchmarks/run-patterns.sh   (from the repository root; ../shared must be beside it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests -pl benchmarks -am package
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -B -DskipTests -pl benchmarks -am package
 corpus=benchmarks/target/corpus.txt
 echo "== anchor: python3 ../shared/bench/fnmatch_anchor.py $corpus"
 python3 ../shared/bench/fnmatch_anchor.py "$corpus"

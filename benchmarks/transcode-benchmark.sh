@@ -3,7 +3,7 @@
 # Usage: benchmarks/transcode-benchmark.sh [--seconds 60] [--rounds 3]
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -o -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+[ "${BENCH_BUILD:-1}" = 0 ] || mvn -q -o -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 # Run from copies, so that rebuilding the modules during a long run cannot change the classes under it.
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT
