@@ -32,14 +32,16 @@ final class GatewayOperations implements AutoCloseable {
     private final StatusReporter reporter;
     private final ProgressDisplay progress;
     private final StatusServer server;
+    private final StatusServer.Served served;
     private final ScheduledExecutorService sampler;
     private final ClientResilience resilience;
     private final ResilienceListener breakerEvents;
 
     private GatewayOperations(GatewayStatus status, StatusReporter reporter, ProgressDisplay progress,
-                              StatusServer server, ScheduledExecutorService sampler, ClientResilience resilience,
-                              ResilienceListener breakerEvents) {
+                              StatusServer server, StatusServer.Served served, ScheduledExecutorService sampler,
+                              ClientResilience resilience, ResilienceListener breakerEvents) {
         this.status = status;
+        this.served = served;
         this.reporter = reporter;
         this.progress = progress;
         this.server = server;
@@ -104,12 +106,13 @@ final class GatewayOperations implements AutoCloseable {
                 // never let the timer die: the next tick samples again
             }
         }, 0, seriesPeriod.toMillis(), TimeUnit.MILLISECONDS);
-        StatusServer server = statusPort == null ? null : StatusServer.start(statusPort, status::snapshot,
+        StatusServer.Served served = new StatusServer.Served(storageId, status::snapshot,
                 new FileReports(status, gateway.journal(), client.endpoint().uri()));
+        StatusServer server = statusPort == null ? null : StatusServer.start(statusPort, List.of(served));
         StatusReporter reporter = StatusReporter.start(client, storageId, status::snapshot, STATUS_PERIOD,
                 REPORT_PERIOD);
         ProgressDisplay progress = ProgressDisplay.start(status::snapshot, terminal, LOG_PERIOD);
-        return new GatewayOperations(status, reporter, progress, server, sampler, resilience, breakerEvents);
+        return new GatewayOperations(status, reporter, progress, server, served, sampler, resilience, breakerEvents);
     }
 
     /**
@@ -134,6 +137,11 @@ final class GatewayOperations implements AutoCloseable {
     /** @return the status the gateway feeds */
     GatewayStatus status() {
         return status;
+    }
+
+    /** @return this storage's readings and file search, for a status page that serves several storages */
+    StatusServer.Served served() {
+        return served;
     }
 
     /** @return the status page's port, or -1 when there is no page */

@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
      * One process, several storages (repeated {@code --storage-id}, or the config file's {@code [storage:ID]}
      * sections, each with its own keys over {@code [main]}'s): a gateway per storage (own mount point, settings, scan
      * state and journal in {@code DATA_DIR/ID}, own status report to iconik), all on one client, so they share its
-     * rate limit and retries. The status page, when asked for, shows the first storage.
+     * rate limit and retries. The status page, when asked for, shows every storage ({@link StatusServer}).
      */
     private Integer runSeveral(List<String> ids, PrintWriter err) {
         if (new HashSet<>(ids).size() != ids.size()) {
@@ -138,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         List<AutoCloseable> open = new ArrayList<>();
         List<GatewayDaemon> daemons = new ArrayList<>();
+        List<StatusServer.Served> served = new ArrayList<>();
         try (DataDirLock lock = DataDirLock.acquire(first.dataDir())) {
             io.github.iconiksdk.core.client.IconikClient client = Gateway.client(first);
             for (GatewayConfig c : configs) {
@@ -145,8 +146,15 @@ final class RunCommand implements Callable<Integer> {
                 Gateway gateway = new Gateway(c, err, client);
                 open.add(gateway);
                 gateway.linePrefix("[" + id + "] ");
-                open.add(GatewayOperations.start(gateway, client, id, daemons.isEmpty() ? statusPort : null, false));
+                GatewayOperations operations = GatewayOperations.start(gateway, client, id, null, false);
+                open.add(operations);
+                served.add(operations.served());
                 daemons.add(new GatewayDaemon(gateway, err));
+            }
+            if (statusPort != null) {
+                open.add(StatusServer.start(statusPort, served));
+                err.println("iconik-gateway run: status page of every storage on http://127.0.0.1:" + statusPort
+                        + "/");
             }
             Thread hook = new Thread(() -> stopOnSignal("run", daemons, closed, err), "iconik-gateway-stop");
             Runtime.getRuntime().addShutdownHook(hook);

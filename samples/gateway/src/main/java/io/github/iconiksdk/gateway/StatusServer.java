@@ -12,7 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,11 @@ import java.util.function.Supplier;
  * drawn in the page itself: nothing is loaded from elsewhere, so it works offline), {@code /status.json} (the
  * {@link StatusSnapshot} for programs) and {@code /file.json?path=P} (one file's state, {@link FileReports}).
  * Read-only: GET and HEAD, nothing else.
+ *
+ * <p>One process may serve several storages ({@code run} with several storage ids): then {@code /status.json} is
+ * the first storage's object with, under {@code storages}, one such object per storage in the order given (so that
+ * a program written for one storage keeps reading the first), the page offers a choice of storage, and
+ * {@code /file.json} takes {@code storage=ID} (default the first).
  */
 final class StatusServer implements AutoCloseable {
 
@@ -33,17 +40,28 @@ final class StatusServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Supplier<StatusSnapshot> status;
-    private final FileReports files;
+    private final List<Served> storages;
     private final byte[] page;
 
-    private StatusServer(HttpServer server, ExecutorService executor, Supplier<StatusSnapshot> status,
-                         FileReports files, byte[] page) {
+    private StatusServer(HttpServer server, ExecutorService executor, List<Served> storages, byte[] page) {
         this.server = server;
         this.executor = executor;
-        this.status = status;
-        this.files = files;
+        this.storages = storages;
         this.page = page;
+    }
+
+    /**
+     * One storage the page shows.
+     *
+     * @param storageId the storage's id
+     * @param status    where its readings come from
+     * @param files     where one of its files' state comes from, or null when the search has nothing to look in
+     */
+    record Served(String storageId, Supplier<StatusSnapshot> status, FileReports files) {
+        Served {
+            Objects.requireNonNull(storageId, "storageId");
+            Objects.requireNonNull(status, "status");
+        }
     }
 
     /**
@@ -69,6 +87,24 @@ final class StatusServer implements AutoCloseable {
      */
     static StatusServer start(int port, Supplier<StatusSnapshot> status, FileReports files) {
         Objects.requireNonNull(status, "status");
+        return start(port, List.of(new Served("", status, files)));
+    }
+
+    /**
+     * Starts serving on 127.0.0.1 the status of one or several storages.
+     *
+     * @param port     the port, or 0 for any free one (see {@link #port()})
+     * @param storages the storages, the first shown by default; at least one, ids distinct
+     * @return the running server
+     * @throws IllegalArgumentException when no storage is given or an id is given twice
+     * @throws UncheckedIOException naming the port when it cannot be bound (for example, it is taken)
+     */
+    static StatusServer start(int port, List<Served> storages) {
+        List<Served> served = List.copyOf(storages);
+        if (served.isEmpty() || served.stream().map(Served::storageId).distinct().count() != served.size()) {
+            throw new IllegalArgumentException("the status page needs one or more storages with distinct ids: "
+                    + served.stream().map(Served::storageId).toList());
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("status port must be between 0 and 65535, not " + port);
         }
@@ -84,7 +120,7 @@ final class StatusServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        StatusServer s = new StatusServer(server, executor, status, files, loadPage());
+        StatusServer s = new StatusServer(server, executor, served, loadPage());
         server.createContext("/", s::handle);
         server.setExecutor(executor);
         server.start();
@@ -107,8 +143,7 @@ final class StatusServer implements AutoCloseable {
             String path = x.getRequestURI().getPath();
             switch (path) {
                 case "/" -> send(x, 200, "text/html; charset=utf-8", page);
-                case "/status.json" -> send(x, 200, "application/json",
-                        JSON.writeValueAsBytes(status.get().toMap()));
+                case "/status.json" -> send(x, 200, "application/json", JSON.writeValueAsBytes(statusJson()));
                 case "/file.json" -> file(x);
                 default -> send(x, 404, "text/plain; charset=utf-8",
                         ("no such page: " + path + "; try /, /status.json or /file.json?path=P\n")
@@ -117,13 +152,29 @@ final class StatusServer implements AutoCloseable {
         }
     }
 
+    /** The first storage's reading, with every storage's under {@code storages} when there are several. */
+    private Map<String, Object> statusJson() {
+        Map<String, Object> first = storages.get(0).status().get().toMap();
+        if (storages.size() == 1) {
+            return first;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(first);
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(first);
+        storages.stream().skip(1).forEach(s -> all.add(s.status().get().toMap()));
+        out.put("storages", all);
+        return out;
+    }
+
     /** {@code /file.json?path=P}: 200 with the report, 404 when the file is unknown, 400 for an unusable path. */
     private void file(HttpExchange x) throws IOException {
         String path = null;
         int code;
         Map<String, Object> body;
         try {
-            path = query(x.getRequestURI().getRawQuery(), "path");
+            String raw = x.getRequestURI().getRawQuery();
+            path = query(raw, "path");
+            FileReports files = storage(query(raw, "storage")).files();
             Optional<Map<String, Object>> report = files == null ? Optional.empty() : files.report(path);
             if (report.isPresent()) {
                 code = 200;
@@ -139,6 +190,16 @@ final class StatusServer implements AutoCloseable {
             body = message(path, e.getMessage());
         }
         send(x, code, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    /** The storage a {@code storage=ID} parameter names; the first when it is absent. */
+    private Served storage(String id) {
+        if (id == null || id.isEmpty()) {
+            return storages.get(0);
+        }
+        return storages.stream().filter(s -> s.storageId().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("storage: this gateway serves no storage " + id
+                        + "; it serves " + String.join(", ", storages.stream().map(Served::storageId).toList())));
     }
 
     private static Map<String, Object> message(String path, String message) {

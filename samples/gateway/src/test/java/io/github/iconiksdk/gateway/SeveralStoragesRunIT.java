@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 24 item 3: one {@code run} with two {@code --storage-id}s registers both storages' files exactly once, each
- * under its own storage, from one process on one client.
+ * under its own storage, from one process on one client; its status page shows both storages.
  */
 class SeveralStoragesRunIT {
 
@@ -77,9 +77,14 @@ class SeveralStoragesRunIT {
             String storageA = fake.storageId();
             String storageB = secondStorage(fake, rootB);
             Path log = tmp.resolve("run.log");
+            int statusPort;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                statusPort = free.getLocalPort();
+            }
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", System.getProperty("gateway.jar"), "run", "--data-dir", tmp.resolve("data").toString(),
-                    "--storage-id", storageA, "--storage-id", storageB, "--no-watch")
+                    "--storage-id", storageA, "--storage-id", storageB, "--no-watch",
+                    "--status-port", String.valueOf(statusPort))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("ICONIK_URL", fake.url());
             pb.environment().put("APP_ID", fake.appId());
@@ -92,6 +97,14 @@ class SeveralStoragesRunIT {
                     Thread.sleep(50);
                 }
                 Thread.sleep(1500); // a further pass of each storage, which must register nothing again
+                HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + statusPort + "/status.json")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode status = new ObjectMapper().readTree(page.body());
+                assertEquals(storageA, status.at("/storage/id").asText(), page.body());
+                assertEquals(storageA, status.at("/storages/0/storage/id").asText(), page.body());
+                assertEquals(storageB, status.at("/storages/1/storage/id").asText(), page.body());
+                assertEquals("second", status.at("/storages/1/storage/name").asText(), page.body());
             } finally {
                 run.destroy(); // SIGTERM
                 assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run stops on SIGTERM");

@@ -154,4 +154,51 @@ class StatusServerTest {
         assertTrue(escape.body().contains(".. segment"), escape.body());
         assertEquals(400, get("/file.json").statusCode());
     }
+
+    @Test
+    void severalStorages_statusJsonListsEach_firstAtTheTop_andFileJsonTakesTheStorage() throws Exception {
+        GatewayStatus second = new GatewayStatus("s-2", "1.0", Clock.systemUTC());
+        status.storageRead("s-1", "Studio NAS");
+        second.storageRead("s-2", "Archive SAN");
+        status.fileRegistered("day1/a.mov", RegistrationOutcome.CREATED);
+        second.fileRegistered("day9/b.mov", RegistrationOutcome.CREATED);
+        FileReports.Journal none = new FileReports.Journal() {
+            @Override
+            public Optional<Registration> registration(String path) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> pendingWork(String path) {
+                return List.of();
+            }
+        };
+        URI ui = URI.create("https://app.iconik.io/");
+        server = StatusServer.start(0, List.of(
+                new StatusServer.Served("s-1", status::snapshot, new FileReports(status, none, ui)),
+                new StatusServer.Served("s-2", second::snapshot, new FileReports(second, none, ui))));
+
+        JsonNode json = new ObjectMapper().readTree(get("/status.json").body());
+        assertEquals("s-1", json.at("/storage/id").asText(), "the first storage's object stays at the top");
+        assertEquals(2, json.path("storages").size(), json.toString());
+        assertEquals("Studio NAS", json.at("/storages/0/storage/name").asText());
+        assertEquals("Archive SAN", json.at("/storages/1/storage/name").asText());
+        assertEquals("INACTIVE", json.at("/storages/1/scanner/state").asText());
+
+        assertEquals(404, get("/file.json?path=day9/b.mov").statusCode(), "the first storage by default");
+        assertEquals(200, get("/file.json?path=day9/b.mov&storage=s-2").statusCode());
+        assertEquals(200, get("/file.json?path=day1/a.mov&storage=s-1").statusCode());
+        HttpResponse<String> unknown = get("/file.json?path=day1/a.mov&storage=s-3");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("no storage s-3") && unknown.body().contains("s-1, s-2"), unknown.body());
+        assertThrows(IllegalArgumentException.class, () -> StatusServer.start(0, List.of(
+                new StatusServer.Served("s-1", status::snapshot, null),
+                new StatusServer.Served("s-1", second::snapshot, null))));
+    }
+
+    @Test
+    void oneStorage_statusJsonHasNoStoragesList() throws Exception {
+        server = StatusServer.start(0, status::snapshot);
+        assertTrue(new ObjectMapper().readTree(get("/status.json").body()).path("storages").isMissingNode());
+    }
 }
