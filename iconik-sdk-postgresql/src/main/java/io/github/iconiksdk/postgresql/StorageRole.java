@@ -2,6 +2,7 @@
 package io.github.iconiksdk.postgresql;
 
 import io.github.iconiksdk.api.IconikException;
+import io.github.iconiksdk.core.command.CommandRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,13 @@ import java.util.Optional;
  * ({@link #tryTake}); none waits.
  *
  * <p>The lock is keyed by the database's schema, the storage id and the role's name, so fleets in other schemas and
- * other storages never contend. [I] Losing the connection silently loses the role: another gateway may take it
- * while this one still acts on what it already started; the command loop's handlers finish such repeated work
- * without doing it twice (see docs/scale-out.md).
+ * other storages never contend. Losing the connection (a server restart, the session ended, the network) loses the
+ * role, and another gateway may take it: {@link #isHeld()} asks the server whether this connection still holds the
+ * lock, and the command loop asks it before each poll ({@link #commandRole}), so it stops polling once the role is
+ * gone. What it had already started still finishes; the handlers finish such repeated work without doing it twice
+ * (see docs/scale-out.md).
  */
-public final class StorageRole implements AutoCloseable {
+public final class StorageRole implements CommandRole.Held {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageRole.class);
 
@@ -74,6 +77,47 @@ public final class StorageRole implements AutoCloseable {
             }
             throw new IconikException("cannot ask " + database + " for the role " + role + " of storage "
                     + storageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The command loop's role of a storage (role name {@code "commands"}) as the hook
+     * {@link io.github.iconiksdk.core.command.TwoWayGateway.Builder#role} takes: one gateway of the fleet runs the
+     * storage's command loop, and stops it when it no longer holds the role.
+     *
+     * @param database  the fleet's shared database
+     * @param storageId the storage
+     * @return the role to ask for; each {@link CommandRole#tryTake()} is a {@link #tryTake} of this role
+     */
+    public static CommandRole commandRole(PostgresStateDatabase database, String storageId) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(storageId, "storageId");
+        return () -> tryTake(database, storageId, "commands").map(CommandRole.Held.class::cast);
+    }
+
+    /**
+     * Asks the server whether this role's connection still holds the lock: false once the role was given up, the
+     * connection broke or its session ended (the server then released the lock, and another gateway may hold it
+     * now), or when the server does not answer within 5 s. Never throws.
+     *
+     * @return whether the role is still this gateway's
+     */
+    @Override
+    public synchronized boolean isHeld() {
+        if (closed) {
+            return false;
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks"
+                + " WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND objsubid = 1"
+                + " AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0))")) {
+            st.setQueryTimeout(5);
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("the role {} cannot be confirmed, so it is taken as lost: {}", name, e.getMessage());
+            return false;
         }
     }
 

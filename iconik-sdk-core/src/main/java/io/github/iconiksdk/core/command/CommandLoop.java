@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -165,6 +166,7 @@ public final class CommandLoop implements AutoCloseable {
         private int maxAttempts = 5;
         private int recent = 20;
         private Clock clock = Clock.systemUTC();
+        private BooleanSupplier pollWhile = () -> true;
 
         private Builder(IconikClient client, String storageId, Path journalFile) {
             this.client = Objects.requireNonNull(client, "client");
@@ -272,6 +274,20 @@ public final class CommandLoop implements AutoCloseable {
         }
 
         /**
+         * A condition asked before each poll of iconik's queues (on the poller's thread): once it answers false, or
+         * throws, the loop stops for good: it polls no more and starts no further command (those running finish,
+         * and are acknowledged); close it as usual. For a process whose right to poll can be lost, such as a fleet's
+         * {@link CommandRole.Held#isHeld() role}.
+         *
+         * @param mayPoll whether the loop may poll now; default always
+         * @return this builder
+         */
+        public Builder pollWhile(BooleanSupplier mayPoll) {
+            this.pollWhile = Objects.requireNonNull(mayPoll, "mayPoll");
+            return this;
+        }
+
+        /**
          * Opens the journal and builds the loop (not started).
          *
          * @return the loop
@@ -285,7 +301,7 @@ public final class CommandLoop implements AutoCloseable {
             control(all, "UPLOAD", CommandQueue.TRANSFERS_FROM, self);
             CommandRunner runner = new CommandRunner(new CommandRunner.Settings(client, storageId, journal,
                     Map.copyOf(all), EnumSet.copyOf(queues), interval, retryDelay, workers, maxAttempts, recent,
-                    clock));
+                    clock, pollWhile));
             self[0] = runner;
             return new CommandLoop(runner, journal, List.copyOf(handlers.values()));
         }

@@ -523,6 +523,27 @@ public final class IngestPipeline implements AutoCloseable {
         return u.want(path, PendingWork.RENDITIONS);
     }
 
+    /**
+     * Adds a listener beside the builder's: it receives every event from now on, after the builder's listener
+     * (for parts built around a pipeline that already exists, such as the command loop of
+     * {@link io.github.iconiksdk.core.command.TwoWayGateway}). Any thread.
+     *
+     * @param listener the listener; the same rules as {@link Builder#listener} (thread-safe, quick)
+     */
+    public void addListener(IngestListener listener) {
+        events.add(listener);
+    }
+
+    /**
+     * Removes a listener {@link #addListener added} earlier; it receives no event that starts after this returns.
+     * Any thread.
+     *
+     * @param listener the listener; nothing happens when it was not added
+     */
+    public void removeListener(IngestListener listener) {
+        events.remove(listener);
+    }
+
     /** @return the settings read last, if any */
     public Optional<StorageSettings> settings() {
         return Optional.ofNullable(settings);

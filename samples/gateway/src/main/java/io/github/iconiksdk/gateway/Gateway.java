@@ -8,14 +8,8 @@ import io.github.iconiksdk.api.transcode.TranscoderProvider;
 import io.github.iconiksdk.api.upload.Registration;
 import io.github.iconiksdk.core.client.Credentials;
 import io.github.iconiksdk.core.client.IconikClient;
-import io.github.iconiksdk.core.client.model.FileSettings;
-import io.github.iconiksdk.core.command.CommandHandler;
-import io.github.iconiksdk.core.command.CommandLoop;
-import io.github.iconiksdk.core.command.CommandQueue;
 import io.github.iconiksdk.core.command.CommandStats;
-import io.github.iconiksdk.core.command.FileCatalog;
-import io.github.iconiksdk.core.command.GatewayHandlers;
-import io.github.iconiksdk.core.command.MountPoint;
+import io.github.iconiksdk.core.command.TwoWayGateway;
 import io.github.iconiksdk.core.client.RateLimitOptions;
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
@@ -55,13 +49,10 @@ final class Gateway implements AutoCloseable, IngestListener {
     private int passesReported;
     private final GatewayConfig config;
     private final String storageId;
-    private CommandLoop commands;
-    private FileCatalog catalog;
+    private TwoWayGateway commands;
     private boolean closed;
     private final PostgresStateDatabase database;
     private final SharedPipelineState shared;
-    private boolean commandsSkippedReported;
-    private StorageRole commandRole;
     private volatile String linePrefix = "";
 
     Gateway(GatewayConfig config, PrintWriter err) {
@@ -207,10 +198,39 @@ final class Gateway implements AutoCloseable, IngestListener {
 
     /**
      * Switches the printed lines to the daemon's: a pass that found nothing changed prints no "scanned" line, a
-     * pass that did something prints its summary, failures print when the next try comes.
+     * pass that did something prints its summary, failures print when the next try comes; and makes the gateway
+     * two-way: the SDK's {@link TwoWayGateway} runs the command loop from the end of the first pass on.
      */
-    void daemonMode() {
+    synchronized void daemonMode() {
         daemon = true;
+        if (commands != null || closed) {
+            return;
+        }
+        // two-way: iconik's SCAN button, transfers, deletions, keyframes requests, the collection map
+        // (docs/commands.md); in a fleet, only the holder of the storage's role runs it (docs/scale-out.md)
+        TwoWayGateway.Builder b = TwoWayGateway.builder(pipeline, client, storageId,
+                config.dataDir().resolve("commands.db")).interval(config.commandPoll()).listener(this::commandsState);
+        if (shared != null) {
+            b.registrationStore(shared.registrationStore()).role(StorageRole.commandRole(database, storageId));
+        }
+        commands = b.build();
+    }
+
+    /** Prints what the command loop does, in the words of {@code run}. */
+    private void commandsState(TwoWayGateway.State state, String detail) {
+        switch (state) {
+            case RUNNING -> {
+                if (database != null) {
+                    print("iconik-gateway run: this gateway runs the fleet's command loop for this storage");
+                }
+            }
+            case STANDBY -> print("iconik-gateway run: another gateway of the fleet runs the command loop (SCAN"
+                    + " button, transfers, deletions) for this storage; this one takes over if it stops");
+            case START_FAILED -> print("iconik-gateway run: " + detail + " (SCAN button, transfers, deletions);"
+                    + " tried again after the next pass");
+            case ROLE_LOST -> print("iconik-gateway run: " + detail + "; this gateway asks for it again after its"
+                    + " next pass");
+        }
     }
 
     @Override
@@ -257,9 +277,6 @@ final class Gateway implements AutoCloseable, IngestListener {
             if (daemon && (e.summary().registered() > 0 || !e.summary().failed().isEmpty())) {
                 print("pass " + pass + ": " + e.summary().summaryLine());
             }
-            if (daemon) {
-                startCommands();
-            }
         } else if (event instanceof IngestEvent.PartialPassFinished e) {
             int after;
             synchronized (this) {
@@ -304,111 +321,21 @@ final class Gateway implements AutoCloseable, IngestListener {
         }
     }
 
-    /**
-     * Starts the command loop once the first pass has read the storage's settings (the mount point): manual scans
-     * scan the paths they name now (everything when they name none); transfers into and out of the storage,
-     * deletions, keyframes requests and the collection map's events are carried out (see docs/commands.md).
-     * Journalled in {@code DATA_DIR/commands.db}.
-     */
-    private synchronized void startCommands() {
-        if (commands != null || closed) {
-            return;
-        }
-        StorageSettings s = pipeline.settings().orElse(null);
-        if (s == null) {
-            return;
-        }
-        if (database != null && commandRole == null) {
-            // A fleet: one gateway per storage runs the command loop (docs/scale-out.md); the others ask again
-            // after each pass, so one of them takes over when it stops.
-            try {
-                commandRole = StorageRole.tryTake(database, storageId, "commands").orElse(null);
-            } catch (RuntimeException e) {
-                print("iconik-gateway run: cannot ask the shared database who runs the command loop: "
-                        + e.getMessage() + "; asked again after the next pass");
-                return;
-            }
-            if (commandRole == null) {
-                if (!commandsSkippedReported) {
-                    commandsSkippedReported = true;
-                    print("iconik-gateway run: another gateway of the fleet runs the command loop (SCAN button,"
-                            + " transfers, deletions) for this storage; this one takes over if it stops");
-                }
-                return;
-            }
-            print("iconik-gateway run: this gateway runs the fleet's command loop for this storage");
-        }
-        try {
-            FileSettings fs = s.fileSettings();
-            MountPoint mount = MountPoint.of(s.mountPoint(), fs.scanDirectories() == null ? List.of()
-                    : fs.scanDirectories(), Boolean.TRUE.equals(fs.allowAccessOutsideScanDirectories()));
-            catalog = shared != null ? FileCatalog.registrationStore(shared.registrationStore())
-                    : FileCatalog.registrationJournal(config.dataDir().resolve("registrations.db"));
-            CommandHandler maps = GatewayHandlers.collectionMaps(client, storageId, mount, catalog);
-            commands = CommandLoop.builder(client, storageId, config.dataDir().resolve("commands.db"))
-                    .interval(config.commandPoll())
-                    .handler(GatewayHandlers.SCAN, GatewayHandlers.scanRequests(mount,
-                            paths -> pipeline.scanPaths(paths.stream().map(mount::relativize).toList())))
-                    .handler(CommandQueue.TRANSFERS_TO.itemType(), GatewayHandlers.transfersIn(client, storageId,
-                            mount, catalog))
-                    .handler(CommandQueue.TRANSFERS_FROM.itemType(), GatewayHandlers.transfersOut(client,
-                            storageId, mount, catalog))
-                    .handler(CommandQueue.DELETIONS.itemType(), GatewayHandlers.deletions(client, storageId, mount,
-                            catalog))
-                    .handler(GatewayHandlers.REQUEST_COLLECTION_MAP, maps)
-                    .handler(GatewayHandlers.COLLECTION_DELETED, maps)
-                    .handler(GatewayHandlers.TRANSCODE, GatewayHandlers.transcodeRequests(client, storageId, mount,
-                            (assetId, file, path) -> {
-                                pipeline.wantRenditions(path);
-                                pipeline.runOnce(true);
-                            }))
-                    .build().start();
-        } catch (RuntimeException e) {
-            print("iconik-gateway run: the command loop (SCAN button, transfers, deletions) cannot start: "
-                    + e.getMessage() + "; it is tried again after the next pass");
-            closeCommands();
-        }
-    }
-
-    /** @return the command queues and the last few commands, once the command loop runs */
+    /** @return the command queues and the last few commands, while the command loop runs in this gateway */
     synchronized Optional<CommandStats> commandStats() {
-        return commands == null ? Optional.empty() : Optional.of(commands.stats());
-    }
-
-    /** Closes the command loop (letting a running command finish) outside this object's monitor. */
-    private void closeCommands() {
-        CommandLoop loop;
-        FileCatalog cat;
-        StorageRole role;
-        synchronized (this) {
-            loop = commands;
-            cat = catalog;
-            role = commandRole;
-            commands = null;
-            catalog = null;
-            commandRole = null;
-        }
-        if (loop != null) {
-            loop.close();
-        }
-        if (cat instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                print("iconik-gateway: closing the file catalog failed: " + e);
-            }
-        }
-        if (role != null) {
-            role.close(); // after the loop's last command: another gateway of the fleet may take over now
-        }
+        return commands == null ? Optional.empty() : commands.stats();
     }
 
     @Override
     public void close() {
+        TwoWayGateway loop;
         synchronized (this) {
             closed = true;
+            loop = commands;
         }
-        closeCommands();
+        if (loop != null) {
+            loop.close(); // the loop, its handlers, the file catalog, then the role: before the pipeline and state
+        }
         try {
             pipeline.close();
         } finally {

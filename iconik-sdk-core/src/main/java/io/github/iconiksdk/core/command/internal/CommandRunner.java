@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -62,10 +63,12 @@ public final class CommandRunner implements AutoCloseable {
      * @param maxAttempts how many attempts before an item that keeps failing transiently is failed
      * @param recent      how many recent commands {@link #stats()} lists
      * @param clock       the clock
+     * @param mayPoll     asked before each poll; false (or an exception) stops the loop for good
      */
     public record Settings(IconikClient client, String storageId, CommandJournal journal,
                            Map<String, CommandHandler> handlers, Set<CommandQueue> queues, Duration interval,
-                           Duration retryDelay, int workers, int maxAttempts, int recent, Clock clock) {
+                           Duration retryDelay, int workers, int maxAttempts, int recent, Clock clock,
+                           BooleanSupplier mayPoll) {
     }
 
     private record Work(Command command, long seq) {
@@ -139,6 +142,9 @@ public final class CommandRunner implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("runOnce is for a loop that was not started");
         }
+        if (stopping || !mayPoll()) {
+            return 0;
+        }
         poll();
         int n = 0;
         Work w;
@@ -176,8 +182,37 @@ public final class CommandRunner implements AutoCloseable {
         threads.forEach(Thread::interrupt);
     }
 
+    /**
+     * Asks the guard whether the loop may go on polling; when not, stops the loop as {@link #close()} does, without
+     * waiting for its threads (this runs on the poller): nothing more is polled or started.
+     */
+    private boolean mayPoll() {
+        boolean may;
+        try {
+            may = s.mayPoll().getAsBoolean();
+        } catch (RuntimeException e) {
+            LOG.warn("The command loop of storage {} cannot tell whether it may poll; it stops: {}", s.storageId(),
+                    e.toString());
+            may = false;
+        }
+        if (!may) {
+            stopping = true;
+            lock.lock();
+            try {
+                workAvailable.signalAll();
+                pollWanted.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return may;
+    }
+
     private void pollLoop() {
         while (!stopping) {
+            if (!mayPoll()) {
+                return;
+            }
             try {
                 poll();
             } catch (RuntimeException e) {
