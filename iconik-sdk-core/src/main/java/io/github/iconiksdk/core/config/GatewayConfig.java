@@ -35,7 +35,9 @@ public final class GatewayConfig {
             new KeyInfo("app-id", "APP_ID", null, "the iconik application id"),
             new KeyInfo("auth-token", "AUTH_TOKEN", null, "the application's Auth-Token (never printed)"),
             new KeyInfo("storage-id", "STORAGE_ID", null, "the id of the iconik File storage this gateway serves"),
-            new KeyInfo("max-transcoding-jobs", null, "5", "transcodes at once, 1 to 32 (range [SDK])"),
+            new KeyInfo("max-transcoding-jobs", null, "5", "transcodes at once in the process, 1 to 32 (range [SDK]);"
+                    + " a process serving several storages shares [main]'s value between them, and a"
+                    + " [storage:ID] section's value bounds that storage's share"),
             new KeyInfo("proxy-resolution", null, "1280x720", "largest video proxy, 640x360 to 1920x1080"),
             new KeyInfo("proxy-bitrate", null, "3000000", "largest video proxy bit rate in bit/s, 200000 to 99000000"),
             new KeyInfo("image-proxy-resolution", null, "2048x2048", "largest image proxy, 180x180 to 16000x16000"),
@@ -217,7 +219,13 @@ public final class GatewayConfig {
         return Optional.ofNullable(storageId);
     }
 
-    /** @return how many transcodes may run at once */
+    /**
+     * How many transcodes may run at once: the process's budget
+     * ({@link io.github.iconiksdk.core.ingest.TranscodeBudget}) when read from {@code [main]}, a storage's share of
+     * it when read with that storage's {@code [storage:ID]} section.
+     *
+     * @return how many transcodes may run at once
+     */
     public int maxTranscodingJobs() {
         return maxTranscodingJobs;
     }

@@ -689,8 +689,23 @@ public final class IngestPipeline implements AutoCloseable {
         private Supplier<ScanStateStore> scanStateStores;
         private RegistrationStore registrationStore;
         private WorkQueue workQueue;
+        private TranscodeBudget transcodeBudget;
 
         private Builder() {
+        }
+
+        /**
+         * Shares a process's transcode budget with other pipelines: every transcode of this pipeline takes a job of
+         * the budget, so pipelines serving several storages in one process together run at most
+         * {@link TranscodeBudget#jobs()} transcodes at once (each still at most its own
+         * {@link GatewayConfig#maxTranscodingJobs()}).
+         *
+         * @param budget the process's budget; default none (this pipeline's own {@code max-transcoding-jobs} only)
+         * @return this builder
+         */
+        public Builder transcodeBudget(TranscodeBudget budget) {
+            this.transcodeBudget = Objects.requireNonNull(budget, "budget");
+            return this;
         }
 
         /**
@@ -814,6 +829,9 @@ public final class IngestPipeline implements AutoCloseable {
                     throw new ConfigurationException(p.name(),
                             "transcoder plugin '" + p.name() + "': " + e.getMessage());
                 }
+            }
+            if (transcodeBudget != null) {
+                transcoders = transcodeBudget.limit(transcoders);
             }
             return new IngestPipeline(this);
         }

@@ -18,6 +18,7 @@ import io.github.iconiksdk.core.ingest.IngestListener;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.core.ingest.StorageSettings;
+import io.github.iconiksdk.core.ingest.TranscodeBudget;
 import io.github.iconiksdk.core.plugin.TranscoderPlugins;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
@@ -56,18 +57,20 @@ final class Gateway implements AutoCloseable, IngestListener {
     private volatile String linePrefix = "";
 
     Gateway(GatewayConfig config, PrintWriter err) {
-        this(config, err, client(config));
+        this(config, err, client(config), null);
     }
 
     /**
      * A gateway for one of several storages that one process serves: they share the client, and so its rate limit
-     * and retries.
+     * and retries, and the process's transcode budget.
      *
      * @param config the storage's configuration (its storage id and data dir)
      * @param err    where lines for people go
      * @param client the process's client
+     * @param budget the process's transcode budget ({@code max-transcoding-jobs} of {@code [main]}), or null for
+     *               this storage's own limit only
      */
-    Gateway(GatewayConfig config, PrintWriter err, IconikClient client) {
+    Gateway(GatewayConfig config, PrintWriter err, IconikClient client, TranscodeBudget budget) {
         this.err = err;
         this.config = config;
         this.storageId = config.storageId().orElseThrow();
@@ -78,6 +81,9 @@ final class Gateway implements AutoCloseable, IngestListener {
         try {
             IngestPipeline.Builder pb = IngestPipeline.builder().client(client).storageId(storageId).config(config)
                     .transcoders(transcoders(config, plugins)).listener(this);
+            if (budget != null) {
+                pb.transcodeBudget(budget);
+            }
             if (config.stateUrl().isPresent()) {
                 // a fleet: scan state, journal and work queue on the shared database (docs/scale-out.md)
                 db = PostgresStateDatabase.open(config.stateUrl().get());

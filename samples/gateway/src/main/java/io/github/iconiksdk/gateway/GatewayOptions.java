@@ -96,6 +96,18 @@ final class GatewayOptions {
         return resolved;
     }
 
+    /**
+     * The process's {@code max-transcoding-jobs} when it serves several storages: {@code [main]}'s value (a
+     * storage's section bounds only that storage's share of it).
+     *
+     * @param environment the process environment
+     * @return how many transcodes the process runs at once
+     * @throws ConfigurationException if the config file cannot be read or holds an invalid value
+     */
+    int processTranscodingJobs(Map<String, String> environment) {
+        return GatewayConfig.builder().configFile(config).environment(environment).build().maxTranscodingJobs();
+    }
+
     /** The system property slf4j-simple (the sample's logging binding) reads its default level from. */
     static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 

@@ -2,6 +2,7 @@ package io.github.iconiksdk.gateway;
 
 import io.github.iconiksdk.core.config.ConfigurationException;
 import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.core.ingest.TranscodeBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +116,9 @@ final class RunCommand implements Callable<Integer> {
      * One process, several storages (repeated {@code --storage-id}, or the config file's {@code [storage:ID]}
      * sections, each with its own keys over {@code [main]}'s): a gateway per storage (own mount point, settings, scan
      * state and journal in {@code DATA_DIR/ID}, own status report to iconik), all on one client, so they share its
-     * rate limit and retries. The status page, when asked for, shows every storage ({@link StatusServer}).
+     * rate limit and retries, and on one transcode budget ({@code max-transcoding-jobs} of {@code [main]} or the
+     * environment: a section's value bounds its storage's share). The status page, when asked for, shows every
+     * storage ({@link StatusServer}).
      */
     private Integer runSeveral(List<String> ids, PrintWriter err) {
         if (new HashSet<>(ids).size() != ids.size()) {
@@ -124,9 +127,11 @@ final class RunCommand implements Callable<Integer> {
         }
         GatewayConfig first;
         List<GatewayConfig> configs = new ArrayList<>();
+        int transcodingJobs;
         try {
             options.watch = watch;
             first = options.resolve(System.getenv(), ids.get(0), null);
+            transcodingJobs = options.processTranscodingJobs(System.getenv());
             for (String id : ids) {
                 configs.add(options.resolve(System.getenv(), id, first.dataDir().resolve(id)));
             }
@@ -141,9 +146,11 @@ final class RunCommand implements Callable<Integer> {
         List<StatusServer.Served> served = new ArrayList<>();
         try (DataDirLock lock = DataDirLock.acquire(first.dataDir())) {
             io.github.iconiksdk.core.client.IconikClient client = Gateway.client(first);
+            // max-transcoding-jobs is the process's: the storages' transcodes together stay within [main]'s value
+            TranscodeBudget budget = TranscodeBudget.of(transcodingJobs);
             for (GatewayConfig c : configs) {
                 String id = c.storageId().orElseThrow();
-                Gateway gateway = new Gateway(c, err, client);
+                Gateway gateway = new Gateway(c, err, client, budget);
                 open.add(gateway);
                 gateway.linePrefix("[" + id + "] ");
                 GatewayOperations operations = GatewayOperations.start(gateway, client, id, null, false);
