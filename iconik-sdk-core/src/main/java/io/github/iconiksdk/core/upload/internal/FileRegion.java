@@ -32,8 +32,11 @@ import java.util.zip.CRC32C;
  * the file read and on the socket write (measured: {@code BENCHMARKS.md}, "Original upload"). A buffer not yet
  * consumed is never reused; one the client drops unwritten (a failed request) is simply left to the collector.
  *
- * <p>Each subscription (each attempt of a request) reads the range afresh and restarts the digests; read them with
- * {@link #md5()} / {@link #sha1()} / {@link #crc32c()} after the request completed.
+ * <p>Each subscription (each attempt of a request) reads the range afresh with digests of its own, and publishes them
+ * only once it has read the whole range; read them with {@link #md5()} / {@link #sha1()} / {@link #crc32c()} after the
+ * request completed. An attempt that fails part-way (the file became shorter, a read failed) publishes nothing, and
+ * an earlier attempt still draining when a retry subscribes (the HTTP client gave up on it) cannot mix its bytes into
+ * the retry's digests or its SHA-1 trailer.
  */
 final class FileRegion implements Flow.Publisher<ByteBuffer> {
 
@@ -59,10 +62,7 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
     private final boolean sha1;
     private final boolean sha1HexAtEnd;
     private final boolean crc;
-    private volatile CRC32C crcValue;
     private volatile long crcResult = -1;
-    private volatile MessageDigest md5Digest;
-    private volatile MessageDigest sha1Digest;
     private volatile byte[] md5Result;
     private volatile byte[] sha1Result;
 
@@ -148,9 +148,6 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
             subscriber.onError(e);
             return;
         }
-        md5Digest = md5 ? digest("MD5") : null;
-        sha1Digest = sha1 ? digest("SHA-1") : null;
-        crcValue = crc ? new CRC32C() : null;
         subscriber.onSubscribe(new Reader(subscriber, ch));
     }
 
@@ -162,10 +159,19 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
         }
     }
 
-    /** One subscription: serves demand with pieces read at increasing positions; re-entrant-safe drain loop. */
+    /**
+     * One subscription: serves demand with pieces read at increasing positions, measuring them with digests of its
+     * own; re-entrant-safe drain loop.
+     */
     private final class Reader implements Flow.Subscription {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
         private final FileChannel channel;
+        private final MessageDigest md5Digest = md5 ? digest("MD5") : null;
+        private final MessageDigest sha1Digest = sha1 ? digest("SHA-1") : null;
+        private final CRC32C crcValue = crc ? new CRC32C() : null;
+        /** This subscription's SHA-1, once it has read the whole range. */
+        private byte[] sha1Measured;
+        private boolean measured;
         private final AtomicLong demand = new AtomicLong();
         private final AtomicInteger wip = new AtomicInteger();
         private volatile boolean done;
@@ -249,22 +255,25 @@ final class FileRegion implements Flow.Publisher<ByteBuffer> {
                 }
                 return buf;
             }
-            if (length == 0 && md5Result == null && sha1Result == null && crcResult < 0) {
-                finishDigests();
+            if (!measured) {
+                finishDigests(); // an empty range
             }
             if (sha1HexAtEnd && !trailerSent) {
                 trailerSent = true;
-                return ByteBuffer.wrap(HexFormat.of().formatHex(sha1Result).getBytes(StandardCharsets.US_ASCII));
+                return ByteBuffer.wrap(HexFormat.of().formatHex(sha1Measured).getBytes(StandardCharsets.US_ASCII));
             }
             return null;
         }
 
+        /** The whole range was read: publishes this subscription's digests. */
         private void finishDigests() {
+            measured = true;
             if (md5Digest != null) {
                 md5Result = md5Digest.digest();
             }
             if (sha1Digest != null) {
-                sha1Result = sha1Digest.digest();
+                sha1Measured = sha1Digest.digest();
+                sha1Result = sha1Measured;
             }
             if (crcValue != null) {
                 crcResult = crcValue.getValue();

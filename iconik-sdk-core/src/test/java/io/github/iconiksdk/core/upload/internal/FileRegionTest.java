@@ -17,6 +17,8 @@ import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -88,6 +90,40 @@ class FileRegionTest {
         }
     }
 
+    /** A client driven by the test: each {@link #take} asks for pieces and writes (consumes) each one at once. */
+    private static final class Stepper implements Flow.Subscriber<ByteBuffer> {
+        private final java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private boolean complete;
+        private Throwable error;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+        }
+
+        void take(int pieces) {
+            subscription.request(pieces);
+        }
+
+        @Override
+        public void onNext(ByteBuffer item) {
+            byte[] b = new byte[item.remaining()];
+            item.get(b);
+            written.writeBytes(b);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onComplete() {
+            complete = true;
+        }
+    }
+
     private static byte[] send(FileRegion region, int window) {
         Client c = new Client(window);
         region.subscribe(c);
@@ -130,5 +166,66 @@ class FileRegionTest {
         assertArrayEquals(content, Arrays.copyOf(sent, content.length));
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content)),
                 new String(sent, content.length, 40, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aFileCutShortWhileItsPartIsHashed_failsTheAttempt_andPublishesNoDigest() throws Exception {
+        byte[] content = new byte[3 * FileRegion.PIECE + 99];
+        new Random(6).nextBytes(content);
+        Path file = Files.write(tmp.resolve("cut.bin"), content);
+        FileRegion region = FileRegion.of(file, 0, content.length, true);
+        FileRegion sha1 = FileRegion.withSha1AtEnd(file, 0, content.length);
+        Stepper a = new Stepper();
+        Stepper b = new Stepper();
+        region.subscribe(a);
+        sha1.subscribe(b);
+        a.take(1);
+        b.take(1);
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(FileRegion.PIECE + FileRegion.PIECE / 2);
+        }
+        a.take(10);
+        b.take(10);
+        assertInstanceOf(java.io.EOFException.class, a.error, "the attempt fails");
+        assertInstanceOf(java.io.EOFException.class, b.error, "the attempt fails");
+        assertTrue(!a.complete && !b.complete);
+        assertNull(region.md5(), "no digest of a part read only in part");
+        assertNull(sha1.sha1(), "no digest of a part read only in part");
+        assertEquals(FileRegion.PIECE, b.written.size(), "no SHA-1 trailer after a short read");
+    }
+
+    @Test
+    void anAttemptStillDrainingWhenARetrySubscribes_keepsItsDigestsApart() throws Exception {
+        byte[] content = new byte[4 * FileRegion.PIECE + 5];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(tmp.resolve("retry.bin"), content);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
+        for (boolean trailer : new boolean[] {false, true}) {
+            FileRegion region = trailer ? FileRegion.withSha1AtEnd(file, 0, content.length)
+                    : FileRegion.of(file, 0, content.length, true);
+            Stepper first = new Stepper();
+            region.subscribe(first);
+            first.take(2); // the first attempt is given up on by the client, but its reader has not stopped yet
+            Stepper retry = new Stepper();
+            region.subscribe(retry);
+            retry.take(100);
+            assertTrue(retry.complete, "retry completed: " + retry.error);
+            first.take(100); // the old attempt drains after the retry finished
+            assertTrue(first.complete, "first completed: " + first.error);
+            for (Stepper s : new Stepper[] {first, retry}) {
+                byte[] sent = s.written.toByteArray();
+                assertArrayEquals(content, Arrays.copyOf(sent, content.length));
+                if (trailer) {
+                    assertEquals(sha1, new String(sent, content.length, 40,
+                            java.nio.charset.StandardCharsets.US_ASCII), "each attempt's own SHA-1 follows it");
+                }
+            }
+            if (trailer) {
+                assertEquals(sha1, HexFormat.of().formatHex(region.sha1()));
+            } else {
+                assertEquals(md5, HexFormat.of().formatHex(region.md5()));
+            }
+        }
     }
 }
