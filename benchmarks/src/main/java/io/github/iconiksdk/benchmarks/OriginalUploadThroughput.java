@@ -56,6 +56,12 @@ import java.util.concurrent.Future;
  *   to a single-PUT URL of a Google Cloud FILES storage of the same fake.</li>
  * </ul>
  *
+ * <p>After each of the three, a CPU line: the CPU seconds (and per GiB sent) of this JVM, which is the fake during the
+ * SDK and curl parts (and the fake with its in-process client for the ceiling), and of the SDK's JVM or the curl
+ * processes (Linux counts an ended child's CPU to its parent: read from {@code /proc/self/stat}). On a machine
+ * whose cores the fake shares with the client, these say which side the time goes to. The environment variable
+ * {@code UPLOAD_BENCH_CLIENT_JAVA_OPTS} adds JVM options to the SDK's JVM (a flight recording, a perf map).
+ *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar
  * io.github.iconiksdk.benchmarks.OriginalUploadThroughput DIR [PART_MIB] [ROUNDS] [METHOD] [THREADS]} with the
  * files to upload directly in DIR (defaults: 64 MiB parts, 1 round, GCS, 4 parts of a file at once: the SDK's and
@@ -102,12 +108,19 @@ public final class OriginalUploadThroughput {
                     && "GCS".equals(s.path("method").asText())).findFirst().orElseThrow().path("id").asText();
             System.out.printf(Locale.ROOT, "%d files, %d MiB in all, method %s, parts of %d MiB, %d per file%n",
                     files.size(), total >> 20, method, chunk >> 20, threads);
+            double[] c0 = cpu();
             report("fake ceiling (" + files.size() * threads + " streams)", total,
                     ceiling(client, gcsFiles, files.size() * threads, total));
+            cpuReport("fake ceiling", c0, cpu(), total, "fake + its in-process client", null);
             for (int round = 1; round <= rounds; round++) {
                 // SDK, in its own JVM as curl is in its own processes (timed from the child's start)
                 List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                        .toString(), "-Xmx512m"));
+                String clientOpts = System.getenv("UPLOAD_BENCH_CLIENT_JAVA_OPTS"); // e.g. a flight recording
+                if (clientOpts != null && !clientOpts.isBlank()) {
+                    cmd.addAll(List.of(clientOpts.trim().split("\\s+")));
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                         OriginalUploadThroughput.class.getName(), "--client", fake.url(), fake.appId(),
                         fake.authToken(), fake.storageId(), dir.toString(), String.valueOf(chunk),
                         work.resolve("journal-" + round + ".db").toString(), "r" + round, String.valueOf(threads)));
@@ -116,6 +129,7 @@ public final class OriginalUploadThroughput {
                 if (!Files.exists(link)) {
                     Files.createSymbolicLink(link, dir);
                 }
+                double[] sdkCpu0 = cpu();
                 long t0 = System.nanoTime();
                 Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 List<String> lines = new String(child.getInputStream().readAllBytes()).lines().toList();
@@ -123,6 +137,7 @@ public final class OriginalUploadThroughput {
                     throw new IllegalStateException("the SDK upload failed: " + lines);
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
+                double[] sdkCpu1 = cpu();
                 double sdk = Long.parseLong(lines.get(files.size()).substring("elapsed ".length())) / 1e9;
                 ids.clear();
                 ids.addAll(lines.subList(0, files.size()));
@@ -132,6 +147,7 @@ public final class OriginalUploadThroughput {
                 }
                 report("round " + round + " SDK uploadOriginal", total, sdk);
                 report("round " + round + " SDK incl. JVM start", total, wall);
+                cpuReport("round " + round + " SDK", sdkCpu0, sdkCpu1, total, "fake", "SDK JVM");
                 // curl: the same files, one PUT each, all at once
                 List<String> urls = new ArrayList<>();
                 ids.clear();
@@ -141,6 +157,7 @@ public final class OriginalUploadThroughput {
                     urls.add(record.uploadUrl());
                 }
                 List<Process> curls = new ArrayList<>();
+                double[] curlCpu0 = cpu();
                 t0 = System.nanoTime();
                 for (int i = 0; i < files.size(); i++) {
                     curls.add(new ProcessBuilder("curl", "-sS", "--fail", "-o", "/dev/null", "-T", "-", urls.get(i))
@@ -153,10 +170,12 @@ public final class OriginalUploadThroughput {
                     }
                 }
                 double curl = (System.nanoTime() - t0) / 1e9;
+                double[] curlCpu1 = cpu();
                 for (int i = 0; i < files.size(); i++) {
                     check(fake, ids.get(i), files.get(i), md5s.get(i));
                 }
                 report("round " + round + " curl -T - (one PUT a file)", total, curl);
+                cpuReport("round " + round + " curl", curlCpu0, curlCpu1, total, "fake", "curl");
                 System.out.printf(Locale.ROOT, "round %d ratio SDK / curl: %.2f%n", round, curl / sdk);
             }
         } finally {
@@ -303,6 +322,38 @@ public final class OriginalUploadThroughput {
 
     private static void report(String what, long bytes, double seconds) {
         System.out.printf(Locale.ROOT, "%-32s %6.1f s  %7.1f MiB/s%n", what, seconds, bytes / seconds / (1 << 20));
+    }
+
+    /**
+     * CPU seconds used so far: this JVM's (the fake's, during the SDK and curl parts), and its ended children's (the
+     * SDK's JVM, the curl processes: Linux counts a child's CPU to its parent once it is waited for), or NaN where
+     * {@code /proc} is missing.
+     */
+    private static double[] cpu() {
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double children = Double.NaN;
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            children = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime + cstime, at USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            // not Linux: children unknown
+        }
+        return new double[] {own, children};
+    }
+
+    private static void cpuReport(String what, double[] before, double[] after, long bytes, String ownName,
+                                  String childName) {
+        double gib = bytes / (double) (1L << 30);
+        double own = after[0] - before[0];
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s CPU %s %.1f s (%.2f s/GiB)", what,
+                ownName, own, own / gib));
+        if (childName != null) {
+            double child = after[1] - before[1];
+            line.append(String.format(Locale.ROOT, ", %s %.1f s (%.2f s/GiB)", childName, child, child / gib));
+        }
+        System.out.println(line);
     }
 
     private static String md5(Path f) throws Exception {
