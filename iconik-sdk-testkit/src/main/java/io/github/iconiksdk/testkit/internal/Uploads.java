@@ -76,9 +76,11 @@ import java.util.regex.Pattern;
  *   {@code X-Bz-Content-Sha1} as hex, {@code hex_digits_at_end} or {@code do_not_verify}; 200 JSON with
  *   {@code contentSha1}); the large file is started, finished and cancelled through iconik's
  *   {@code multipart/b2/*}; errors as JSON {@code status, code, message}.</li>
- *   <li>Azure: Put Blob ({@code PUT} with {@code x-ms-blob-type: BlockBlob}: 201, {@code Content-MD5}), Put Block
- *   ({@code comp=block&blockid=}: 201, the block's {@code Content-MD5}), Put Block List ({@code comp=blocklist},
- *   a {@code BlockList} XML: 201); errors as {@code <Error><Code>}.</li>
+ *   <li>Azure: Put Blob ({@code PUT} with {@code x-ms-blob-type: BlockBlob}: 201), Put Block
+ *   ({@code comp=block&blockid=}: 201), Put Block List ({@code comp=blocklist}, a {@code BlockList} XML: 201);
+ *   a declared {@code Content-MD5} is checked ({@code 400 Md5Mismatch}) and answered, as Azure does from REST
+ *   version 2019-02-02, only when the request declared one (Azure then answers an {@code x-ms-content-crc64}
+ *   instead, which the fake leaves out); errors as {@code <Error><Code>}.</li>
  * </ul>
  * Faults of the fault plan apply here too (5xx in the service's shape, 503 slow-down, connections dropped before or
  * after the body is applied), and every request goes to the fake's request journal.
@@ -1030,10 +1032,11 @@ final class Uploads {
                         + " parameters specified in the request URI is invalid. (blockid)"));
             }
             Piece p = receive(ex, keep(), false, false);
-            checkAzureMd5(ex.getRequestHeaders().getFirst("Content-MD5"), p);
+            String declared = ex.getRequestHeaders().getFirst("Content-MD5");
+            checkAzureMd5(declared, p);
             delete(blocks.put(id, p));
-            return Answer.of(201).header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()))
-                    .header("x-ms-request-server-encrypted", "true").header("x-ms-request-id", hex(8));
+            return azureMd5(Answer.of(201), declared, p).header("x-ms-request-server-encrypted", "true")
+                    .header("x-ms-request-id", hex(8));
         }
         if ("blocklist".equals(comp)) {
             Document doc = xml(ex);
@@ -1061,11 +1064,17 @@ final class Uploads {
                     + " this request is not specified. (x-ms-blob-type)"));
         }
         Piece p = receive(ex, keep(), false, false);
-        checkAzureMd5(ex.getRequestHeaders().getFirst("Content-MD5"), p);
+        String declared = ex.getRequestHeaders().getFirst("Content-MD5");
+        checkAzureMd5(declared, p);
         finish(t, List.of(p));
         azureBlocks.remove(t.objectId());
-        return Answer.of(201).header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()))
-                .header("ETag", "\"0x" + hex(8).toUpperCase(Locale.ROOT) + "\"").header("x-ms-request-id", hex(8));
+        return azureMd5(Answer.of(201), declared, p).header("ETag", "\"0x" + hex(8).toUpperCase(Locale.ROOT) + "\"").header("x-ms-request-id", hex(8));
+    }
+
+    /** Azure (REST 2019-02-02 and later) answers its own {@code Content-MD5} only to a request that declared one. */
+    private static Answer azureMd5(Answer a, String declared, Piece p) {
+        return declared == null || declared.isBlank() ? a
+                : a.header("Content-MD5", Base64.getEncoder().encodeToString(p.md5()));
     }
 
     /** Azure refuses a body whose MD5 is not the {@code Content-MD5} the request declared. */

@@ -16,8 +16,12 @@ import java.util.SortedMap;
  *
  * <p>A file up to one part is one Put Blob ({@code PUT} with {@code x-ms-blob-type: BlockBlob} and
  * {@code Content-MD5}, which Azure checks). A larger file is cut into blocks: Put Block ({@code comp=block} with a
- * base64 block id, all of one length) in parallel, each answered with the {@code Content-MD5} Azure computed, checked
- * against the MD5 measured while sending; then Put Block List ({@code comp=blocklist}, a {@code BlockList} naming
+ * base64 block id, all of one length) in parallel, each with the block's {@code Content-MD5}, read from the file
+ * before the block is sent: Azure compares it with what arrived and refuses the block ({@code 400 Md5Mismatch},
+ * retried) when they differ. From REST version 2019-02-02 Azure answers a Put Block with its own
+ * {@code Content-MD5} only when the request declared one (else an {@code x-ms-content-crc64}), so an MD5 measured
+ * while sending could never be compared: declaring it costs a second read of the block (from the page cache, as
+ * a rule) and makes the check Azure's; then Put Block List ({@code comp=blocklist}, a {@code BlockList} naming
  * every block as {@code Latest}, in order) commits the blob with {@code x-ms-blob-content-md5} set to the file's MD5.
  * [I]: that iconik's {@code upload_url} for an Azure storage is a SAS URL allowing these requests is our reading;
  * iconik documents only the URL.
@@ -55,14 +59,16 @@ final class AzureBlockUpload implements OriginalUploader {
         job.runner.run(job.missing(confirmed), part -> {
             String id = blockId(part);
             String what = "block " + part + " of " + job.name();
-            FileRegion body = FileRegion.of(job.file, job.offset(part), job.length(part), true);
+            String blockMd5 = Base64.getEncoder().encodeToString(
+                    FileRegion.md5Ahead(job.file, job.offset(part), job.length(part)));
+            FileRegion body = FileRegion.of(job.file, job.offset(part), job.length(part), false);
             String blockUrl = url + (url.contains("?") ? "&" : "?") + "comp=block&blockid="
                     + URLEncoder.encode(id, StandardCharsets.UTF_8);
             job.transfer.send(what, () -> job.transfer.request(blockUrl)
-                    .header("x-ms-version", VERSION).PUT(body.body()).build(), s -> s == 201,
-                    r -> r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
+                    .header("x-ms-version", VERSION).header("Content-MD5", blockMd5).PUT(body.body()).build(),
+                    s -> s == 201, r -> r.headers().firstValue("Content-MD5").ifPresent(m -> UrlUpload.checkMd5(
                             HexFormat.of().formatHex(Base64.getDecoder().decode(m)),
-                            HexFormat.of().formatHex(body.md5()), url)));
+                            HexFormat.of().formatHex(Base64.getDecoder().decode(blockMd5)), url)));
             job.confirm(part, id);
         });
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
