@@ -158,14 +158,7 @@ public final class CommandRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        lock.lock();
-        try {
-            workAvailable.signalAll();
-            pollWanted.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalStop();
         // running commands finish (their acknowledgement included) before the threads are interrupted
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread t : threads) {
@@ -196,16 +189,21 @@ public final class CommandRunner implements AutoCloseable {
             may = false;
         }
         if (!may) {
-            stopping = true;
-            lock.lock();
-            try {
-                workAvailable.signalAll();
-                pollWanted.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            signalStop();
         }
         return may;
+    }
+
+    /** Marks the loop stopping and wakes the poller and the workers, so that nothing more is polled or started. */
+    private void signalStop() {
+        stopping = true;
+        lock.lock();
+        try {
+            workAvailable.signalAll();
+            pollWanted.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void pollLoop() {
