@@ -176,6 +176,47 @@ class IngestPipelineTest {
         }
     }
 
+    /** A client whose file-record creations die half way, as a process killed there would leave them. */
+    private static IconikClient dyingAtFileRecords(IconikClient real) {
+        return (IconikClient) Proxy.newProxyInstance(IconikClient.class.getClassLoader(),
+                new Class<?>[] {IconikClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createFile")) {
+                        throw new IllegalStateException("simulated kill before the file record");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void afterAKill_aResumedFileIsCountedOnceInTheSummary_thoughTheScannerReportsItAgain() throws Exception {
+        startFake();
+        write("k/a.mov");
+        write("k/b.mov");
+        write("k/c.mov");
+        try (IngestPipeline killed = pipeline(dyingAtFileRecords(TestClients.fast(fake)), 8)) {
+            IngestSummary first = killed.runOnce();
+            assertEquals(3, first.failed().size(), first.summaryLine());
+        }
+        // A SIGKILL comes before the scanner records what it handed over: the journal holds the three unfinished
+        // registrations and the scanner reports the three files again, as new.
+        for (String name : List.of("scan-state.db", "scan-state.db-wal", "scan-state.db-shm")) {
+            Files.deleteIfExists(tmp.resolve("data").resolve(name));
+        }
+        try (IngestPipeline resumed = pipeline()) {
+            IngestSummary second = resumed.runOnce();
+            assertEquals(3, second.registered(), second.summaryLine());
+            assertEquals(3, second.count(RegistrationOutcome.CREATED), second.summaryLine());
+            assertEquals(0, second.count(RegistrationOutcome.ALREADY_REGISTERED), second.summaryLine());
+            assertTrue(second.summaryLine().startsWith("registered 3 files (3 new, "), second.summaryLine());
+        }
+        assertEquals(Set.of("k/a.mov", "k/b.mov", "k/c.mov"), registered());
+        assertEquals(3, fake.assets().size(), "every file exactly once");
+    }
+
     @Test
     void identicalCopies_withAggregation_shareOneAsset_andGetNoRenditionsOrUploadOfTheirOwn() throws Exception {
         startFake("aggregate_identical_files", "true", "upload_files", "true");

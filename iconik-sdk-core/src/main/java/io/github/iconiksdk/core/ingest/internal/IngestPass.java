@@ -303,6 +303,7 @@ public final class IngestPass {
             }
             for (String path : unfinished) {
                 checkStop();
+                counts.resumed(path);
                 if (AssetGroup.isGroupPath(path)) {
                     directoryAssets.fromDisk(path).ifPresent(this::submitGroup); // its files are read again
                 } else if (!fileClaims.shared()) {

@@ -160,9 +160,10 @@ public final class RegistrationStage implements AutoCloseable {
         retry.executeCompletionStage(timer, () -> attemptOnWorker(job)).whenComplete((r, error) -> {
             if (error == null) {
                 if (r != null) {
-                    counts.outcome(r.outcome());
-                    events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome(),
-                            Optional.ofNullable(r.assetId())));
+                    if (counts.outcome(r.path(), r.outcome())) { // a resumed file is counted and reported once
+                        events.emit(new IngestEvent.FileRegistered(r.path(), r.outcome(),
+                                Optional.ofNullable(r.assetId())));
+                    }
                     next.accept(r);
                 }
             } else {
