@@ -1,6 +1,5 @@
 package io.github.iconiksdk.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -220,12 +219,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         String method = req.getMethod().getName().toUpperCase(Locale.ROOT);
         Call call = new Call(method, req.getUrl(), req.getBody(), req::getHeader);
         synchronized (store) {
+            store.settle(); // no request holds a row of the store now
             if (jobs.advance()) {
                 saveQuietly();
             }
         }
         if (ControlApi.isControl(call.path())) {
-            return toDefinition(control(call, req.getClientIp()), 0);
+            Reply answer = control(call, req.getClientIp());
+            return toDefinition(answer, answer.body() == null ? null : answer.body().toString(), 0);
         }
         FaultPlan.Decision decision = faults.decide(method, call.path());
         FaultKind fault = decision.fault();
@@ -255,7 +256,9 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
             }
         }
         boolean reset = fault == FaultKind.RESET_BEFORE_APPLY || fault == FaultKind.RESET_AFTER_APPLY;
-        record(call, req, route, reset ? 0 : reply.status(), fault, applied, reset ? null : reply);
+        // The answer's JSON, written once for the journal and the wire.
+        String json = reset || reply.body() == null ? null : reply.body().toString();
+        record(call, req, route, reset ? 0 : reply.status(), fault, applied, json);
         long delay = decision.latency().toMillis();
         if (reset) {
             var b = ResponseDefinitionBuilder.responseDefinition()
@@ -265,7 +268,7 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
             }
             return b.build();
         }
-        return toDefinition(reply, delay);
+        return toDefinition(reply, json, delay);
     }
 
     private void saveQuietly() {
@@ -276,14 +279,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private static ResponseDefinition toDefinition(Reply reply, long delay) {
+    private static ResponseDefinition toDefinition(Reply reply, String json, long delay) {
         var b = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(reply.status());
         List<HttpHeader> headers = new ArrayList<>();
         reply.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
         if (reply.body() != null) {
             headers.add(new HttpHeader("Content-Type", "application/json"));
-            b.withBody(reply.body().toString().getBytes(StandardCharsets.UTF_8));
+            b.withBody(json.getBytes(StandardCharsets.UTF_8));
         } else if (reply.raw() != null) {
             b.withBody(reply.raw());
         }
@@ -410,21 +413,14 @@ public final class FakeEngine implements ResponseDefinitionTransformerV2 {
     }
 
     private void record(Call call, Request req, String route, int status, FaultKind fault, boolean applied,
-                        Reply reply) {
+                        String json) {
         String url = req.getUrl();
         int q = url.indexOf('?');
         String contentType = req.getHeader("Content-Type");
         boolean text = contentType == null || contentType.contains("json") || contentType.startsWith("text");
         String requestBody = text && !call.path().startsWith(Uploads.PREFIX)
                 ? new String(req.getBody() == null ? new byte[0] : req.getBody(), StandardCharsets.UTF_8) : "";
-        String responseBody = "";
-        if (reply != null && reply.body() != null) {
-            try {
-                responseBody = Json.MAPPER.writeValueAsString(reply.body());
-            } catch (JsonProcessingException e) {
-                responseBody = reply.body().toString();
-            }
-        }
+        String responseBody = json == null ? "" : json;
         RecordedRequest r = new RecordedRequest(Instant.now(), call.method(), call.path(),
                 q < 0 ? "" : url.substring(q + 1), route, status, fault, applied, requestBody, responseBody);
         synchronized (journal) {
