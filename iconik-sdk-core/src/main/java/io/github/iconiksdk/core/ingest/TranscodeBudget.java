@@ -8,11 +8,14 @@ import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.transcode.Transcoder;
 import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
+import io.github.iconiksdk.core.resilience.IconikResilience;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.core.exception.AcquirePermissionCancelledException;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * budget bounds their sum, which is what the machine's cores must carry (the ISG sizes about four cores per HD
  * stream). Every transcoder counts (FFmpeg and plugins alike); probes do not. A transcode waits, first come first
  * served, for a job to end when the budget is spent.
+ *
+ * <p>The budget is a Resilience4j {@link Bulkhead} ({@link IconikResilience#transcodeBulkhead}, or one of your
+ * registry's through {@link #of(Bulkhead)}), so its events and metrics are the bulkhead's; a transcode that waits
+ * longer than the bulkhead's {@code maxWaitDuration} (an hour by default) fails with a {@link TranscodeException}.
  *
  * <pre>{@code
  * TranscodeBudget budget = TranscodeBudget.of(config.maxTranscodingJobs());   // one per process
@@ -33,14 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TranscodeBudget {
 
-    private final int jobs;
-    private final Semaphore permits;
+    private final Bulkhead bulkhead;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    private TranscodeBudget(int jobs) {
-        this.jobs = jobs;
-        this.permits = new Semaphore(jobs, true);
+    private TranscodeBudget(Bulkhead bulkhead) {
+        this.bulkhead = bulkhead;
     }
 
     /**
@@ -54,12 +59,29 @@ public final class TranscodeBudget {
         if (jobs < 1) {
             throw new IllegalArgumentException("a transcode budget must allow at least 1 job, not " + jobs);
         }
-        return new TranscodeBudget(jobs);
+        return new TranscodeBudget(IconikResilience.transcodeBulkhead(jobs));
+    }
+
+    /**
+     * A budget that is one of your bulkheads (from your own {@code BulkheadRegistry}, so that its events and metrics
+     * sit beside your others); its {@code maxConcurrentCalls} is the number of transcodes at once.
+     *
+     * @param bulkhead the bulkhead
+     * @return the budget
+     * @throws NullPointerException if {@code bulkhead} is null
+     */
+    public static TranscodeBudget of(Bulkhead bulkhead) {
+        return new TranscodeBudget(Objects.requireNonNull(bulkhead, "bulkhead"));
+    }
+
+    /** @return the Resilience4j bulkhead that holds the budget's jobs */
+    public Bulkhead bulkhead() {
+        return bulkhead;
     }
 
     /** @return how many transcodes may run at once */
     public int jobs() {
-        return jobs;
+        return bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
     }
 
     /** @return how many transcodes run now under this budget */
@@ -99,11 +121,14 @@ public final class TranscodeBudget {
 
     private TranscodeResult run(Transcoder transcoder, TranscodeRequest request, ProgressListener progress) {
         try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            bulkhead.acquirePermission();
+        } catch (AcquirePermissionCancelledException e) {
             throw new TranscodeException("transcode of " + request.source()
                     + " was cancelled while waiting for a job of the process's budget", -1, List.of(), e);
+        } catch (BulkheadFullException e) {
+            throw new TranscodeException("transcode of " + request.source() + " waited "
+                    + bulkhead.getBulkheadConfig().getMaxWaitDuration().toSeconds() + " s for a job of the process's"
+                    + " budget of " + jobs() + " and gave up", -1, List.of(), e);
         }
         int now = running.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
@@ -111,13 +136,13 @@ public final class TranscodeBudget {
             return transcoder.transcode(request, progress);
         } finally {
             running.decrementAndGet();
-            permits.release();
+            bulkhead.onComplete();
         }
     }
 
     @Override
     public String toString() {
-        return "TranscodeBudget[" + jobs + " jobs, " + running() + " running]";
+        return "TranscodeBudget[" + jobs() + " jobs, " + running() + " running]";
     }
 
     /** A provider whose transcodes take a job of the budget. */

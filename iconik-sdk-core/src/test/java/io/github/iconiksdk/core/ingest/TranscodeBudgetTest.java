@@ -154,4 +154,30 @@ class TranscodeBudgetTest {
         assertEquals("timed", limited.name());
         assertEquals(100, limited.priority());
     }
+
+    @Test
+    void aBudgetOfYourBulkhead_aTranscodeWaitingPastItsMaxWait_failsNamingTheBudget() throws Exception {
+        io.github.resilience4j.bulkhead.Bulkhead mine = io.github.resilience4j.bulkhead.Bulkhead.of("my-transcodes",
+                io.github.resilience4j.bulkhead.BulkheadConfig.custom().maxConcurrentCalls(1)
+                        .maxWaitDuration(Duration.ofMillis(100)).build());
+        TranscodeBudget budget = TranscodeBudget.of(mine);
+        assertTrue(budget.bulkhead() == mine);
+        assertEquals(1, budget.jobs());
+        AtomicInteger now = new AtomicInteger();
+        Transcoder limited = budget.limit(new Timed(now, new AtomicInteger(), new AtomicInteger())).transcoder();
+        TranscodeRequest request = TranscodeRequest.builder(tmp.resolve("a.mov"), tmp.resolve("out")).build();
+        CompletableFuture<TranscodeResult> first = CompletableFuture.supplyAsync(
+                () -> limited.transcode(request, ProgressListener.NONE));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (now.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, now.get(), "the first transcode runs");
+        io.github.iconiksdk.api.transcode.TranscodeException waited = assertThrows(
+                io.github.iconiksdk.api.transcode.TranscodeException.class,
+                () -> limited.transcode(request, ProgressListener.NONE));
+        assertTrue(waited.getMessage().contains("budget of 1"), waited.getMessage());
+        first.get(10, TimeUnit.SECONDS);
+        assertEquals(1, mine.getMetrics().getAvailableConcurrentCalls(), "the job went back to the bulkhead");
+    }
 }
