@@ -4,12 +4,20 @@ import io.github.iconiksdk.api.transcode.MediaInfo;
 import io.github.iconiksdk.api.transcode.MediaKind;
 import io.github.iconiksdk.api.transcode.TranscodeException;
 import io.github.iconiksdk.api.transcode.Transcoder;
+import io.github.iconiksdk.api.transcode.TranscoderConfig;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
+
+import java.util.Optional;
 
 /**
  * Registers {@link FfmpegTranscoder} with {@link java.util.ServiceLoader} under the name {@code "ffmpeg"} at
  * priority 0, for video, audio and still images. Tools are looked up on {@code PATH}; a program that needs a
  * configured path builds its {@link FfmpegTranscoder} directly.
+ *
+ * <p>Unconfigured, every provider shares one transcoder per JVM with {@link FfmpegTranscoder.Builder}'s default
+ * bound on concurrent jobs (a quarter of the cores). {@link #configure} with {@link TranscoderConfig#MAX_JOBS} (the
+ * ingest pipeline sets it to {@code max-transcoding-jobs}) gives this provider a transcoder of its own that runs
+ * that many jobs at once.
  */
 public final class FfmpegTranscoderProvider implements TranscoderProvider {
 
@@ -17,8 +25,41 @@ public final class FfmpegTranscoderProvider implements TranscoderProvider {
     private static FfmpegTranscoder transcoder;
     private static TranscodeException failure;
 
+    private Integer jobs;
+    private FfmpegTranscoder own;
+
     /** Creates the provider; nothing is looked up until it is used. Called by {@link java.util.ServiceLoader}. */
     public FfmpegTranscoderProvider() {
+    }
+
+    /**
+     * Reads {@link TranscoderConfig#MAX_JOBS}, if set: this provider's transcoder then runs that many jobs at once.
+     * Call it before {@link #transcoder()} (the ingest pipeline does, once).
+     *
+     * @param config the options
+     * @throws IllegalArgumentException if {@code max-transcoding-jobs} is not a whole number of at least 1 (the
+     *                                  message names the key and the value)
+     */
+    @Override
+    public synchronized void configure(TranscoderConfig config) {
+        Optional<String> value = config.option(TranscoderConfig.MAX_JOBS);
+        if (value.isEmpty()) {
+            return;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(TranscoderConfig.MAX_JOBS + " must be a whole number of at least 1, got '"
+                    + value.get() + "'");
+        }
+        if (jobs == null || jobs != n) {
+            jobs = n;
+            own = null;
+        }
     }
 
     @Override
@@ -49,12 +90,20 @@ public final class FfmpegTranscoderProvider implements TranscoderProvider {
     }
 
     /**
-     * @return the shared transcoder, tools found on {@code PATH} on first use
+     * @return the shared transcoder, tools found on {@code PATH} on first use; once configured with
+     *         {@link TranscoderConfig#MAX_JOBS}, this provider's own transcoder with that bound
      * @throws TranscodeException if ffmpeg or ffprobe is missing (remembered: later calls fail the same way)
      */
     @Override
-    public Transcoder transcoder() {
-        return shared();
+    public synchronized Transcoder transcoder() {
+        Transcoder shared = shared(); // finds the tools once per JVM, or fails as it did before
+        if (jobs == null) {
+            return shared;
+        }
+        if (own == null) {
+            own = FfmpegTranscoder.builder().maxConcurrentJobs(jobs).build();
+        }
+        return own;
     }
 
     private static synchronized Transcoder shared() {

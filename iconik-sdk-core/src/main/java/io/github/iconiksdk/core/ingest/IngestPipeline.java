@@ -34,7 +34,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -785,7 +787,8 @@ public final class IngestPipeline implements AutoCloseable {
 
         /**
          * The transcoders renditions are made with. {@link #build()} configures each once with the configuration's
-         * {@link GatewayConfig#transcoderOptions()} ({@link TranscoderProvider#configure}); for each file, the
+         * {@link GatewayConfig#transcoderOptions()} and {@link TranscoderConfig#MAX_JOBS} set to
+         * {@code max-transcoding-jobs} ({@link TranscoderProvider#configure}); for each file, the
          * first available provider (highest priority first) that {@link TranscoderProvider#claims claims} it makes
          * its renditions without a probe, and otherwise the file is probed (with the {@code "ffmpeg"} provider's
          * transcoder, else the highest-priority one's) and the first that supports the media is used.
@@ -820,8 +823,9 @@ public final class IngestPipeline implements AutoCloseable {
                 transcoders = TranscoderProvider.installed();
             }
             // Paths in the options are absolute already (GatewayConfig resolves them against its file's folder).
-            TranscoderConfig options = new TranscoderConfig(config.transcoderOptions(),
-                    Path.of("").toAbsolutePath());
+            Map<String, String> values = new LinkedHashMap<>(config.transcoderOptions());
+            values.putIfAbsent(TranscoderConfig.MAX_JOBS, String.valueOf(config.maxTranscodingJobs()));
+            TranscoderConfig options = new TranscoderConfig(values, Path.of("").toAbsolutePath());
             for (TranscoderProvider p : transcoders) {
                 try {
                     p.configure(options);

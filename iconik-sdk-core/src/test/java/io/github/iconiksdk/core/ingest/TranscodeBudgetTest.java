@@ -43,7 +43,7 @@ class TranscodeBudgetTest {
     }
 
     /** A transcoder whose work is a wait, counting how many run at once across every pipeline. */
-    private static final class Timed implements TranscoderProvider {
+    private static class Timed implements TranscoderProvider {
         final AtomicInteger now;
         final AtomicInteger peak;
         final AtomicInteger done;
@@ -142,6 +142,21 @@ class TranscodeBudgetTest {
         assertTrue(peak.get() <= 2, "at most the budget's 2 transcodes at once, not 2 per storage: " + peak.get());
         assertEquals(2, budget.peak(), "the budget was used to the full (the storages did transcode side by side)");
         assertEquals(0, budget.running());
+    }
+
+    @Test
+    void everyTranscoderIsToldTheJobLimit_soThatItsOwnBoundIsNotTheLowerOne() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<io.github.iconiksdk.api.transcode.TranscoderConfig> told =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        TranscoderProvider listening = new Timed(new AtomicInteger(), new AtomicInteger(), new AtomicInteger()) {
+            @Override
+            public void configure(io.github.iconiksdk.api.transcode.TranscoderConfig config) {
+                told.set(config);
+            }
+        };
+        pipeline("told", TranscodeBudget.of(4), listening).close();
+        assertEquals(java.util.Optional.of("2"),
+                told.get().option(io.github.iconiksdk.api.transcode.TranscoderConfig.MAX_JOBS));
     }
 
     @Test

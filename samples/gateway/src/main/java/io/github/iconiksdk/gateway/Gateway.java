@@ -20,7 +20,6 @@ import io.github.iconiksdk.core.ingest.IngestSummary;
 import io.github.iconiksdk.core.ingest.StorageSettings;
 import io.github.iconiksdk.core.ingest.TranscodeBudget;
 import io.github.iconiksdk.core.plugin.TranscoderPlugins;
-import io.github.iconiksdk.ffmpeg.FfmpegTranscoder;
 import io.github.iconiksdk.ffmpeg.FfmpegTranscoderProvider;
 import io.github.iconiksdk.postgresql.PostgresStateDatabase;
 import io.github.iconiksdk.postgresql.SharedPipelineState;
@@ -80,7 +79,7 @@ final class Gateway implements AutoCloseable, IngestListener {
         SharedPipelineState state = null;
         try {
             IngestPipeline.Builder pb = IngestPipeline.builder().client(client).storageId(storageId).config(config)
-                    .transcoders(transcoders(config, plugins)).listener(this);
+                    .transcoders(transcoders(plugins)).listener(this);
             if (budget != null) {
                 pb.transcodeBudget(budget);
             }
@@ -133,17 +132,14 @@ final class Gateway implements AutoCloseable, IngestListener {
     }
 
     /**
-     * The transcoder providers: the SDK's (FFmpeg limited to {@code max-transcoding-jobs}, and the watch-folder,
-     * PDF and RAW plugins shipped in the gateway) and those in the jars of {@code plugins-dir}; the pipeline
-     * configures them and asks the plugins' claims before probing.
+     * The transcoder providers: the SDK's (FFmpeg, and the watch-folder, PDF and RAW plugins shipped in the gateway)
+     * and those in the jars of {@code plugins-dir}; the pipeline configures them (FFmpeg's jobs to
+     * {@code max-transcoding-jobs}) and asks the plugins' claims before probing.
      */
-    private static List<TranscoderProvider> transcoders(GatewayConfig config, TranscoderPlugins plugins) {
-        List<TranscoderProvider> out = new ArrayList<>();
-        for (TranscoderProvider p : plugins.providers()) {
-            out.add(p instanceof FfmpegTranscoderProvider ? new LimitedFfmpeg(config.maxTranscodingJobs()) : p);
-        }
+    private static List<TranscoderProvider> transcoders(TranscoderPlugins plugins) {
+        List<TranscoderProvider> out = new ArrayList<>(plugins.providers());
         if (out.stream().noneMatch(p -> p.name().equals("ffmpeg"))) {
-            out.add(new LimitedFfmpeg(config.maxTranscodingJobs()));
+            out.add(new FfmpegTranscoderProvider());
         }
         return out;
     }
@@ -354,44 +350,6 @@ final class Gateway implements AutoCloseable, IngestListener {
     }
 
     /** The bundled FFmpeg transcoder with the configured job limit, made once on first use. */
-    private static final class LimitedFfmpeg implements TranscoderProvider {
-        private final FfmpegTranscoderProvider plain = new FfmpegTranscoderProvider();
-        private final int jobs;
-        private FfmpegTranscoder transcoder;
-
-        LimitedFfmpeg(int jobs) {
-            this.jobs = jobs;
-        }
-
-        @Override
-        public String name() {
-            return plain.name();
-        }
-
-        @Override
-        public int priority() {
-            return plain.priority();
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return plain.isAvailable();
-        }
-
-        @Override
-        public boolean supports(io.github.iconiksdk.api.transcode.MediaInfo media) {
-            return plain.supports(media);
-        }
-
-        @Override
-        public synchronized io.github.iconiksdk.api.transcode.Transcoder transcoder() {
-            if (transcoder == null) {
-                transcoder = FfmpegTranscoder.builder().maxConcurrentJobs(jobs).build();
-            }
-            return transcoder;
-        }
-    }
-
     /**
      * The registration journal's answers for the status page's file search; nothing until the first pass opened
      * the journal. Any thread.
