@@ -30,7 +30,8 @@ import java.util.Map;
  *
  * <p>Prints one line per second (second since the outage began, requests the fake received in it, the scanner state,
  * files registered) and a summary: seconds from the outage to FAILING, the largest and mean request rate from 10 s
- * after the outage began until it ended, seconds from the end to every file registered, and the asset count.
+ * after the outage began until it ended, seconds from the end to every file registered, the files registered within
+ * 5, 10 and 20 s of the end, the files the gateway reported failed, and the asset count.
  * Exit 1 when an acceptance line is not met (FAILING later than 10 s, more than 5 requests in a second of that
  * window, a file registered twice or never).
  */
@@ -86,10 +87,20 @@ public final class OutageHarness {
         }
         send("DELETE", iconik + "/__fake/faults", null);
         long up = System.nanoTime();
-        System.out.println("iconik is back");
-        JsonNode end = waitFor(status, n -> n.at("/files/registered").asLong() + n.at("/files/unchanged").asLong()
-                >= files && !n.at("/scanner/state").asText().equals("FAILING"), Duration.ofMinutes(10),
-                "every file registered after the outage");
+        long registeredAtReturn = get(status).at("/files/registered").asLong();
+        System.out.printf(Locale.ROOT, "iconik is back (%d files registered)%n", registeredAtReturn);
+        long[] registeredAfter = new long[3]; // 5, 10 and 20 s after iconik came back
+        JsonNode end = waitFor(status, n -> {
+            long registered = n.at("/files/registered").asLong();
+            double since = (System.nanoTime() - up) / 1e9;
+            for (int i = 0; i < registeredAfter.length; i++) {
+                if (since <= 5 << i) {
+                    registeredAfter[i] = registered;
+                }
+            }
+            return registered + n.at("/files/unchanged").asLong() >= files
+                    && !n.at("/scanner/state").asText().equals("FAILING");
+        }, Duration.ofMinutes(10), "every file registered after the outage");
         double recovered = (System.nanoTime() - up) / 1e9;
 
         Map<String, Integer> titles = assets(iconik, app, token);
@@ -103,6 +114,11 @@ public final class OutageHarness {
                 mean);
         System.out.printf(Locale.ROOT, "all files registered:     %.1f s after iconik came back (state %s)%n",
                 recovered, end.at("/scanner/state").asText());
+        System.out.printf(Locale.ROOT, "registered since iconik came back: %d within 5 s, %d within 10 s, %d within"
+                + " 20 s%n", registeredAfter[0] - registeredAtReturn, registeredAfter[1] - registeredAtReturn,
+                registeredAfter[2] - registeredAtReturn);
+        System.out.printf(Locale.ROOT, "files reported failed:    %d (status.json files.failed at the end)%n",
+                end.at("/files/failed").asLong());
         System.out.printf(Locale.ROOT, "assets in iconik:         %d for %d files, %d distinct titles, %d titles"
                 + " more than once%n", assets, files, titles.size(), twice);
         boolean ok = failingAt >= 0 && failingAt <= 10 && max <= 5 && assets == files && titles.size() == files;

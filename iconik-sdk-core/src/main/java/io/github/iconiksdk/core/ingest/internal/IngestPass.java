@@ -262,8 +262,8 @@ public final class IngestPass {
         FileSystemScanner scanner = kept == null ? own : kept;
         try (own;
              RenditionStage stage = new RenditionStage(config, uploader, () -> settings, root, transcoders, events);
-             RegistrationStage registering = new RegistrationStage(config.registrationWorkers(), events, counts,
-                     stopRequested, stage::submit);
+             RegistrationStage registering = new RegistrationStage(config.registrationWorkers(),
+                     client == null ? null : client.resilience(), events, counts, stopRequested, stage::submit);
              FileClaims fileClaims = new FileClaims(workQueue == null ? new LocalWorkQueue() : workQueue,
                      settings.storageId(), config.registrationWorkers(),
                      // on a shared queue: files held beyond what this process transcodes at once wait here while
