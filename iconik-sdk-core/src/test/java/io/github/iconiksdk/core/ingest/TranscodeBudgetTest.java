@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,16 +43,25 @@ class TranscodeBudgetTest {
         fakes.forEach(FakeIconik::stop);
     }
 
-    /** A transcoder whose work is a wait, counting how many run at once across every pipeline. */
+    /**
+     * A transcoder whose work is a wait (300 ms, or until {@code release} opens), counting how many run at once
+     * across every pipeline.
+     */
     private static class Timed implements TranscoderProvider {
         final AtomicInteger now;
         final AtomicInteger peak;
         final AtomicInteger done;
+        final CountDownLatch release;
 
         Timed(AtomicInteger now, AtomicInteger peak, AtomicInteger done) {
+            this(now, peak, done, null);
+        }
+
+        Timed(AtomicInteger now, AtomicInteger peak, AtomicInteger done, CountDownLatch release) {
             this.now = now;
             this.peak = peak;
             this.done = done;
+            this.release = release;
         }
 
         @Override
@@ -91,7 +101,11 @@ class TranscodeBudgetTest {
                 public TranscodeResult transcode(TranscodeRequest request, ProgressListener progress) {
                     peak.accumulateAndGet(now.incrementAndGet(), Math::max);
                     try {
-                        Thread.sleep(300);
+                        if (release == null) {
+                            Thread.sleep(300);
+                        } else if (!release.await(30, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("never released");
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -179,7 +193,11 @@ class TranscodeBudgetTest {
         assertTrue(budget.bulkhead() == mine);
         assertEquals(1, budget.jobs());
         AtomicInteger now = new AtomicInteger();
-        Transcoder limited = budget.limit(new Timed(now, new AtomicInteger(), new AtomicInteger())).transcoder();
+        // The first transcode holds the only place until the second has given up: with a fixed 300 ms of work, a
+        // test thread delayed by 200 ms (a loaded machine) found the place free again and nothing to refuse.
+        CountDownLatch release = new CountDownLatch(1);
+        Transcoder limited = budget.limit(new Timed(now, new AtomicInteger(), new AtomicInteger(), release))
+                .transcoder();
         TranscodeRequest request = TranscodeRequest.builder(tmp.resolve("a.mov"), tmp.resolve("out")).build();
         CompletableFuture<TranscodeResult> first = CompletableFuture.supplyAsync(
                 () -> limited.transcode(request, ProgressListener.NONE));
@@ -192,6 +210,8 @@ class TranscodeBudgetTest {
                 io.github.iconiksdk.api.transcode.TranscodeException.class,
                 () -> limited.transcode(request, ProgressListener.NONE));
         assertTrue(waited.getMessage().contains("budget of 1"), waited.getMessage());
+        assertEquals(1, now.get(), "the first transcode still held its place while the second waited");
+        release.countDown();
         first.get(10, TimeUnit.SECONDS);
         assertEquals(1, mine.getMetrics().getAvailableConcurrentCalls(), "the job went back to the bulkhead");
     }
