@@ -80,9 +80,11 @@ class StatusReporterTest {
             status.fileFailed("c.mov", "iconik answered 503");
             status.uploaded("a.mov", 100);
             status.scanFinished(new ScanSummary(3, 3, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(2)));
-            waitFor("the counters in the report", () -> fake.gatewayReport(id).orElseThrow()
-                    .path("ingested_files_number").asInt() == 2);
+            // A report is a reading taken on the reporter's thread: one taken between two of the calls above
+            // carries only some of them. Wait for a report of all of them, not for the first counter to show.
+            waitFor("a report with every counter", () -> hasAllCounters(fake.gatewayReport(id).orElseThrow()));
             JsonNode report = fake.gatewayReport(id).orElseThrow();
+            assertEquals(2, report.path("ingested_files_number").asInt());
             assertEquals(3, report.path("scanned_files_number").asInt());
             assertEquals(1, report.path("faulty_files_number").asInt());
             assertEquals(1, report.path("ingested_files_uploads_number").asInt());
@@ -97,6 +99,14 @@ class StatusReporterTest {
         }
         assertEquals("INACTIVE", scannerStatus());
         assertEquals("OFFLINE", fake.gatewayReport(id).orElseThrow().path("status").asText());
+    }
+
+    /** Whether a report carries every change {@code start_reportsLive…} makes before it waits for the counters. */
+    private static boolean hasAllCounters(JsonNode report) {
+        return report.path("ingested_files_number").asInt() == 2 && report.path("scanned_files_number").asInt() == 3
+                && report.path("faulty_files_number").asInt() == 1
+                && report.path("ingested_files_uploads_number").asInt() == 1
+                && report.path("last_scan_time").asInt() == 2;
     }
 
     @Test
