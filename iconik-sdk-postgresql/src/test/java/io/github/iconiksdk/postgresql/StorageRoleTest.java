@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -28,13 +31,32 @@ class StorageRoleTest {
     @TempDir
     Path tmp;
 
-    /** Ends, as the server's superuser, the session holding the role (a restart, an idle timeout, a dead network). */
+    /**
+     * Ends, as the server's superuser, the session holding the role (a restart, an idle timeout, a dead network),
+     * and waits until the server has let its lock go. pg_terminate_backend only signals the session: its client hears
+     * of the end (FATAL) before the ending session releases its locks, so a test that went on at once could find the
+     * role still taken by a session that was going away.
+     */
     private static void endTheHoldersSession(PostgresStateDatabase db, String storageId, String role)
-            throws SQLException {
+            throws SQLException, InterruptedException {
         String name = db.schema() + ":" + storageId + ":" + role;
-        PostgresTestServer.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('"
-                + name + "', 0)");
+        String holders = " FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1"
+                + " AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('" + name + "', 0)";
+        PostgresTestServer.execute("SELECT pg_terminate_backend(pid)" + holders);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection c = PostgresTestServer.jdbc();
+             PreparedStatement st = c.prepareStatement("SELECT count(*)" + holders)) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < end, "the ended session still holds " + name);
+                Thread.sleep(10);
+            }
+        }
     }
 
     @Test
