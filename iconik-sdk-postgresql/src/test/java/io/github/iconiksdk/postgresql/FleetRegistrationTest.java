@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -47,6 +48,11 @@ class FleetRegistrationTest {
 
     private FakeIconik fake;
     private final List<AutoCloseable> closeLast = new ArrayList<>();
+    /**
+     * The first failure of any worker. A worker that died of it would keep its claimed files leased (its queue still
+     * renews them), so the others would wait for them forever: on a failure every worker stops and the test fails.
+     */
+    private final AtomicReference<Throwable> workerFailure = new AtomicReference<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -81,14 +87,20 @@ class FleetRegistrationTest {
 
         void start(int killAfter) {
             for (int t = 0; t < 2; t++) {
-                Thread worker = new Thread(() -> work(killAfter), "gateway-worker");
+                Thread worker = new Thread(() -> {
+                    try {
+                        work(killAfter);
+                    } catch (Throwable e) {
+                        workerFailure.compareAndSet(null, e);
+                    }
+                }, "gateway-worker");
                 workers.add(worker);
                 worker.start();
             }
         }
 
         private void work(int killAfter) {
-            while (!killed.get()) {
+            while (!killed.get() && workerFailure.get() == null) {
                 List<WorkLease> leases = queue.claim(fake.storageId(), WorkItem.FILE, 4);
                 if (leases.isEmpty()) {
                     if (queue.pending(fake.storageId(), WorkItem.FILE) == 0) {
@@ -174,6 +186,9 @@ class FleetRegistrationTest {
         fleet.get(1).start(0);
         for (Gateway g : fleet) {
             g.join();
+        }
+        if (workerFailure.get() != null) {
+            throw new AssertionError("a gateway worker failed", workerFailure.get());
         }
 
         assertTrue(doomed.killed.get(), "the third gateway was killed");
