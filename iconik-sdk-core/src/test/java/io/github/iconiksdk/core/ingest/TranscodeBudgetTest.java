@@ -44,7 +44,7 @@ class TranscodeBudgetTest {
     }
 
     /**
-     * A transcoder whose work is a wait (300 ms, or until {@code release} opens), counting how many run at once
+     * A transcoder whose work is a wait (1 s, or until {@code release} opens), counting how many run at once
      * across every pipeline.
      */
     private static class Timed implements TranscoderProvider {
@@ -102,7 +102,12 @@ class TranscodeBudgetTest {
                     peak.accumulateAndGet(now.incrementAndGet(), Math::max);
                     try {
                         if (release == null) {
-                            Thread.sleep(300);
+                            // Held long enough (1 s) for every file that could run beside it to start, so that a
+                            // budget that let more run would be seen; more than 2 at once ends the wait at once.
+                            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                            while (now.get() <= 2 && System.nanoTime() < end) {
+                                Thread.sleep(5);
+                            }
                         } else if (!release.await(30, TimeUnit.SECONDS)) {
                             throw new IllegalStateException("never released");
                         }
