@@ -1,6 +1,7 @@
 package io.github.iconiksdk.ffmpeg;
 
 import io.github.iconiksdk.api.transcode.TranscoderConfig;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ class FfmpegTranscoderProviderTest {
 
     @Test
     void configuredWithAJobLimit_itsTranscoderRunsThatManyAtOnce() {
+        RequiredTools.ffmpeg();
         FfmpegTranscoderProvider told = new FfmpegTranscoderProvider();
         told.configure(jobs("7"));
         FfmpegTranscoder transcoder = (FfmpegTranscoder) told.transcoder();

@@ -9,7 +9,8 @@ import io.github.iconiksdk.api.transcode.StreamInfo;
 import io.github.iconiksdk.api.transcode.TranscodeException;
 import io.github.iconiksdk.api.transcode.TranscodeRequest;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.iconiksdk.testing.RequiredTools;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +37,12 @@ class FfmpegTranscoderTest {
     @TempDir
     Path out;
 
-    @BeforeAll
-    static void findFfmpeg() {
-        ffmpeg = FfmpegTranscoder.builder().maxConcurrentJobs(2).build();
+    @BeforeEach
+    void findFfmpeg() {
+        RequiredTools.ffmpeg(); // here, not in a @BeforeAll: each test is then reported as skipped
+        if (ffmpeg == null) {
+            ffmpeg = FfmpegTranscoder.builder().maxConcurrentJobs(2).build();
+        }
     }
 
     private TranscodeResult transcode(Path source) {

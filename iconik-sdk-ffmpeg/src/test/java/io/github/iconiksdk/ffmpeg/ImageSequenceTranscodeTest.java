@@ -6,7 +6,7 @@ import io.github.iconiksdk.api.transcode.RenditionKind;
 import io.github.iconiksdk.api.transcode.StreamInfo;
 import io.github.iconiksdk.api.transcode.TranscodeRequest;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A numbered DPX sequence made here by ffmpeg becomes one video proxy of all its frames. */
 class ImageSequenceTranscodeTest {
 
-    static FfmpegTranscoder ffmpeg;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void findFfmpeg() {
-        ffmpeg = FfmpegTranscoder.builder().build();
-    }
 
     private static void run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -63,6 +56,8 @@ class ImageSequenceTranscodeTest {
 
     @Test
     void dpxSequenceWithAGap_becomesOneVideoProxyOfEveryFramePresent() throws Exception {
+        RequiredTools.ffmpeg();
+        FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().build();
         List<Path> frames = frames(tmp.resolve("seq"));
         assertEquals(48, frames.size());
         Path out = tmp.resolve("out");

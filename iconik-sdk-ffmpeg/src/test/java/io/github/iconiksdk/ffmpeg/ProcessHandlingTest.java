@@ -2,6 +2,7 @@ package io.github.iconiksdk.ffmpeg;
 
 import io.github.iconiksdk.api.transcode.TranscodeException;
 import io.github.iconiksdk.api.transcode.TranscodeRequest;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class ProcessHandlingTest {
 
     @Test
     void interruptingTheCaller_cancelsFfmpegAndLeavesNothing() throws Exception {
+        RequiredTools.ffmpeg();
         FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().build();
         Path clip = longClip();
         CountDownLatch started = new CountDownLatch(1);
@@ -74,6 +76,7 @@ class ProcessHandlingTest {
 
     @Test
     void timeout_stopsFfmpegAndFails() {
+        RequiredTools.ffmpeg();
         FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().cancelGracePeriod(Duration.ofSeconds(2)).build();
         TranscodeRequest request = TranscodeRequest.builder(longClip(), out).timeout(Duration.ofSeconds(2)).build();
 
@@ -87,6 +90,7 @@ class ProcessHandlingTest {
 
     @Test
     void maxConcurrentJobs_boundsHowManyFfmpegsRunAtOnce() throws Exception {
+        RequiredTools.ffmpeg();
         FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().maxConcurrentJobs(1).build();
         Path clip = TestMedia.video("640x360", "30", 2);
         AtomicInteger mostAtOnce = new AtomicInteger();
@@ -133,6 +137,7 @@ class ProcessHandlingTest {
 
     @Test
     void configuredPath_isUsedAndFfprobeFoundBesideIt() {
+        RequiredTools.ffmpeg();
         FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().ffmpegPath(Path.of("/usr/bin/ffmpeg"))
                 .searchPath(null).build();
         assertEquals(Path.of("/usr/bin/ffprobe"), ffmpeg.ffprobePath());

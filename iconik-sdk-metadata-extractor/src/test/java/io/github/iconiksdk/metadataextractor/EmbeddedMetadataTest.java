@@ -9,7 +9,7 @@ import io.github.iconiksdk.core.media.EmbeddedMetadata;
 import io.github.iconiksdk.core.media.EmbeddedMetadataMapping;
 import io.github.iconiksdk.core.media.EmbeddedMetadataReader;
 import io.github.iconiksdk.core.sidecar.ValidationResult;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +34,6 @@ class EmbeddedMetadataTest {
 
     @TempDir
     static Path dir;
-    private static Path tagged;
-    private static Path plain;
 
     static final String XMP = """
             <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -48,14 +46,9 @@ class EmbeddedMetadataTest {
             <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© 2024 Ada Lovelace</rdf:li></rdf:Alt></dc:rights>
             </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>""";
 
-    @BeforeAll
-    static void media() throws Exception {
-        plain = plainJpeg(dir);
-        tagged = taggedJpeg(dir);
-    }
-
-    /** A JPEG ffmpeg makes, without metadata. */
+    /** A JPEG ffmpeg makes, without metadata; skips the calling test where ffmpeg is missing. */
     static Path plainJpeg(Path dir) throws Exception {
+        RequiredTools.ffmpeg();
         Path plain = dir.resolve("plain.jpg");
         if (Files.exists(plain)) {
             return plain;
@@ -136,8 +129,8 @@ class EmbeddedMetadataTest {
     }
 
     @Test
-    void jpeg_xmpAndIptc_areRead_inTheFilesOrder() {
-        EmbeddedMetadata md = reader().read(tagged);
+    void jpeg_xmpAndIptc_areRead_inTheFilesOrder() throws Exception {
+        EmbeddedMetadata md = reader().read(taggedJpeg(dir));
         assertEquals(List.of("harbour", "sunset", "boats"), md.get("xmp:dc:subject"));
         assertEquals(List.of("Boats in the harbour at dusk"), md.get("xmp:dc:description"));
         assertEquals(List.of("Ada Lovelace"), md.get("xmp:dc:creator"));
@@ -149,8 +142,8 @@ class EmbeddedMetadataTest {
     }
 
     @Test
-    void jpegWithoutMetadata_andAFileOfNoKnownType_areEmpty() throws IOException {
-        assertTrue(reader().read(plain).get("xmp:dc:subject").isEmpty());
+    void jpegWithoutMetadata_andAFileOfNoKnownType_areEmpty() throws Exception {
+        assertTrue(reader().read(plainJpeg(dir)).get("xmp:dc:subject").isEmpty());
         Path text = Files.writeString(dir.resolve("notes.txt"), "just words, not media");
         assertTrue(reader().read(text).isEmpty());
     }
@@ -172,8 +165,8 @@ class EmbeddedMetadataTest {
     }
 
     @Test
-    void defaults_mapXmpKeywordsAndDescription_listsToMultiValueFields() {
-        ValidationResult r = EmbeddedMetadataMapping.defaults().apply(reader().read(tagged), view(),
+    void defaults_mapXmpKeywordsAndDescription_listsToMultiValueFields() throws Exception {
+        ValidationResult r = EmbeddedMetadataMapping.defaults().apply(reader().read(taggedJpeg(dir)), view(),
                 MetadataValues.empty());
         assertEquals(List.of("harbour", "sunset", "boats"), texts(r.values(), "keywords"),
                 "XMP dc:subject comes before IPTC Keywords");

@@ -2,7 +2,7 @@
 package io.github.iconiksdk.postgresql;
 
 import io.github.iconiksdk.postgresql.internal.StateUrl;
-import org.junit.jupiter.api.Assumptions;
+import io.github.iconiksdk.testing.RequiredTools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The real PostgreSQL server the tests run against: {@code ICONIK_SDK_TEST_POSTGRES_URL} when set (CI's
  * {@code .ci/run} starts one with {@code .ci/test-postgres.sh}), else a throw-away server this JVM starts with that
  * script if the machine has PostgreSQL's binaries (stopped when the JVM exits). Only a machine with neither skips the
- * tests, saying why. A URL that is set but does not answer fails the tests: CI must never skip them silently.
+ * tests, saying why ({@link RequiredTools}: in CI, with {@code ICONIK_SDK_REQUIRE_TOOLS=1}, that fails them). A URL
+ * that is set but does not answer fails the tests: CI must never skip them silently.
  */
 public final class PostgresTestServer {
 
@@ -43,7 +44,7 @@ public final class PostgresTestServer {
         if (url == null && unavailable == null) {
             locate();
         }
-        Assumptions.assumeTrue(url != null, () -> "no PostgreSQL server for this test: " + unavailable);
+        RequiredTools.require(url != null, "needs PostgreSQL: " + unavailable);
         return url;
     }
 

@@ -3,6 +3,7 @@ package io.github.iconiksdk.core.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.core.media.internal.TechnicalMetadata;
+import io.github.iconiksdk.testing.RequiredTools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real ffmpeg and ffprobe for core's tests: media generated here, and what ffprobe itself prints about it, read
- * as plain JSON (not through the SDK's parser), so that tests compare the SDK's reading with the tool's own.
+ * as plain JSON (not through the SDK's parser), so that tests compare the SDK's reading with the tool's own. A test
+ * that calls it is skipped where the tools are missing ({@link RequiredTools#ffmpeg()}).
  */
 public final class Ffmpeg {
 
@@ -29,6 +31,7 @@ public final class Ffmpeg {
      * @param args the arguments, the output file last
      */
     public static void run(String... args) throws Exception {
+        RequiredTools.ffmpeg();
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -56,6 +59,7 @@ public final class Ffmpeg {
      * @return what {@code ffprobe -show_format -show_streams} prints for it
      */
     public static JsonNode probe(Path file) throws Exception {
+        RequiredTools.ffmpeg();
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams",
                 file.toString()).start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -6,6 +6,7 @@ import io.github.iconiksdk.core.client.RateLimitOptions;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.core.ingest.IngestPipeline;
 import io.github.iconiksdk.core.ingest.IngestSummary;
+import io.github.iconiksdk.testing.RequiredTools;
 import io.github.iconiksdk.testkit.FakeIconik;
 import io.github.iconiksdk.testkit.FakeStorage;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class RawIngestTest {
 
     @Test
     void ingestOfARotatedDng_givesItsAssetAnUprightImageProxy() throws Exception {
+        RequiredTools.libraw();
         Path root = Files.createDirectories(storage.root().resolve("raw"));
         TestDng.write(root.resolve("IMG_0006.dng"), TestDng.scene(600, 400), 6, 600);
         FakeIconik fake = storage.fake();

@@ -7,6 +7,7 @@ import io.github.iconiksdk.api.transcode.TranscodeException;
 import io.github.iconiksdk.api.transcode.TranscodeRequest;
 import io.github.iconiksdk.api.transcode.TranscodeResult;
 import io.github.iconiksdk.api.transcode.TranscoderProvider;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The RAW plugin on DNGs the test writes ({@link TestDng}: a real DNG with a LinearRaw picture and an embedded JPEG
@@ -40,12 +39,7 @@ class RawTranscoderTest {
 
     @BeforeEach
     void libraw() {
-        for (String tool : List.of("raw-identify", "dcraw_emu", "simple_dcraw")) {
-            boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                    .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-            assumeTrue(found, tool + " not on PATH: install Debian's libraw-bin package (.ci/run does) to run this"
-                    + " test");
-        }
+        RequiredTools.libraw();
     }
 
     private static RawTranscoder raw(RawTranscoder.PreviewUse use) {

@@ -1,5 +1,7 @@
 package io.github.iconiksdk.transcoder.watchfolder;
 
+import io.github.iconiksdk.testing.RequiredTools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,30 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** Test media made with the real ffmpeg, and what ffprobe says of a proxy. */
+/** Test media made with the real ffmpeg, and what ffprobe says of a proxy; a test that needs them skips without. */
 final class Media {
 
     private Media() {
     }
 
-    static void requireFfmpeg() {
-        assumeTrue(onPath("ffmpeg") && onPath("ffprobe"),
-                "ffmpeg/ffprobe not on PATH: install Debian's ffmpeg package (.ci/run does) to run this test");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A one-second test pattern of the given size, in an MP4 container named as the caller wishes (a ".braw"). */
     static Path clip(Path file, int width, int height) throws IOException, InterruptedException {
+        RequiredTools.ffmpeg();
         Files.createDirectories(file.getParent());
         run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc=size=" + width + "x" + height + ":rate=10:duration=1", "-c:v", "libx264", "-preset",
@@ -40,6 +27,7 @@ final class Media {
 
     /** The width and height of a video's first stream, as {@code "WxH"}. */
     static String size(Path video) throws IOException, InterruptedException {
+        RequiredTools.ffmpeg();
         return run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
                 "stream=width,height", "-of", "csv=s=x:p=0", video.toString())).strip();
     }

@@ -40,7 +40,6 @@ class WatchFolderIngestTest {
 
     @BeforeEach
     void storage() throws Exception {
-        Media.requireFfmpeg();
         root = Files.createDirectories(tmp.resolve("storage"));
         in = Files.createDirectories(tmp.resolve("braw-in"));
         out = Files.createDirectories(tmp.resolve("braw-out"));

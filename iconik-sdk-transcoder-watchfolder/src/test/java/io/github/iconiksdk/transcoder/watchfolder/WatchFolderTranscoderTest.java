@@ -36,7 +36,6 @@ class WatchFolderTranscoderTest {
 
     @BeforeEach
     void folders() throws IOException {
-        Media.requireFfmpeg();
         in = Files.createDirectories(tmp.resolve("tool-in"));
         out = Files.createDirectories(tmp.resolve("tool-out"));
         renditions = tmp.resolve("renditions");

@@ -1,5 +1,6 @@
 package io.github.iconiksdk.gateway;
 
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class DemoCommandTest {
 
     @Test
     void demo_registersTranscodesAndReadsSidecars_andPrintsTheSummaryLineFirst() {
+        RequiredTools.ffmpeg(); // without it the demo does everything but transcoding: DemoIT covers that
         Path dir = tmp.resolve("demo media");
         CommandRun r = CommandRun.run("demo", "--dir", dir.toString());
         assertEquals(0, r.exitCode(), r.err());

@@ -5,7 +5,7 @@ import io.github.iconiksdk.core.client.IconikClient;
 import io.github.iconiksdk.core.config.GatewayConfig;
 import io.github.iconiksdk.testkit.FakeIconik;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +86,8 @@ class FleetCommandsTest {
     @Test
     void oneGatewayOfTheFleetRunsTheCommands_theScanButtonWorks_andAnotherTakesOverWhenItStops() throws Exception {
         String server = System.getenv("ICONIK_SDK_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(server != null, "no PostgreSQL server: set ICONIK_SDK_TEST_POSTGRES_URL");
+        RequiredTools.require(server != null, "needs PostgreSQL: set ICONIK_SDK_TEST_POSTGRES_URL to a server "
+                + "(.ci/test-postgres.sh start prints it; .ci/run does this)");
         String stateUrl = server + (server.contains("?") ? "&" : "?") + "schema=cmd_"
                 + UUID.randomUUID().toString().replace("-", "");
         Path root = Files.createDirectories(tmp.resolve("storage"));

@@ -7,7 +7,7 @@ import io.github.iconiksdk.postgresql.PostgresStateDatabase;
 import io.github.iconiksdk.postgresql.PostgresWorkQueue;
 import io.github.iconiksdk.testkit.FakeIconik;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,13 +54,14 @@ class FleetRunIT {
         }
         if (serverUrl == null) {
             Path script = Path.of(System.getProperty("project.root", "."), ".ci", "test-postgres.sh");
-            Assumptions.assumeTrue(Files.isExecutable(script), "no PostgreSQL: " + script + " missing");
+            RequiredTools.require(Files.isExecutable(script), "needs PostgreSQL: " + script + " missing");
             startedState = Files.createTempDirectory("fleet-pg").resolve("state");
             ProcessBuilder pb = new ProcessBuilder(script.toString(), "start");
             pb.environment().put("ICONIK_SDK_TEST_POSTGRES_STATE", startedState.toString());
             Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            Assumptions.assumeTrue(p.waitFor() == 0 && out.contains("="), "no PostgreSQL server could be started");
+            RequiredTools.require(p.waitFor() == 0 && out.contains("="), "needs PostgreSQL: no server could be started"
+                    + " with " + script + " (install Debian's postgresql package; .ci/run does)");
             serverUrl = out.substring(out.indexOf('=') + 1).trim();
         }
         return serverUrl;

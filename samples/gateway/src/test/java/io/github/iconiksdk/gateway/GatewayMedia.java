@@ -1,5 +1,7 @@
 package io.github.iconiksdk.gateway;
 
+import io.github.iconiksdk.testing.RequiredTools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Small media for gateway tests, made by the real ffmpeg from its lavfi sources (no binary media in git). */
+/**
+ * Small media for gateway tests, made by the real ffmpeg from its lavfi sources (no binary media in git); a test that
+ * makes some is skipped where ffmpeg is missing ({@link RequiredTools#ffmpeg()}).
+ */
 final class GatewayMedia {
 
     private GatewayMedia() {
@@ -40,6 +45,7 @@ final class GatewayMedia {
     }
 
     private static void ffmpeg(Path out, String... args) {
+        RequiredTools.ffmpeg();
         try {
             Files.createDirectories(out.getParent());
             List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",

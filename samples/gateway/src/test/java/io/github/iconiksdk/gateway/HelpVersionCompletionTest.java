@@ -1,5 +1,6 @@
 package io.github.iconiksdk.gateway;
 
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -114,6 +115,7 @@ class HelpVersionCompletionTest {
 
     @Test
     void version_reportsTheFfmpegThatIsOnThePath() throws Exception {
+        RequiredTools.ffmpeg();
         Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
         String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst()
                 .orElseThrow();

@@ -3,6 +3,7 @@ package io.github.iconiksdk.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.iconiksdk.core.config.GatewayConfig;
+import io.github.iconiksdk.testing.RequiredTools;
 import io.github.iconiksdk.testkit.FakeIconik;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The status page of a running gateway, in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
@@ -64,9 +64,9 @@ class StatusPageBrowserTest {
 
     @BeforeEach
     void requireChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: the status page's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+        RequiredTools.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs " + CHROMIUM + " and " + CHROMEDRIVER + ": install Debian's chromium and chromium-driver "
+                        + "packages (.ci/run does)");
     }
 
     @AfterEach
@@ -191,6 +191,7 @@ class StatusPageBrowserTest {
     @Test
     void whileRunIngests_thirtyIdenticalErrorsAreOneGroupOfThirty_chartsDrawGrowingSeries_andAFileCanBeLookedUp()
             throws Exception {
+        RequiredTools.ffmpeg(); // the error of the 30 files is ffprobe's; without it, a missing tool's, retried
         root = Files.createDirectories(tmp.resolve("storage"));
         // Proxy and keyframe creation on (iconik's default): ffprobe cannot read these 30 ".mov" files, which is
         // the same problem 30 times, each naming its own file.

@@ -2,6 +2,7 @@ package io.github.iconiksdk.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.iconiksdk.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class TranscodeCommandTest {
     }
 
     private Path ffmpeg(String name, String... args) throws Exception {
+        RequiredTools.ffmpeg();
         Path file = tmp.resolve(name);
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y"));
         cmd.addAll(List.of(args));

@@ -1,5 +1,7 @@
 package io.github.iconiksdk.gateway;
 
+import io.github.iconiksdk.testing.RequiredTools;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,11 @@ class TranscodeIT {
 
     @TempDir
     Path tmp;
+
+    @BeforeEach
+    void needsFfmpeg() {
+        RequiredTools.ffmpeg();
+    }
 
     private static String exec(List<String> command, int expectedExit) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
