@@ -138,9 +138,15 @@ class ProcessHandlingTest {
     @Test
     void configuredPath_isUsedAndFfprobeFoundBesideIt() {
         RequiredTools.ffmpeg();
-        FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().ffmpegPath(Path.of("/usr/bin/ffmpeg"))
+        // wherever this machine keeps them: the first folder on PATH holding ffmpeg
+        Path dir = java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .filter(d -> !d.isEmpty()).map(Path::of)
+                .filter(d -> java.nio.file.Files.isExecutable(d.resolve("ffmpeg"))).findFirst().orElseThrow();
+        RequiredTools.require(java.nio.file.Files.isExecutable(dir.resolve("ffprobe")),
+                "needs ffprobe beside ffmpeg (in " + dir + ")");
+        FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().ffmpegPath(dir.resolve("ffmpeg"))
                 .searchPath(null).build();
-        assertEquals(Path.of("/usr/bin/ffprobe"), ffmpeg.ffprobePath());
+        assertEquals(dir.resolve("ffprobe"), ffmpeg.ffprobePath());
         assertTrue(ffmpeg.ffmpegVersion().matches("\\S+"));
     }
 }
