@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The stable public contract of the iconik SDK: the five interfaces ({@code StorageScanner},
  * {@code IgnoreMatcher}, {@code SidecarWriter}/{@code SidecarReader}, {@code Transcoder}, {@code AssetUploader}),

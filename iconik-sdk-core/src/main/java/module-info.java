@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Default implementations of the SDK's interfaces: pattern matcher, scanner and scan-state store, iconik REST
  * client, uploader, sidecar reader and writer. Only the public packages are exported; {@code …internal} packages

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The {@code Transcoder} that drives the {@code ffmpeg} and {@code ffprobe} executables. Exports only
  * {@code io.github.iconiksdk.ffmpeg}; the command, process and parsing code stays internal.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /** A stateful fake iconik on WireMock, a JUnit 5 extension, fault injection and fixtures. */
 module io.github.iconiksdk.testkit {
     requires transitive io.github.iconiksdk.api;

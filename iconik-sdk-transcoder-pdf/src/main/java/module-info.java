@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A transcoder plugin for PDF documents: a poster and an image proxy of page 1 and a keyframe of each of the first
  * pages (up to 10), rendered in-process with Apache PDFBox.

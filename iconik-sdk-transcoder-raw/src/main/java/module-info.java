@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A transcoder plugin for camera RAW stills (DNG, CR2, CR3, NEF, ARW and the other formats LibRaw reads): an image
  * proxy and a keyframe, from the file's embedded preview JPEG when it is large enough, else decoded by LibRaw's

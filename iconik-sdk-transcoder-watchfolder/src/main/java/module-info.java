@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A transcoder plugin that hands sources to an outside tool through its watch folders (the Blackmagic RAW proxy
  * generator, Telestream Vantage, or any tool that watches a folder) and takes the proxy the tool writes. Exports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The sample gateway: the command line, configuration, status page and progress display around the SDK's
  * {@code IngestPipeline}. An application, so it exports nothing. Its runnable jar ({@code iconik-gateway.jar}, what

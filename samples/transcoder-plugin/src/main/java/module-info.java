@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A sample third-party transcoder: still images to iconik's image proxy and keyframe with the JDK's ImageIO.
  * It depends on the SDK's API only and registers itself as a

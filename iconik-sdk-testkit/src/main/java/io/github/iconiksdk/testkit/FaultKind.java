@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.testkit;
 
 /** The ways the fake iconik can fail a request on purpose. */

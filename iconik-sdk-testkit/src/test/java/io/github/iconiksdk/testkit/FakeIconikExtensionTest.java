@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.testkit;
 
 import org.junit.jupiter.api.BeforeAll;

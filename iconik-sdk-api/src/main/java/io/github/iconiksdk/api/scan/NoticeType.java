@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.api.scan;
 
 /** What a {@link ScanEvent.Notice} reports: something about a file that is not (yet) a change. */

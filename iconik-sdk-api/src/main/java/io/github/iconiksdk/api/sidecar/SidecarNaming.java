@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.api.sidecar;
 
 /** How a sidecar's name is made from its media file's name. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.api.transcode;
 
 /** What a media file is, as far as renditions go. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.api.transcode;
 
 /** The renditions iconik shows for an asset; names follow iconik's proxy and keyframe types where it has them. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.client;
 
 /** How written metadata values combine with those already on the object (iconik's {@code mode}). */

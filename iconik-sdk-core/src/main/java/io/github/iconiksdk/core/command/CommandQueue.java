@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.command;
 
 /** The gateway queues iconik keeps for a storage, each polled by the command loop. */

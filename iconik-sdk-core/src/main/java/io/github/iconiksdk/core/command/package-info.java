@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The command loop: the work iconik queues for a storage gateway (its gateway events, {@code transfers_to},
  * {@code transfers_from} and {@code deletions_from}), polled at an interval, handed to a handler per type, journalled

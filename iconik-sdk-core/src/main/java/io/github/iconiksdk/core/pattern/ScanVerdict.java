@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.pattern;
 
 /** What a storage's scan patterns say about one node. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.sidecar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,2 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
 /** Scan state stores: {@link io.github.iconiksdk.core.state.SqliteScanStateStore}, the embedded default. */
 package io.github.iconiksdk.core.state;

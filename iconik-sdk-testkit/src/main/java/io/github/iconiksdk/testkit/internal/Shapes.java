@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.testkit.internal;
 
 /** The writable fields of the iconik schemas the fake accepts (from iconik's OpenAPI specs; read-only ones left out). */

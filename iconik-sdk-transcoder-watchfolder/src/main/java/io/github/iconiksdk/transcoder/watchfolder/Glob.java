@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.transcoder.watchfolder;
 
 /** File-name globs: {@code *} any run of characters, {@code ?} one character, everything else literal. */

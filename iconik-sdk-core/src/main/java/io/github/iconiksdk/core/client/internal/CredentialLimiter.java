@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.client.internal;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;

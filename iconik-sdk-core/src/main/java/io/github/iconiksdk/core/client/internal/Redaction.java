@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.client.internal;
 
 /** Removes a secret from text that came from outside (an error body may echo a request header). */

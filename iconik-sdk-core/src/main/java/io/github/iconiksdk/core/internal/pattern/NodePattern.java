@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.iconiksdk.core.internal.pattern;
 
 /** One compiled pattern of a list, tested against a node given as an NFC path and the start of its name. */
