@@ -128,17 +128,26 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         List<WorkQueue> fleet = List.of(open(), open(), open());
         List<List<String>> done = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        // what went wrong on a worker thread (an assertion there would only end that thread, and the test would
+        // then report a wrong total instead of the cause)
+        java.util.Queue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (WorkQueue q : fleet) {
             List<String> mine = java.util.Collections.synchronizedList(new ArrayList<>());
             done.add(mine);
             for (int t = 0; t < 2; t++) {
                 Thread thread = new Thread(() -> {
-                    List<WorkLease> got;
-                    while (!(got = q.claim(storage, WorkItem.FILE, 5)).isEmpty()) {
-                        for (WorkLease l : got) {
-                            mine.add(l.item().key());
-                            assertTrue(q.complete(l));
+                    try {
+                        List<WorkLease> got;
+                        while (!(got = q.claim(storage, WorkItem.FILE, 5)).isEmpty()) {
+                            for (WorkLease l : got) {
+                                mine.add(l.item().key());
+                                if (!q.complete(l)) {
+                                    problems.add("could not complete " + l);
+                                }
+                            }
                         }
+                    } catch (RuntimeException e) {
+                        problems.add(e.toString());
                     }
                 });
                 threads.add(thread);
@@ -146,9 +155,11 @@ class PostgresWorkQueueTest extends WorkQueueContract {
             }
         }
         for (Thread thread : threads) {
-            thread.join();
+            thread.join(60_000);
+            assertFalse(thread.isAlive(), "a worker still claims after 60 s");
         }
         fleet.forEach(WorkQueue::close);
+        assertEquals(List.of(), List.copyOf(problems), "what the workers met");
         Set<String> all = new HashSet<>();
         int total = 0;
         for (List<String> mine : done) {
