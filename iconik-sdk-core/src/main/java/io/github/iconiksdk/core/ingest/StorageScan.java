@@ -4,7 +4,10 @@ package io.github.iconiksdk.core.ingest;
 import io.github.iconiksdk.api.IconikException;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanSummary;
+import io.github.iconiksdk.api.pattern.IgnoreMatcher;
+import io.github.iconiksdk.api.pattern.InvalidPatternException;
 import io.github.iconiksdk.core.pattern.PatternSet;
+import io.github.iconiksdk.core.pattern.Patterns;
 import io.github.iconiksdk.core.scan.FileSystemScanner;
 
 import java.io.IOException;
@@ -165,6 +168,42 @@ public final class StorageScan {
         public Builder patterns(PatternSet patterns) {
             this.patterns = Objects.requireNonNull(patterns, "patterns");
             return this;
+        }
+
+        /**
+         * Sets the scan ignore list from its text, as a storage holds it (what a command line or a configuration
+         * gives); replaces that list of {@link #patterns}.
+         *
+         * @param ignore the patterns; {@code null} for iconik's default ignore list
+         *               ({@link Patterns#DEFAULT_SCAN_IGNORE}, what a new storage has), empty for none
+         * @return this builder
+         * @throws InvalidPatternException if a pattern is invalid (names the pattern and the list)
+         */
+        public Builder scanIgnore(List<String> ignore) {
+            IgnoreMatcher m = compile("scan ignore list", ignore == null ? Patterns.DEFAULT_SCAN_IGNORE : ignore);
+            this.patterns = patterns.toBuilder().scanIgnore(m).build();
+            return this;
+        }
+
+        /**
+         * Sets the scan include list from its text; replaces that list of {@link #patterns}.
+         *
+         * @param include the patterns; empty keeps every file
+         * @return this builder
+         * @throws InvalidPatternException if a pattern is invalid (names the pattern and the list)
+         */
+        public Builder scanInclude(List<String> include) {
+            IgnoreMatcher m = compile("scan include list", Objects.requireNonNull(include, "include"));
+            this.patterns = patterns.toBuilder().scanInclude(m).build();
+            return this;
+        }
+
+        private static IgnoreMatcher compile(String list, List<String> patterns) {
+            try {
+                return Patterns.compile(patterns);
+            } catch (InvalidPatternException e) {
+                throw new InvalidPatternException(e.pattern(), e.index(), e.reason() + " (" + list + ")");
+            }
         }
 
         /**

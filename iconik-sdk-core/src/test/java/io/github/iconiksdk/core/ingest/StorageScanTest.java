@@ -109,6 +109,24 @@ class StorageScanTest {
     }
 
     @Test
+    void scanPatternsAsText_withoutAnIgnoreList_applyIconiksDefault_andABadOneIsNamed() throws IOException {
+        Path root = tree("a.mov", "b.fcpcache", "c.tmp");
+        ScanSummary byDefault = StorageScan.builder().root(root).scanIgnore(null)
+                .growingThreshold(Duration.ZERO).build().scanOnce(e -> { });
+        assertEquals(2, byDefault.added(), "*.fcpcache is on iconik's default ignore list");
+        ScanSummary none = StorageScan.builder().root(root).scanIgnore(List.of())
+                .growingThreshold(Duration.ZERO).build().scanOnce(e -> { });
+        assertEquals(3, none.added());
+        ScanSummary given = StorageScan.builder().root(root).scanIgnore(List.of("*.tmp")).scanInclude(List.of("*.mov"))
+                .growingThreshold(Duration.ZERO).build().scanOnce(e -> { });
+        assertEquals(1, given.added(), "c.tmp ignored, b.fcpcache not included");
+        io.github.iconiksdk.api.pattern.InvalidPatternException e = assertThrows(
+                io.github.iconiksdk.api.pattern.InvalidPatternException.class,
+                () -> StorageScan.builder().scanInclude(List.of("re:/[z-a]/")));
+        assertTrue(e.getMessage().contains("[z-a]") && e.getMessage().contains("scan include list"), e.getMessage());
+    }
+
+    @Test
     void pipelineScanOnly_usesTheStorageSettings_registersNothing_andTheNextPassRegistersEverything()
             throws IOException {
         Path root = tree("keep/a.mov", "keep/b.mov", "skip/c.mov", "keep/d.tmp");

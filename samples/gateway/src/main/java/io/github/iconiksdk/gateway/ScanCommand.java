@@ -4,14 +4,11 @@ package io.github.iconiksdk.gateway;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.iconiksdk.api.IconikException;
-import io.github.iconiksdk.api.pattern.IgnoreMatcher;
 import io.github.iconiksdk.api.pattern.InvalidPatternException;
 import io.github.iconiksdk.api.scan.ChangeType;
 import io.github.iconiksdk.api.scan.ScanEvent;
 import io.github.iconiksdk.api.scan.ScanListener;
 import io.github.iconiksdk.api.scan.ScanSummary;
-import io.github.iconiksdk.core.pattern.PatternSet;
-import io.github.iconiksdk.core.pattern.Patterns;
 import io.github.iconiksdk.core.ingest.StorageScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,16 +83,6 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PatternSet patterns;
-        try {
-            List<String> ignoreList = !ignore.isEmpty() ? ignore
-                    : noDefaultIgnore ? List.of() : Patterns.DEFAULT_SCAN_IGNORE;
-            patterns = PatternSet.builder().scanIgnore(compile("--ignore", ignoreList))
-                    .scanInclude(compile("--include", include)).build();
-        } catch (InvalidPatternException e) {
-            err.println("iconik-gateway scan: " + e.getMessage());
-            return GatewayMain.EXIT_USAGE;
-        }
         if (growingThreshold.signum() < 0) {
             err.println("iconik-gateway scan: --growing-threshold must be 0 or more seconds: " + growingThreshold);
             return GatewayMain.EXIT_USAGE;
@@ -107,10 +94,20 @@ final class ScanCommand implements Callable<Integer> {
         StorageScan scan;
         try {
             StorageScan.Builder builder = StorageScan.builder().root(root).scanDirectories(scanDirs)
-                    .patterns(patterns).checksums(!noChecksum)
+                    .checksums(!noChecksum)
                     .growingThreshold(Duration.ofMillis(growingThreshold.movePointRight(3).longValue()));
             if (state != null) {
                 builder.stateFile(state);
+            }
+            String option = "--ignore";
+            try {
+                // without --ignore: iconik's default list (null), unless --no-default-ignore
+                builder.scanIgnore(ignore.isEmpty() && !noDefaultIgnore ? null : ignore);
+                option = "--include";
+                builder.scanInclude(include);
+            } catch (InvalidPatternException e) {
+                err.println("iconik-gateway scan: " + option + ": " + e.getMessage());
+                return GatewayMain.EXIT_USAGE;
             }
             scan = builder.build();
         } catch (IllegalArgumentException e) {
@@ -132,14 +129,6 @@ final class ScanCommand implements Callable<Integer> {
                 "scanned %d files in %.1f s: %d new, %d modified, %d removed, %d moved, %d growing, %d ignored",
                 s.filesScanned(), s.elapsed().toMillis() / 1000.0, s.added(), s.modified(), s.removed(), s.moved(),
                 s.growing(), s.ignored());
-    }
-
-    private static IgnoreMatcher compile(String option, List<String> patterns) {
-        try {
-            return Patterns.compile(patterns);
-        } catch (InvalidPatternException e) {
-            throw new InvalidPatternException(e.pattern(), e.index(), e.reason() + " (" + option + ")");
-        }
     }
 
     /**
