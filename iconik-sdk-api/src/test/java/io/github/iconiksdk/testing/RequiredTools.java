@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -67,9 +68,19 @@ public final class RequiredTools {
      * @return true if it is
      */
     public static boolean onPath(String tool) {
+        return locate(tool).isPresent();
+    }
+
+    /**
+     * Where a program is on {@code PATH}.
+     *
+     * @param tool the program's file name
+     * @return the executable file in the first folder of {@code PATH} that holds one, if any
+     */
+    public static Optional<Path> locate(String tool) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, tool))
+                .filter(Files::isExecutable).findFirst();
     }
 
     /**

@@ -97,28 +97,32 @@ public final class FfmpegTranscoderProvider implements TranscoderProvider {
      */
     @Override
     public synchronized Transcoder transcoder() {
-        Transcoder shared = shared(); // finds the tools once per JVM, or fails as it did before
         if (jobs == null) {
-            return shared;
+            return shared();
         }
         if (own == null) {
-            own = FfmpegTranscoder.builder().maxConcurrentJobs(jobs).build();
+            own = build(FfmpegTranscoder.builder().maxConcurrentJobs(jobs));
         }
         return own;
     }
 
     private static synchronized Transcoder shared() {
         if (transcoder == null) {
-            if (failure != null) {
-                throw failure;
-            }
-            try {
-                transcoder = FfmpegTranscoder.builder().build();
-            } catch (TranscodeException e) {
-                failure = e;
-                throw e;
-            }
+            transcoder = build(FfmpegTranscoder.builder());
         }
         return transcoder;
+    }
+
+    /** Builds a transcoder (which runs the tools to check them); a failure is remembered for every later call. */
+    private static synchronized FfmpegTranscoder build(FfmpegTranscoder.Builder builder) {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            return builder.build();
+        } catch (TranscodeException e) {
+            failure = e;
+            throw e;
+        }
     }
 }

@@ -140,9 +140,7 @@ class ProcessHandlingTest {
     void configuredPath_isUsedAndFfprobeFoundBesideIt() {
         RequiredTools.ffmpeg();
         // wherever this machine keeps them: the first folder on PATH holding ffmpeg
-        Path dir = java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
-                .filter(d -> !d.isEmpty()).map(Path::of)
-                .filter(d -> java.nio.file.Files.isExecutable(d.resolve("ffmpeg"))).findFirst().orElseThrow();
+        Path dir = RequiredTools.locate("ffmpeg").orElseThrow().getParent();
         RequiredTools.require(java.nio.file.Files.isExecutable(dir.resolve("ffprobe")),
                 "needs ffprobe beside ffmpeg (in " + dir + ")");
         FfmpegTranscoder ffmpeg = FfmpegTranscoder.builder().ffmpegPath(dir.resolve("ffmpeg"))

@@ -250,8 +250,7 @@ public final class RegistrationStage implements AutoCloseable {
                     next.accept(r);
                 }
             } else {
-                Throwable e = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
+                Throwable e = unwrapped(error);
                 if (!(e instanceof StopRequested)) {
                     failed(job, e instanceof IconikException ie ? ie : new IconikException(e.toString(), e));
                 }
@@ -278,7 +277,7 @@ public final class RegistrationStage implements AutoCloseable {
                 outcome.complete(r);
                 return;
             }
-            Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable e = unwrapped(error);
             IconikUnavailableException refused = refusal(e);
             if (refused == null || stopRequested.getAsBoolean() || !stillPatient()) {
                 outcome.completeExceptionally(e);
@@ -289,6 +288,11 @@ public final class RegistrationStage implements AutoCloseable {
             wait = wait.compareTo(SHORTEST_REFUSED_WAIT) < 0 ? SHORTEST_REFUSED_WAIT : wait;
             awaitBreakers(wait, closingsBefore, () -> tryOnce(job, outcome), outcome);
         });
+    }
+
+    /** @return what a completion stage failed with, without its {@link CompletionException} wrapper */
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** @return the breaker's refusal that ended an attempt, or null when the attempt failed otherwise */
